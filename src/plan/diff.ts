@@ -1,0 +1,182 @@
+// The attribute-level diff of one object (before → after), as short display text with secrets already masked.
+
+import type { ChangeValues } from './stream.js';
+import type { AttributeChange } from './types.js';
+import { isSecretPath, maskChild, REDACTED, type PathSegment, type SecretScrubber } from './redact.js';
+
+export const MAX_ATTRIBUTES = 40;
+const MAX_VALUE_CHARS = 160;
+const MAX_LIST_ITEMS = 5;
+const UNKNOWN = '(known after apply)';
+
+export interface DiffResult {
+  attributes: AttributeChange[];
+  omitted: number;
+}
+
+interface DiffOptions {
+  readonly secretPaths: readonly string[];
+  readonly replacePaths: readonly string[];
+  readonly scrubber: SecretScrubber;
+  /** Creates list what is set; updates and replaces list what differs. */
+  readonly creating: boolean;
+}
+
+type Plain = Record<string, unknown>;
+
+function isPlainObject(v: unknown): v is Plain {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function isScalar(v: unknown): boolean {
+  return v === null || (typeof v !== 'object' && v !== undefined);
+}
+
+function childOf(value: unknown, segment: PathSegment): unknown {
+  if (Array.isArray(value)) return typeof segment === 'number' ? value[segment] : undefined;
+  if (isPlainObject(value) && typeof segment === 'string' && Object.hasOwn(value, segment))
+    return value[segment];
+  return undefined;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, i) => deepEqual(item, other[i]));
+  }
+  const ka = Object.keys(a as Plain);
+  const kb = Object.keys(b as Plain);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.hasOwn(b as Plain, k) && deepEqual((a as Plain)[k], (b as Plain)[k]))
+  );
+}
+
+export function formatPath(path: readonly PathSegment[]): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
+function shorten(text: string): string {
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+}
+
+export function displayValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return shorten(JSON.stringify(value));
+}
+
+function listDelta(before: unknown[], after: unknown[]): { before: string; after: string } {
+  const removed = before.filter((item) => !after.some((other) => deepEqual(item, other)));
+  const added = after.filter((item) => !before.some((other) => deepEqual(item, other)));
+  const shown = [
+    ...added.map((v) => `+${JSON.stringify(v)}`),
+    ...removed.map((v) => `-${JSON.stringify(v)}`),
+  ];
+  const more = shown.length > MAX_LIST_ITEMS ? ` and ${shown.length - MAX_LIST_ITEMS} more` : '';
+  return {
+    before: `${before.length} items`,
+    after: shorten(`${after.length} items: ${shown.slice(0, MAX_LIST_ITEMS).join(', ')}${more}`),
+  };
+}
+
+/** Lists what changes in one object. Secret values are masked here and handed to the scrubber. */
+export function diffAttributes(values: ChangeValues, options: DiffOptions): DiffResult {
+  const attributes: AttributeChange[] = [];
+  let omitted = 0;
+  const emit = (path: readonly PathSegment[], before: string | null, after: string | null): void => {
+    if (attributes.length >= MAX_ATTRIBUTES) {
+      omitted++;
+      return;
+    }
+    const text = formatPath(path);
+    const forcesReplacement = options.replacePaths.some(
+      (p) => text === p || text.startsWith(`${p}.`) || text.startsWith(`${p}[`),
+    );
+    attributes.push({ path: text, before, after, forcesReplacement });
+  };
+
+  const walk = (
+    path: PathSegment[],
+    before: unknown,
+    after: unknown,
+    unknown: unknown,
+    beforeSensitive: unknown,
+    afterSensitive: unknown,
+  ): void => {
+    const secret =
+      beforeSensitive === true ||
+      afterSensitive === true ||
+      (path.length > 0 && isSecretPath(path, options.secretPaths));
+    if (secret) {
+      options.scrubber.add(before);
+      options.scrubber.add(after);
+      if (unknown === true && options.creating) return;
+      if (unknown === true) emit(path, before == null ? null : REDACTED, UNKNOWN);
+      else if (!deepEqual(before, after))
+        emit(path, before == null ? null : REDACTED, after == null ? null : REDACTED);
+      return;
+    }
+    if (unknown === true) {
+      if (!options.creating) emit(path, displayValue(before), UNKNOWN);
+      return;
+    }
+    if (options.creating && (after === null || after === undefined)) return;
+    if (options.creating && Array.isArray(after) && after.every(isScalar)) {
+      emit(path, null, displayValue(after));
+      return;
+    }
+    const bothScalarLists =
+      Array.isArray(before) && Array.isArray(after) && before.every(isScalar) && after.every(isScalar);
+    if (bothScalarLists) {
+      if (deepEqual(before, after)) return;
+      const full = { before: displayValue(before), after: displayValue(after) };
+      const short =
+        before.length + after.length <= MAX_LIST_ITEMS * 2 && (full.after?.length ?? 0) < MAX_VALUE_CHARS;
+      const delta = short ? full : listDelta(before, after);
+      emit(path, delta.before, delta.after);
+      return;
+    }
+    const containers = [before, after].filter((v) => v !== null && v !== undefined);
+    const nested =
+      containers.length > 0 && (containers.every(isPlainObject) || containers.every(Array.isArray));
+    if (nested) {
+      const keys = new Set<PathSegment>();
+      for (const v of containers) {
+        if (Array.isArray(v)) v.forEach((_, i) => keys.add(i));
+        else Object.keys(v as Plain).forEach((k) => keys.add(k));
+      }
+      if (isPlainObject(unknown)) Object.keys(unknown).forEach((k) => keys.add(k));
+      for (const key of keys) {
+        walk(
+          [...path, key],
+          childOf(before, key),
+          childOf(after, key),
+          childOf(unknown, key),
+          maskChild(beforeSensitive, key),
+          maskChild(afterSensitive, key),
+        );
+      }
+      return;
+    }
+    if (!deepEqual(before ?? null, after ?? null)) emit(path, displayValue(before), displayValue(after));
+  };
+
+  walk(
+    [],
+    values.before ?? null,
+    values.after ?? null,
+    values.afterUnknown,
+    values.beforeSensitive,
+    values.afterSensitive,
+  );
+  return { attributes, omitted };
+}

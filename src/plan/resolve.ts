@@ -1,0 +1,119 @@
+// Gives every changed object its human name once the whole plan has been read: IDs resolve through the changed
+// objects and the prior state, references through the configuration.
+
+import type { OktaType } from '../okta/catalog.js';
+import {
+  configAddressOf,
+  instanceKeyOf,
+  referencedAddress,
+  renderName,
+  type NameInputs,
+  type NameResolver,
+} from '../okta/names.js';
+
+interface Nameable {
+  readonly address: string;
+  readonly info: OktaType;
+  /** Inputs for the object's current name: after the change, or before it for removals. */
+  readonly after: NameInputs;
+}
+
+export interface NamedObject extends Nameable {
+  readonly type: string;
+  readonly ids: readonly string[];
+  /** Inputs for the name before an update, to show renames ("Old → New"). */
+  readonly before: NameInputs | null;
+}
+
+export interface PriorObject extends Nameable {
+  readonly id: string;
+}
+
+/** Per configuration address: the references and literals of the attributes that name objects. */
+export type ConfigNames = Map<string, { refs: Map<string, string[]>; constants: Map<string, unknown> }>;
+
+export interface ResolvedNames {
+  readonly changes: string[];
+  readonly drift: string[];
+}
+
+/** "Policy / Old → Policy / New" reads as "Policy / Old → New". */
+function renamed(previous: string, current: string): string {
+  let shared = 0;
+  while (shared < previous.length && previous[shared] === current[shared]) shared++;
+  const cut = previous.lastIndexOf(' / ', shared - 1);
+  return cut < 0 ? `${previous} → ${current}` : `${previous} → ${current.slice(cut + 3)}`;
+}
+
+export function resolveNames(
+  changes: readonly NamedObject[],
+  drift: readonly NamedObject[],
+  prior: readonly PriorObject[],
+  config: ConfigNames,
+): ResolvedNames {
+  const byAddress = new Map<string, Nameable>();
+  const byConfigAddress = new Map<string, Nameable[]>();
+  // Several objects can share an ID (okta_group_memberships takes its group's), so each ID keeps every candidate.
+  const byId = new Map<string, Nameable[]>();
+  const addId = (id: string, object: Nameable): void => void byId.set(id, [...(byId.get(id) ?? []), object]);
+  for (const object of changes) {
+    byAddress.set(object.address, object);
+    const configAddress = configAddressOf(object.address);
+    byConfigAddress.set(configAddress, [...(byConfigAddress.get(configAddress) ?? []), object]);
+    for (const id of object.ids) addId(id, object);
+  }
+  for (const object of prior) addId(object.id, object);
+
+  const cache = new Map<Nameable, string | null>();
+  const resolving = new Set<Nameable>();
+  const nameOf = (object: Nameable | undefined): string | null => {
+    if (!object || resolving.has(object)) return null;
+    if (cache.has(object)) return cache.get(object) ?? null;
+    resolving.add(object);
+    const name = renderName(object.info.names, object.after, resolver, object.address);
+    resolving.delete(object);
+    cache.set(object, name);
+    return name;
+  };
+
+  const target = (reference: string, owner: string): Nameable | undefined => {
+    const address = referencedAddress(reference);
+    if (!address) return undefined;
+    const exact = byAddress.get(address);
+    if (exact) return exact;
+    const instances = byConfigAddress.get(configAddressOf(address)) ?? [];
+    if (instances.length === 1) return instances[0];
+    const ownerKey = instanceKeyOf(owner);
+    return ownerKey === null ? undefined : instances.find((i) => instanceKeyOf(i.address) === ownerKey);
+  };
+
+  const resolver: NameResolver = {
+    byId: (id) => {
+      for (const candidate of byId.get(id) ?? []) {
+        const name = nameOf(candidate);
+        if (name) return name;
+      }
+      return null;
+    },
+    byReference: (owner, attribute) => {
+      for (const reference of config.get(configAddressOf(owner))?.refs.get(attribute) ?? []) {
+        const name = nameOf(target(reference, owner));
+        if (name) return name;
+      }
+      return null;
+    },
+    constant: (owner, attribute) => config.get(configAddressOf(owner))?.constants.get(attribute),
+  };
+
+  const finalName = (object: NamedObject): string => {
+    const current = nameOf(object);
+    const previous = object.before
+      ? renderName(object.info.names, object.before, resolver, object.address)
+      : null;
+    if (current && previous && current !== previous) return renamed(previous, current);
+    const key = instanceKeyOf(object.address);
+    return current ?? previous ?? (typeof key === 'string' ? key : object.address);
+  };
+
+  return { changes: changes.map(finalName), drift: drift.map(finalName) };
+}

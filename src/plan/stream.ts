@@ -1,0 +1,371 @@
+// Reads a `terraform show -json PLANFILE` document (format_version 0.1 to 1.x, Terraform 0.12 to 1.15, OpenTofu,
+// and HCP Terraform's redacted JSON plan) as a stream of chunks, and reports the parts a summary needs to a visitor.
+// planned_values, variables and every unchanged object's values are skipped without being parsed.
+
+import { ActionError } from '../errors.js';
+import { JsonSyntaxError, ObjectIndex, parseRange } from './json-scan.js';
+import { arrayOf, capture, indexed, JsonWalker, objectOf, SKIP, type Rule } from './json-walk.js';
+
+export interface ChangeValues {
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly afterUnknown: unknown;
+  readonly beforeSensitive: unknown;
+  readonly afterSensitive: unknown;
+  readonly replacePaths: unknown;
+}
+
+/** One entry of resource_changes or resource_drift. `values()` parses the large parts, only when called. */
+export interface ResourceChangeEvent {
+  readonly address: string;
+  readonly previousAddress: string | null;
+  readonly mode: string;
+  readonly type: string;
+  readonly index: unknown;
+  readonly deposed: string | null;
+  readonly actions: readonly string[];
+  readonly actionReason: string | null;
+  readonly importing: boolean;
+  /** Valid only during the visitor call. */
+  values(): ChangeValues;
+}
+
+/** A resource of prior_state (the state the plan started from, refreshed). */
+export interface PriorResourceEvent {
+  readonly address: string;
+  readonly mode: string;
+  readonly type: string;
+  /** Parses one attribute of `values` (one of the visitor's priorAttributes, or id). Valid only during the call. */
+  value(attribute: string): unknown;
+}
+
+/** A resource block of the configuration, with its address as it would appear in the root module. */
+export interface ConfigResource {
+  readonly address: string;
+  readonly modulePath: string;
+  readonly mode: string;
+  readonly type: string;
+  readonly expressions: Record<string, unknown>;
+}
+
+export interface PlanVisitor {
+  /** The attributes of prior-state objects the visitor reads (besides id): the others are never decoded. */
+  readonly priorAttributes: ReadonlySet<string>;
+  change(event: ResourceChangeEvent): void;
+  drift(event: ResourceChangeEvent): void;
+  priorResource(event: PriorResourceEvent): void;
+  configResource(resource: ConfigResource): void;
+  providerConfig(config: Record<string, unknown>): void;
+  outputChange(name: string, actions: readonly string[]): void;
+}
+
+export interface PlanDocumentInfo {
+  readonly formatVersion: string | null;
+  readonly terraformVersion: string | null;
+  readonly errored: boolean;
+  readonly actionInvocations: number;
+  readonly deferredChanges: number;
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+const NO_OP = Buffer.from('["no-op"]');
+const MANAGED = Buffer.from('"managed"');
+const NO_OP_ACTIONS: readonly string[] = Object.freeze(['no-op']);
+
+function changeIndex(): ObjectIndex {
+  return new ObjectIndex(
+    ['address', 'previous_address', 'mode', 'type', 'index', 'deposed', 'action_reason'],
+    {
+      change: [
+        'actions',
+        'importing',
+        'before',
+        'after',
+        'after_unknown',
+        'before_sensitive',
+        'after_sensitive',
+        'replace_paths',
+      ],
+    },
+  );
+}
+
+/**
+ * A resource change read through its index: fields are parsed when first asked for, because most entries of a
+ * plan are no-ops that only need counting.
+ */
+class IndexedChange implements ResourceChangeEvent {
+  readonly actions: readonly string[];
+  readonly mode: string;
+  private static readonly slots = ((index) => ({
+    address: index.slot('address'),
+    previousAddress: index.slot('previous_address'),
+    mode: index.slot('mode'),
+    type: index.slot('type'),
+    index: index.slot('index'),
+    deposed: index.slot('deposed'),
+    actionReason: index.slot('action_reason'),
+    actions: index.slot('change.actions'),
+    importing: index.slot('change.importing'),
+    before: index.slot('change.before'),
+    after: index.slot('change.after'),
+    afterUnknown: index.slot('change.after_unknown'),
+    beforeSensitive: index.slot('change.before_sensitive'),
+    afterSensitive: index.slot('change.after_sensitive'),
+    replacePaths: index.slot('change.replace_paths'),
+  }))(changeIndex());
+
+  constructor(
+    private readonly buf: Buffer,
+    private readonly fields: ObjectIndex,
+  ) {
+    const slots = IndexedChange.slots;
+    this.actions = fields.equals(buf, slots.actions, NO_OP)
+      ? NO_OP_ACTIONS
+      : stringList(fields.parse(buf, slots.actions));
+    this.mode = fields.equals(buf, slots.mode, MANAGED)
+      ? 'managed'
+      : (str(fields.parse(buf, slots.mode)) ?? 'managed');
+  }
+
+  private text(slot: number): string | null {
+    return str(this.fields.parse(this.buf, slot));
+  }
+
+  get address(): string {
+    return this.text(IndexedChange.slots.address) ?? '';
+  }
+  get previousAddress(): string | null {
+    const slot = IndexedChange.slots.previousAddress;
+    return this.fields.has(slot) ? this.text(slot) : null;
+  }
+  get type(): string {
+    return this.text(IndexedChange.slots.type) ?? '';
+  }
+  get index(): unknown {
+    return this.fields.parse(this.buf, IndexedChange.slots.index);
+  }
+  get deposed(): string | null {
+    return this.text(IndexedChange.slots.deposed);
+  }
+  get actionReason(): string | null {
+    return this.text(IndexedChange.slots.actionReason);
+  }
+  get importing(): boolean {
+    const slot = IndexedChange.slots.importing;
+    return this.fields.has(slot) && this.fields.parse(this.buf, slot) !== null;
+  }
+  values(): ChangeValues {
+    const { before, after, afterUnknown, beforeSensitive, afterSensitive, replacePaths } =
+      IndexedChange.slots;
+    const parse = (slot: number): unknown => this.fields.parse(this.buf, slot);
+    return {
+      before: parse(before),
+      after: parse(after),
+      afterUnknown: parse(afterUnknown),
+      beforeSensitive: parse(beforeSensitive),
+      afterSensitive: parse(afterSensitive),
+      replacePaths: parse(replacePaths),
+    };
+  }
+}
+
+/** A prior-state resource read through its index; only `id` and the visitor's attributes were located. */
+class IndexedPriorResource implements PriorResourceEvent {
+  constructor(
+    private readonly buf: Buffer,
+    private readonly fields: ObjectIndex,
+  ) {}
+
+  private text(name: string): string | null {
+    return str(this.fields.parse(this.buf, this.fields.slot(name)));
+  }
+  get address(): string {
+    return this.text('address') ?? '';
+  }
+  get mode(): string {
+    return this.text('mode') ?? 'managed';
+  }
+  get type(): string {
+    return this.text('type') ?? '';
+  }
+  value(attribute: string): unknown {
+    return this.fields.parse(this.buf, this.fields.slot(`values.${attribute}`));
+  }
+}
+
+function stateModuleRule(visitor: PlanVisitor): Rule {
+  const index = new ObjectIndex(['address', 'mode', 'type'], { values: ['id', ...visitor.priorAttributes] });
+  const resources = arrayOf(
+    indexed(index, (buf) => visitor.priorResource(new IndexedPriorResource(buf, index))),
+  );
+  const module: Rule = {
+    kind: 'object',
+    member: (key) => (key === 'resources' ? resources : key === 'child_modules' ? arrayOf(module) : SKIP),
+  };
+  return module;
+}
+
+function configModuleRule(visitor: PlanVisitor, modulePath: string): Rule {
+  return objectOf({
+    resources: arrayOf(
+      capture((buf, s, e) => {
+        const resource = parseRange(buf, s, e) as Record<string, unknown>;
+        const address = str(resource.address) ?? '';
+        visitor.configResource({
+          address: modulePath ? `${modulePath}.${address}` : address,
+          modulePath,
+          mode: str(resource.mode) ?? 'managed',
+          type: str(resource.type) ?? '',
+          expressions: (resource.expressions ?? {}) as Record<string, unknown>,
+        });
+      }),
+    ),
+    module_calls: {
+      kind: 'object',
+      member: (call) =>
+        objectOf({
+          module: configModuleRule(visitor, `${modulePath ? `${modulePath}.` : ''}module.${call}`),
+        }),
+    },
+  });
+}
+
+interface DocumentFacts {
+  formatVersion: string | null;
+  terraformVersion: string | null;
+  errored: boolean;
+  actionInvocations: number;
+  deferredChanges: number;
+  readonly keys: Set<string>;
+}
+
+function checkFormatVersion(version: unknown, key: string): string {
+  const text = typeof version === 'string' ? version : String(version);
+  const major = /^(\d+)\./.exec(text)?.[1];
+  if (major !== '0' && major !== '1') {
+    throw new ActionError(
+      'invalid-input',
+      `the plan's ${key} is ${JSON.stringify(version)}, and this action reads format 0.x and 1.x: upgrade the action, or produce the plan with a Terraform version it supports`,
+    );
+  }
+  return text;
+}
+
+function countElements(onCount: (n: number) => void): Rule {
+  return capture((buf, s, e) => {
+    let n = 0;
+    const value = parseRange(buf, s, e);
+    if (Array.isArray(value)) n = value.length;
+    onCount(n);
+  });
+}
+
+function rootRule(visitor: PlanVisitor, facts: DocumentFacts): Rule & { kind: 'object' } {
+  const changes = changeIndex();
+  const output = new ObjectIndex(['actions']);
+  const topLevel: Record<string, Rule> = {
+    format_version: capture((buf, s, e) => {
+      facts.formatVersion = checkFormatVersion(parseRange(buf, s, e), 'format_version');
+    }),
+    plan_format_version: capture((buf, s, e) => {
+      facts.formatVersion = checkFormatVersion(parseRange(buf, s, e), 'plan_format_version');
+    }),
+    terraform_version: capture((buf, s, e) => {
+      facts.terraformVersion = str(parseRange(buf, s, e));
+    }),
+    errored: capture((buf, s, e) => {
+      facts.errored = parseRange(buf, s, e) === true;
+    }),
+    resource_changes: arrayOf(indexed(changes, (buf) => visitor.change(new IndexedChange(buf, changes)))),
+    resource_drift: arrayOf(indexed(changes, (buf) => visitor.drift(new IndexedChange(buf, changes)))),
+    output_changes: {
+      kind: 'object',
+      member: (name) =>
+        indexed(output, (buf) =>
+          visitor.outputChange(name, stringList(output.parse(buf, output.slot('actions')))),
+        ),
+    },
+    prior_state: objectOf({ values: objectOf({ root_module: stateModuleRule(visitor) }) }),
+    configuration: objectOf({
+      provider_config: capture((buf, s, e) => {
+        const config = parseRange(buf, s, e);
+        if (config && typeof config === 'object') visitor.providerConfig(config as Record<string, unknown>);
+      }),
+      root_module: configModuleRule(visitor, ''),
+    }),
+    action_invocations: countElements((n) => (facts.actionInvocations = n)),
+    deferred_changes: countElements((n) => (facts.deferredChanges = n)),
+  };
+  return {
+    kind: 'object',
+    member: (key) => {
+      facts.keys.add(key);
+      return Object.hasOwn(topLevel, key) ? (topLevel[key] as Rule) : SKIP;
+    },
+  };
+}
+
+function checkDocumentKind(facts: DocumentFacts): void {
+  const has = (key: string): boolean => facts.keys.has(key);
+  if (has('@level') || has('@message')) {
+    throw new ActionError(
+      'invalid-input',
+      'the input is a `terraform plan -json` log stream, not a plan: pass the output of `terraform show -json PLANFILE`',
+    );
+  }
+  const planKeys = [
+    'plan_format_version',
+    'planned_values',
+    'resource_changes',
+    'resource_drift',
+    'output_changes',
+  ];
+  if (planKeys.some(has)) return;
+  if (has('values') || has('format_version')) {
+    throw new ActionError(
+      'invalid-input',
+      'the input is a Terraform state, not a plan: pass the output of `terraform show -json PLANFILE` (a plan saved with `terraform plan -out PLANFILE`)',
+    );
+  }
+  throw new ActionError(
+    'invalid-input',
+    'the input is JSON but not a Terraform plan (it has no format_version): pass the output of `terraform show -json PLANFILE`',
+  );
+}
+
+/** Reads a plan document from its chunks (UTF-8, without BOM: see input.ts), reporting its parts to `visitor`. */
+export async function readPlanDocument(
+  chunks: AsyncIterable<Buffer>,
+  visitor: PlanVisitor,
+): Promise<PlanDocumentInfo> {
+  const facts: DocumentFacts = {
+    formatVersion: null,
+    terraformVersion: null,
+    errored: false,
+    actionInvocations: 0,
+    deferredChanges: 0,
+    keys: new Set(),
+  };
+  const walker = new JsonWalker(rootRule(visitor, facts));
+  try {
+    for await (const chunk of chunks) walker.write(chunk);
+    walker.end();
+  } catch (e) {
+    if (facts.keys.has('@level')) checkDocumentKind(facts);
+    if (e instanceof JsonSyntaxError || e instanceof SyntaxError) {
+      throw new ActionError('invalid-input', `the plan is not valid JSON: ${e.message}`);
+    }
+    throw e;
+  }
+  checkDocumentKind(facts);
+  const { formatVersion, terraformVersion, errored, actionInvocations, deferredChanges } = facts;
+  return { formatVersion, terraformVersion, errored, actionInvocations, deferredChanges };
+}

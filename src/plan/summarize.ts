@@ -1,0 +1,269 @@
+// The plan summary: counts, Okta categories, named objects, risk, and changes made outside Terraform, from one pass
+// over the plan stream. Memory grows with the number of changed objects, not with the size of the plan.
+
+import { lookupType, nameAttributes, type OktaType } from '../okta/catalog.js';
+import { captureNameInputs, placeholdersOf, type NameInputs, type Placeholder } from '../okta/names.js';
+import { assessRisk, replaceCause } from '../okta/risk.js';
+import { categoryCounts } from './categories.js';
+import {
+  countObjects,
+  countTerraform,
+  emptyObjectCounts,
+  emptyTerraformCounts,
+  isChange,
+  isMove,
+  objectAction,
+  replaceOrder,
+} from './counts.js';
+import { diffAttributes, formatPath, type DiffResult } from './diff.js';
+import { orgFromEnvironment, orgFromProviderConfig, type Environment } from './org.js';
+import { SecretScrubber } from './redact.js';
+import { resolveNames, type ConfigNames, type NamedObject, type PriorObject } from './resolve.js';
+import type {
+  ChangeValues,
+  ConfigResource,
+  PlanVisitor,
+  PriorResourceEvent,
+  ResourceChangeEvent,
+} from './stream.js';
+import { readPlanDocument } from './stream.js';
+import type { ChangeSummary, DriftSummary, PlanSummary } from './types.js';
+
+export interface SummarizeOptions {
+  /** OKTA_ORG_NAME / OKTA_BASE_URL, used when the provider block does not name the org. */
+  readonly env?: Environment;
+}
+
+const NO_DIFF: DiffResult = { attributes: [], omitted: 0 };
+
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function idOf(value: unknown): string | null {
+  if (!value || typeof value !== 'object') return null;
+  const id = (value as Record<string, unknown>).id;
+  return typeof id === 'string' && id ? id : null;
+}
+
+function idsOf(values: ChangeValues): string[] {
+  return [idOf(values.before), idOf(values.after)].filter((id): id is string => id !== null);
+}
+
+function replacePathTexts(replacePaths: unknown): string[] {
+  if (!Array.isArray(replacePaths)) return [];
+  return replacePaths.filter(Array.isArray).map((path) => formatPath(path as (string | number)[]));
+}
+
+/** The top-level attributes whose change forces the replace. */
+function forcingAttributes(diff: DiffResult): string[] {
+  return [
+    ...new Set(
+      diff.attributes.filter((a) => a.forcesReplacement).map((a) => a.path.split(/[.[]/)[0] as string),
+    ),
+  ];
+}
+
+class SummaryBuilder implements PlanVisitor {
+  readonly terraform = emptyTerraformCounts();
+  readonly objects = emptyObjectCounts();
+  readonly scrubber = new SecretScrubber();
+  readonly changes: (NamedObject & { summary: Omit<ChangeSummary, 'name'> })[] = [];
+  readonly drifted: (NamedObject & { summary: Omit<DriftSummary, 'name'> })[] = [];
+  readonly prior: PriorObject[] = [];
+  readonly config: ConfigNames = new Map();
+  readonly priorAttributes = nameAttributes();
+  outputChanges = 0;
+  orgHost: string | null = null;
+  /** IDs that changed objects point at: once resource_changes has been read, prior state keeps only these. */
+  private readonly wantedIds = new Set<string>();
+  private changesSeen = false;
+  private readonly placeholderCache = new Map<string, Placeholder[]>();
+
+  private placeholders(info: OktaType): Placeholder[] {
+    let found = this.placeholderCache.get(info.type);
+    if (!found) {
+      found = placeholdersOf(info.names);
+      this.placeholderCache.set(info.type, found);
+    }
+    return found;
+  }
+
+  private nameInputs(info: OktaType, object: unknown, unknown: unknown, sensitive: unknown): NameInputs {
+    const placeholders = this.placeholders(info);
+    const inputs = captureNameInputs(placeholders, object, unknown, sensitive);
+    for (const p of placeholders) {
+      if (p.kind === 'ref') for (const id of stringsOf(inputs.values.get(p.path))) this.wantedIds.add(id);
+    }
+    return inputs;
+  }
+
+  private diff(info: OktaType, values: ChangeValues, creating: boolean): DiffResult {
+    return diffAttributes(values, {
+      secretPaths: info.secretAttrs,
+      replacePaths: replacePathTexts(values.replacePaths),
+      scrubber: this.scrubber,
+      creating,
+    });
+  }
+
+  change(event: ResourceChangeEvent): void {
+    this.changesSeen = true;
+    if (event.mode === 'data') {
+      if (event.actions.includes('read')) this.objects.read++;
+      return;
+    }
+    const moved = isMove(event.address, event.previousAddress);
+    const managed = { actions: event.actions, importing: event.importing, moved };
+    countTerraform(managed, this.terraform);
+    countObjects(managed, this.objects);
+    if (!isChange(managed)) return;
+
+    const info = lookupType(event.type);
+    const values = event.values();
+    const action = objectAction(event.actions);
+    const removing = action === 'delete' || action === 'forget';
+    const diff = removing || action === 'no-op' ? NO_DIFF : this.diff(info, values, action === 'create');
+    const risk = assessRisk(
+      info,
+      action,
+      action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null,
+    );
+    const changing = action === 'update' || action === 'replace';
+    this.changes.push({
+      address: event.address,
+      type: event.type,
+      info,
+      ids: idsOf(values),
+      after: removing
+        ? this.nameInputs(info, values.before, undefined, values.beforeSensitive)
+        : this.nameInputs(info, values.after, values.afterUnknown, values.afterSensitive),
+      before: changing ? this.nameInputs(info, values.before, undefined, values.beforeSensitive) : null,
+      summary: {
+        address: event.address,
+        type: event.type,
+        category: info.category,
+        actions: [...event.actions],
+        replaceOrder: replaceOrder(event.actions),
+        importing: event.importing,
+        previousAddress: moved ? event.previousAddress : null,
+        highRisk: risk.highRisk,
+        riskReasons: risk.reasons,
+        noun: info.noun,
+        action,
+        actionReason: event.actionReason,
+        attributes: diff.attributes,
+        attributesOmitted: diff.omitted,
+      },
+    });
+  }
+
+  drift(event: ResourceChangeEvent): void {
+    if (event.mode === 'data' || objectAction(event.actions) === 'no-op') return;
+    const info = lookupType(event.type);
+    const values = event.values();
+    const deleted = objectAction(event.actions) === 'delete';
+    const diff = deleted ? NO_DIFF : this.diff(info, values, false);
+    this.drifted.push({
+      address: event.address,
+      type: event.type,
+      info,
+      ids: idsOf(values),
+      after: deleted
+        ? this.nameInputs(info, values.before, undefined, values.beforeSensitive)
+        : this.nameInputs(info, values.after, undefined, values.afterSensitive),
+      before: null,
+      summary: {
+        address: event.address,
+        type: event.type,
+        category: info.category,
+        actions: [...event.actions],
+        noun: info.noun,
+        attributes: diff.attributes,
+        attributesOmitted: diff.omitted,
+      },
+    });
+  }
+
+  priorResource(event: PriorResourceEvent): void {
+    if (this.changesSeen && this.wantedIds.size === 0) return;
+    const id = event.value('id');
+    if (typeof id !== 'string' || !id || (this.changesSeen && !this.wantedIds.has(id))) return;
+    const info = lookupType(event.type);
+    const placeholders = this.placeholders(info);
+    const values: Record<string, unknown> = {};
+    for (const p of placeholders) {
+      const root = p.path.split('.')[0] as string;
+      if (p.kind === 'value' && !(root in values)) values[root] = event.value(root);
+    }
+    this.prior.push({
+      id,
+      info,
+      address: event.address,
+      after: captureNameInputs(placeholders, values, undefined, undefined),
+    });
+  }
+
+  configResource(resource: ConfigResource): void {
+    const refs = new Map<string, string[]>();
+    const constants = new Map<string, unknown>();
+    for (const p of this.placeholders(lookupType(resource.type))) {
+      const expression = resource.expressions[p.path.split('.')[0] as string];
+      if (!expression || typeof expression !== 'object' || Array.isArray(expression)) continue;
+      const { references, constant_value: constant } = expression as Record<string, unknown>;
+      const prefix = resource.modulePath ? `${resource.modulePath}.` : '';
+      const addresses = stringsOf(references).map((r) => prefix + r);
+      if (addresses.length) refs.set(p.path, addresses);
+      if (constant !== undefined && p.kind === 'value') constants.set(p.path, constant);
+    }
+    if (refs.size || constants.size) this.config.set(resource.address, { refs, constants });
+  }
+
+  providerConfig(config: Record<string, unknown>): void {
+    this.scrubber.addProviderLiterals(config);
+    this.orgHost = orgFromProviderConfig(config) ?? this.orgHost;
+  }
+
+  outputChange(_name: string, actions: readonly string[]): void {
+    if (actions.some((a) => a !== 'no-op')) this.outputChanges++;
+  }
+}
+
+/** Summarizes a `terraform show -json` plan given as UTF-8 chunks (see input.ts). */
+export async function summarizePlan(
+  chunks: AsyncIterable<Buffer>,
+  options: SummarizeOptions = {},
+): Promise<PlanSummary> {
+  const builder = new SummaryBuilder();
+  const document = await readPlanDocument(chunks, builder);
+  const names = resolveNames(builder.changes, builder.drifted, builder.prior, builder.config);
+  const changes: ChangeSummary[] = builder.changes.map((c, i) => ({
+    ...c.summary,
+    name: names.changes[i] as string,
+  }));
+  const drift: DriftSummary[] = builder.drifted.map((d, i) => ({
+    ...d.summary,
+    name: names.drift[i] as string,
+  }));
+  const summary: PlanSummary = {
+    formatVersion: 1,
+    terraform: builder.terraform,
+    objects: builder.objects,
+    hasChanges: changes.length > 0 || builder.outputChanges > 0 || document.actionInvocations > 0,
+    categories: categoryCounts(changes),
+    changes,
+    drift,
+    outputChanges: builder.outputChanges,
+    actionInvocations: document.actionInvocations,
+    deferredChanges: document.deferredChanges,
+    highRisk: changes.filter((c) => c.highRisk).length,
+    errored: document.errored,
+    org: builder.orgHost
+      ? { host: builder.orgHost, source: 'provider-block' }
+      : orgFromEnvironment(options.env),
+    plan: { formatVersion: document.formatVersion, terraformVersion: document.terraformVersion },
+  };
+  builder.scrubber.scrubInPlace(summary);
+  return summary;
+}

@@ -1,0 +1,91 @@
+// The summary contract (DESIGN.md, "Summary JSON"): what the CLI prints with --format json and what the action writes
+// to the file named by its `summary-json` output. Add fields; never rename or remove them.
+
+export type Risk = 'high' | 'medium' | 'low' | 'none';
+
+export interface TerraformCounts {
+  add: number;
+  change: number;
+  destroy: number;
+  import: number;
+  forget: number;
+}
+
+export interface ObjectCounts {
+  create: number;
+  update: number;
+  delete: number;
+  replace: number;
+  import: number;
+  move: number;
+  forget: number;
+  read: number;
+}
+
+export type CategoryCounts = { category: string } & Omit<ObjectCounts, 'read'>;
+
+/** What happens to one object, in one word. */
+export type ObjectAction = 'create' | 'update' | 'delete' | 'replace' | 'forget' | 'no-op';
+
+/** One attribute that changes: values are display text, already redacted and shortened. */
+export interface AttributeChange {
+  path: string;
+  before: string | null;
+  after: string | null;
+  forcesReplacement: boolean;
+}
+
+export interface ChangeSummary {
+  address: string;
+  type: string;
+  category: string;
+  name: string;
+  actions: string[];
+  replaceOrder: 'delete-first' | 'create-first' | null;
+  importing: boolean;
+  previousAddress: string | null;
+  highRisk: boolean;
+  riskReasons: string[];
+  /** Additions to the contract. */
+  noun: string;
+  action: ObjectAction;
+  actionReason: string | null;
+  attributes: AttributeChange[];
+  /** Attributes left out of `attributes` (the list is capped per object). */
+  attributesOmitted: number;
+}
+
+export interface DriftSummary {
+  address: string;
+  type: string;
+  category: string;
+  name: string;
+  actions: string[];
+  noun: string;
+  attributes: AttributeChange[];
+  attributesOmitted: number;
+}
+
+export interface OrgInfo {
+  /** Host of the org, e.g. acme.okta.com, when the plan or the environment names it. */
+  host: string | null;
+  source: 'provider-block' | 'environment' | null;
+}
+
+export interface PlanSummary {
+  formatVersion: 1;
+  terraform: TerraformCounts;
+  objects: ObjectCounts;
+  hasChanges: boolean;
+  categories: CategoryCounts[];
+  changes: ChangeSummary[];
+  drift: DriftSummary[];
+  /** Additions to the contract. */
+  outputChanges: number;
+  actionInvocations: number;
+  deferredChanges: number;
+  highRisk: number;
+  errored: boolean;
+  org: OrgInfo;
+  plan: { formatVersion: string | null; terraformVersion: string | null };
+}

@@ -1,0 +1,210 @@
+// The review: what a plan does to an Okta org, in Okta's terms, as markdown for a PR comment or a job summary.
+// Risky changes first, then changes made outside Terraform, then every changed object by category, then the
+// attribute-level diff. It always fits its budget: full → names only → counts only.
+
+import { objectAction, planLine } from '../plan/counts.js';
+import type { CategoryCounts, ChangeSummary, DriftSummary, PlanSummary } from '../plan/types.js';
+import { attributeDiff } from './diff-block.js';
+import { byteLength, code, escapeText, plural, table, truncateToBudget } from './markdown.js';
+
+/** GitHub refuses comments over 65,536 characters; bytes are never fewer than characters. */
+export const COMMENT_BUDGET = 65_536;
+/** GitHub's limit for one step's job summary is 1 MiB. */
+export const STEP_SUMMARY_BUDGET = 1_000_000;
+
+export interface ReviewContext {
+  readonly directory: string;
+  readonly workspace: string;
+  /** Where the whole review can be read when this one is shortened (e.g. "the job summary of this run"). */
+  readonly moreAt: string;
+  readonly budget: number;
+}
+
+export type Detail = 'full' | 'names' | 'counts';
+
+const MAX_RISKY_IN_COUNTS = 25;
+
+const VERB: Readonly<Record<string, string>> = {
+  create: 'Added',
+  update: 'Changed',
+  replace: 'Replaced',
+  delete: 'Removed',
+  forget: 'Forgotten',
+  'no-op': 'Unchanged',
+};
+
+const COLUMNS: readonly { key: keyof Omit<CategoryCounts, 'category'>; title: string; always: boolean }[] = [
+  { key: 'create', title: 'Added', always: true },
+  { key: 'update', title: 'Changed', always: true },
+  { key: 'replace', title: 'Replaced', always: true },
+  { key: 'delete', title: 'Removed', always: true },
+  { key: 'import', title: 'Imported', always: false },
+  { key: 'move', title: 'Moved', always: false },
+  { key: 'forget', title: 'Forgotten', always: false },
+];
+
+function header(summary: PlanSummary, context: ReviewContext): string[] {
+  const org = summary.org.host ? escapeText(summary.org.host) : 'Okta org';
+  const where = [`directory ${code(context.directory)}`, `workspace ${code(context.workspace)}`];
+  if (summary.plan.terraformVersion) where.push(`Terraform ${escapeText(summary.plan.terraformVersion)}`);
+  return [`### Okta plan for ${org}`, where.join(' · ')];
+}
+
+function headline(summary: PlanSummary): string[] {
+  const lines: string[] = [];
+  if (summary.errored)
+    lines.push(
+      "> [!WARNING]\n> **The plan failed part-way**: what follows is incomplete and can't be applied.",
+    );
+  if (!summary.hasChanges) {
+    lines.push('**No changes.** The Okta org matches the configuration.');
+    return lines;
+  }
+  const extras: string[] = [];
+  if (summary.objects.replace) extras.push(`${summary.objects.replace} replaced`);
+  if (summary.objects.move) extras.push(`${summary.objects.move} moved`);
+  if (summary.outputChanges) extras.push(plural(summary.outputChanges, 'output') + ' changed');
+  if (summary.actionInvocations) extras.push(plural(summary.actionInvocations, 'action') + ' to invoke');
+  lines.push(`**${planLine(summary.terraform)}**${extras.length ? ` (${extras.join(', ')})` : ''}`);
+  if (summary.highRisk) {
+    lines.push(
+      `> [!CAUTION]\n> **${plural(summary.highRisk, 'high-risk change')}**: ${summary.highRisk === 1 ? 'it' : 'they'} can lock people out or widen access. Review ${summary.highRisk === 1 ? 'it' : 'them'} first.`,
+    );
+  }
+  return lines;
+}
+
+function categoryTable(summary: PlanSummary): string | null {
+  if (summary.categories.length === 0) return null;
+  const columns = COLUMNS.filter((c) => c.always || summary.categories.some((row) => row[c.key] > 0));
+  const rows = summary.categories.map((row) => [
+    escapeText(row.category),
+    ...columns.map((c) => String(row[c.key])),
+  ]);
+  if (summary.categories.length > 1) {
+    const total = (key: (typeof COLUMNS)[number]['key']): number =>
+      summary.categories.reduce((n, row) => n + row[key], 0);
+    rows.push(['**Total**', ...columns.map((c) => `**${total(c.key)}**`)]);
+  }
+  return table(
+    ['Okta category', ...columns.map((c) => c.title)],
+    ['left', ...columns.map(() => 'right' as const)],
+    rows,
+  );
+}
+
+/** "Removed · OIDC app **Slack** · `okta_app_oauth.slack`" */
+export function objectLine(change: ChangeSummary): string {
+  const extras: string[] = [];
+  if (change.replaceOrder)
+    extras.push(change.replaceOrder === 'create-first' ? 'new one created first' : 'old one deleted first');
+  if (change.importing) extras.push('imported');
+  if (change.previousAddress) extras.push(`moved from ${code(change.previousAddress)}`);
+  if (change.action === 'forget') extras.push('stays in Okta; Terraform stops managing it');
+  const verb = change.action === 'no-op' ? (change.importing ? 'Imported' : 'Moved') : VERB[change.action];
+  const tail = extras.length ? ` (${extras.join('; ')})` : '';
+  return `${verb} · ${escapeText(change.noun)} **${escapeText(change.name)}** · ${code(change.address)}${tail}`;
+}
+
+function riskySection(changes: readonly ChangeSummary[], limit: number): string[] {
+  const risky = changes.filter((c) => c.highRisk);
+  if (risky.length === 0) return [];
+  const lines = [`#### High-risk changes (${risky.length})`];
+  for (const change of risky.slice(0, limit)) {
+    lines.push(`- ${objectLine(change)}`);
+    for (const reason of change.riskReasons) lines.push(`  - ${escapeText(reason, 400)}`);
+  }
+  if (risky.length > limit) lines.push(`- …and ${risky.length - limit} more high-risk changes`);
+  return lines;
+}
+
+function driftLine(drift: DriftSummary): string {
+  const deleted = objectAction(drift.actions) === 'delete';
+  const what = deleted
+    ? 'deleted outside Terraform'
+    : drift.attributes.length
+      ? `${drift.attributes
+          .slice(0, 5)
+          .map((a) => code(a.path))
+          .join(', ')}${drift.attributes.length + drift.attributesOmitted > 5 ? ', …' : ''} changed`
+      : 'changed';
+  return `- ${escapeText(drift.noun)} **${escapeText(drift.name)}**: ${what} · ${code(drift.address)}`;
+}
+
+function driftSection(summary: PlanSummary, detail: Detail): string[] {
+  if (summary.drift.length === 0) return [];
+  const lines = [
+    `#### Changed outside Terraform (${summary.drift.length})`,
+    `Edited in the Admin Console or by another tool since the last apply. ${
+      summary.hasChanges
+        ? 'The plan was made with these edits in view: where the configuration says otherwise, applying it reverts them.'
+        : 'The configuration matches these edits (or ignores them): applying changes nothing.'
+    }`,
+  ];
+  if (detail === 'counts') return lines;
+  lines.push(...summary.drift.map(driftLine));
+  return lines;
+}
+
+function changesByCategory(summary: PlanSummary): string[] {
+  const lines: string[] = ['#### Changes by category'];
+  for (const { category } of summary.categories) {
+    lines.push(`**${escapeText(category)}**`);
+    for (const change of summary.changes)
+      if (change.category === category) lines.push(`- ${objectLine(change)}`);
+  }
+  return lines;
+}
+
+function render(summary: PlanSummary, context: ReviewContext, detail: Detail): string {
+  const blocks: string[] = [...header(summary, context), ...headline(summary)];
+  const counts = categoryTable(summary);
+  if (counts) blocks.push(counts);
+  const risky = riskySection(summary.changes, detail === 'counts' ? MAX_RISKY_IN_COUNTS : Infinity);
+  if (risky.length) blocks.push(risky.join('\n'));
+  const drift = driftSection(summary, detail);
+  if (drift.length) blocks.push(drift.join('\n'));
+  if (detail !== 'counts' && summary.changes.length) blocks.push(changesByCategory(summary).join('\n'));
+  if (detail === 'full') {
+    const diff = attributeDiff(summary);
+    if (diff) blocks.push(diff);
+  }
+  if (detail === 'names' && summary.changes.length) {
+    blocks.push(
+      `_Attribute-level changes are left out to fit the size limit: they are in ${escapeText(context.moreAt, 300)}._`,
+    );
+  }
+  if (detail === 'counts' && summary.changes.length) {
+    blocks.push(
+      `_The ${plural(summary.changes.length + summary.drift.length, 'object')} by name and their attribute changes are left out to fit the size limit: they are in ${escapeText(context.moreAt, 300)}._`,
+    );
+  }
+  return blocks.filter((b) => b.trim()).join('\n\n') + '\n';
+}
+
+/** A lower bound of the bytes a level of detail needs, so that a huge plan is not rendered in vain. */
+function atLeast(summary: PlanSummary, detail: Detail): number {
+  if (detail === 'counts') return 0;
+  let bytes = 0;
+  for (const c of summary.changes) bytes += c.name.length + c.address.length + 20;
+  if (detail === 'full')
+    for (const c of summary.changes) for (const a of c.attributes) bytes += a.path.length;
+  return bytes;
+}
+
+/** The review at the most detail that fits `context.budget` bytes. */
+export function renderReview(
+  summary: PlanSummary,
+  context: ReviewContext,
+): { markdown: string; detail: Detail } {
+  for (const detail of ['full', 'names', 'counts'] as const) {
+    if (atLeast(summary, detail) > context.budget) continue;
+    const markdown = render(summary, context, detail);
+    if (byteLength(markdown) <= context.budget) return { markdown, detail };
+  }
+  const note = `_Cut to fit the size limit: the rest is in ${escapeText(context.moreAt, 300)}._\n`;
+  return {
+    markdown: truncateToBudget(render(summary, context, 'counts'), context.budget, note),
+    detail: 'counts',
+  };
+}
