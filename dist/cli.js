@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(661);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(614);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 661:
+/***/ 614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1579,6 +1579,130 @@ class ObjectIndex {
     }
 }
 
+;// CONCATENATED MODULE: ./src/plan/events.ts
+// The parts of a plan a visitor is handed: resource changes and prior-state resources, read through a one-pass
+// index of their bytes and parsed only when asked for, because most entries of a plan are no-ops, read for counts.
+
+function str(value) {
+    return typeof value === 'string' ? value : null;
+}
+function stringList(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+const NO_OP = Buffer.from('["no-op"]');
+const MANAGED = Buffer.from('"managed"');
+const NO_OP_ACTIONS = Object.freeze(['no-op']);
+function changeIndex() {
+    return new ObjectIndex(['address', 'previous_address', 'mode', 'type', 'deposed', 'action_reason'], {
+        change: [
+            'actions',
+            'importing',
+            'before',
+            'after',
+            'after_unknown',
+            'before_sensitive',
+            'after_sensitive',
+            'replace_paths',
+        ],
+    });
+}
+/**
+ * A resource change read through its index: fields are parsed when first asked for, because most entries of a
+ * plan are no-ops that only need counting.
+ */
+class IndexedChange {
+    buf;
+    fields;
+    actions;
+    mode;
+    static slots = ((index) => ({
+        address: index.slot('address'),
+        previousAddress: index.slot('previous_address'),
+        mode: index.slot('mode'),
+        type: index.slot('type'),
+        deposed: index.slot('deposed'),
+        actionReason: index.slot('action_reason'),
+        actions: index.slot('change.actions'),
+        importing: index.slot('change.importing'),
+        before: index.slot('change.before'),
+        after: index.slot('change.after'),
+        afterUnknown: index.slot('change.after_unknown'),
+        beforeSensitive: index.slot('change.before_sensitive'),
+        afterSensitive: index.slot('change.after_sensitive'),
+        replacePaths: index.slot('change.replace_paths'),
+    }))(changeIndex());
+    constructor(buf, fields) {
+        this.buf = buf;
+        this.fields = fields;
+        const slots = IndexedChange.slots;
+        this.actions = fields.equals(buf, slots.actions, NO_OP)
+            ? NO_OP_ACTIONS
+            : stringList(fields.parse(buf, slots.actions));
+        this.mode = fields.equals(buf, slots.mode, MANAGED)
+            ? 'managed'
+            : (str(fields.parse(buf, slots.mode)) ?? 'managed');
+    }
+    text(slot) {
+        return str(this.fields.parse(this.buf, slot));
+    }
+    get address() {
+        return this.text(IndexedChange.slots.address) ?? '';
+    }
+    get previousAddress() {
+        const slot = IndexedChange.slots.previousAddress;
+        return this.fields.has(slot) ? this.text(slot) : null;
+    }
+    get type() {
+        return this.text(IndexedChange.slots.type) ?? '';
+    }
+    get deposed() {
+        return this.text(IndexedChange.slots.deposed);
+    }
+    get actionReason() {
+        return this.text(IndexedChange.slots.actionReason);
+    }
+    get importing() {
+        const slot = IndexedChange.slots.importing;
+        return this.fields.has(slot) && this.fields.parse(this.buf, slot) !== null;
+    }
+    values() {
+        const { before, after, afterUnknown, beforeSensitive, afterSensitive, replacePaths } = IndexedChange.slots;
+        const parse = (slot) => this.fields.parse(this.buf, slot);
+        return {
+            before: parse(before),
+            after: parse(after),
+            afterUnknown: parse(afterUnknown),
+            beforeSensitive: parse(beforeSensitive),
+            afterSensitive: parse(afterSensitive),
+            replacePaths: parse(replacePaths),
+        };
+    }
+}
+/** A prior-state resource read through its index; only `id` and the visitor's attributes were located. */
+class IndexedPriorResource {
+    buf;
+    fields;
+    constructor(buf, fields) {
+        this.buf = buf;
+        this.fields = fields;
+    }
+    text(name) {
+        return str(this.fields.parse(this.buf, this.fields.slot(name)));
+    }
+    get address() {
+        return this.text('address') ?? '';
+    }
+    get mode() {
+        return this.text('mode') ?? 'managed';
+    }
+    get type() {
+        return this.text('type') ?? '';
+    }
+    value(attribute) {
+        return this.fields.parse(this.buf, this.fields.slot(`values.${attribute}`));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan/json-walk.ts
 // A streaming JSON walker driven by rules: it descends only into the containers a rule names, hands each captured
 // value to its handler as one contiguous byte range, and skips everything else without keeping it. Memory is
@@ -1592,8 +1716,9 @@ function capture(onValue) {
 function indexed(index, onObject) {
     return { kind: 'indexed', index, onObject };
 }
-function objectOf(members, others = SKIP) {
-    return { kind: 'object', member: (key) => (Object.hasOwn(members, key) ? members[key] : others) };
+/** An object whose named members follow their rules; the others are skipped. */
+function objectOf(members) {
+    return { kind: 'object', member: (key) => (Object.hasOwn(members, key) ? members[key] : SKIP) };
 }
 function arrayOf(element) {
     return { kind: 'array', element };
@@ -1776,129 +1901,7 @@ function describeRootStart(c) {
 
 
 
-function str(value) {
-    return typeof value === 'string' ? value : null;
-}
-function stringList(value) {
-    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
-}
-const NO_OP = Buffer.from('["no-op"]');
-const MANAGED = Buffer.from('"managed"');
-const NO_OP_ACTIONS = Object.freeze(['no-op']);
-function changeIndex() {
-    return new ObjectIndex(['address', 'previous_address', 'mode', 'type', 'index', 'deposed', 'action_reason'], {
-        change: [
-            'actions',
-            'importing',
-            'before',
-            'after',
-            'after_unknown',
-            'before_sensitive',
-            'after_sensitive',
-            'replace_paths',
-        ],
-    });
-}
-/**
- * A resource change read through its index: fields are parsed when first asked for, because most entries of a
- * plan are no-ops that only need counting.
- */
-class IndexedChange {
-    buf;
-    fields;
-    actions;
-    mode;
-    static slots = ((index) => ({
-        address: index.slot('address'),
-        previousAddress: index.slot('previous_address'),
-        mode: index.slot('mode'),
-        type: index.slot('type'),
-        index: index.slot('index'),
-        deposed: index.slot('deposed'),
-        actionReason: index.slot('action_reason'),
-        actions: index.slot('change.actions'),
-        importing: index.slot('change.importing'),
-        before: index.slot('change.before'),
-        after: index.slot('change.after'),
-        afterUnknown: index.slot('change.after_unknown'),
-        beforeSensitive: index.slot('change.before_sensitive'),
-        afterSensitive: index.slot('change.after_sensitive'),
-        replacePaths: index.slot('change.replace_paths'),
-    }))(changeIndex());
-    constructor(buf, fields) {
-        this.buf = buf;
-        this.fields = fields;
-        const slots = IndexedChange.slots;
-        this.actions = fields.equals(buf, slots.actions, NO_OP)
-            ? NO_OP_ACTIONS
-            : stringList(fields.parse(buf, slots.actions));
-        this.mode = fields.equals(buf, slots.mode, MANAGED)
-            ? 'managed'
-            : (str(fields.parse(buf, slots.mode)) ?? 'managed');
-    }
-    text(slot) {
-        return str(this.fields.parse(this.buf, slot));
-    }
-    get address() {
-        return this.text(IndexedChange.slots.address) ?? '';
-    }
-    get previousAddress() {
-        const slot = IndexedChange.slots.previousAddress;
-        return this.fields.has(slot) ? this.text(slot) : null;
-    }
-    get type() {
-        return this.text(IndexedChange.slots.type) ?? '';
-    }
-    get index() {
-        return this.fields.parse(this.buf, IndexedChange.slots.index);
-    }
-    get deposed() {
-        return this.text(IndexedChange.slots.deposed);
-    }
-    get actionReason() {
-        return this.text(IndexedChange.slots.actionReason);
-    }
-    get importing() {
-        const slot = IndexedChange.slots.importing;
-        return this.fields.has(slot) && this.fields.parse(this.buf, slot) !== null;
-    }
-    values() {
-        const { before, after, afterUnknown, beforeSensitive, afterSensitive, replacePaths } = IndexedChange.slots;
-        const parse = (slot) => this.fields.parse(this.buf, slot);
-        return {
-            before: parse(before),
-            after: parse(after),
-            afterUnknown: parse(afterUnknown),
-            beforeSensitive: parse(beforeSensitive),
-            afterSensitive: parse(afterSensitive),
-            replacePaths: parse(replacePaths),
-        };
-    }
-}
-/** A prior-state resource read through its index; only `id` and the visitor's attributes were located. */
-class IndexedPriorResource {
-    buf;
-    fields;
-    constructor(buf, fields) {
-        this.buf = buf;
-        this.fields = fields;
-    }
-    text(name) {
-        return str(this.fields.parse(this.buf, this.fields.slot(name)));
-    }
-    get address() {
-        return this.text('address') ?? '';
-    }
-    get mode() {
-        return this.text('mode') ?? 'managed';
-    }
-    get type() {
-        return this.text('type') ?? '';
-    }
-    value(attribute) {
-        return this.fields.parse(this.buf, this.fields.slot(`values.${attribute}`));
-    }
-}
+
 function stateModuleRule(visitor) {
     const index = new ObjectIndex(['address', 'mode', 'type'], { values: ['id', ...visitor.priorAttributes] });
     const resources = arrayOf(indexed(index, (buf) => visitor.priorResource(new IndexedPriorResource(buf, index))));
@@ -2158,6 +2161,7 @@ class SummaryBuilder {
                 noun: info.noun,
                 action,
                 actionReason: event.actionReason,
+                deposed: event.deposed,
                 attributes: diff.attributes,
                 attributesOmitted: diff.omitted,
             },
@@ -2517,6 +2521,8 @@ function objectLine(change) {
     const extras = [];
     if (change.replaceOrder)
         extras.push(change.replaceOrder === 'create-first' ? 'new one created first' : 'old one deleted first');
+    if (change.deposed)
+        extras.push('an older copy left by an earlier replace');
     if (change.importing)
         extras.push('imported');
     if (change.previousAddress)

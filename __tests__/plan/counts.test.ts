@@ -142,3 +142,17 @@ describe('import-only and forget-only plans are never "no changes"', () => {
     expect(s.hasChanges).toBe(true);
   });
 });
+
+describe('deposed objects', () => {
+  it('count as destroyed and say what they are', async () => {
+    const app = { id: '0oa1', label: 'Portal' };
+    const plan = oktaPlan({
+      objects: [{ type: 'okta_app_oauth', name: 'portal', before: app, after: null }],
+    });
+    const [change] = plan.resource_changes as Record<string, unknown>[];
+    Object.assign(change as object, { deposed: '9f2a1c3e' });
+    const s = await summarizeObject(plan);
+    expect(s.terraform.destroy).toBe(1);
+    expect(s.changes[0]?.deposed).toBe('9f2a1c3e');
+  });
+});

@@ -163,6 +163,7 @@ function configuration(objects, provider) {
 /**
  * A whole plan.
  * @param {{ objects: OktaObject[], drift?: OktaObject[], provider?: Record<string, string>, outputs?: Record<string, string[]>, terraformVersion?: string }} spec
+ * @returns {Record<string, unknown>}
  */
 export function oktaPlan({ objects, drift = [], provider = {}, outputs = {}, terraformVersion = '1.11.4' }) {
   const plan = {

@@ -1,6 +1,6 @@
 // The attribute-level diff of one object (before → after), as short display text with secrets already masked.
 
-import type { ChangeValues } from './stream.js';
+import type { ChangeValues } from './events.js';
 import type { AttributeChange } from './types.js';
 import { isSecretPath, maskChild, REDACTED, type PathSegment, type SecretScrubber } from './redact.js';
 

@@ -38,8 +38,9 @@ export function indexed(index: ObjectIndex, onObject: (buf: Buffer) => void): Ru
   return { kind: 'indexed', index, onObject };
 }
 
-export function objectOf(members: Readonly<Record<string, Rule>>, others: Rule = SKIP): Rule {
-  return { kind: 'object', member: (key) => (Object.hasOwn(members, key) ? (members[key] as Rule) : others) };
+/** An object whose named members follow their rules; the others are skipped. */
+export function objectOf(members: Readonly<Record<string, Rule>>): Rule {
+  return { kind: 'object', member: (key) => (Object.hasOwn(members, key) ? (members[key] as Rule) : SKIP) };
 }
 
 export function arrayOf(element: Rule): Rule {

@@ -19,14 +19,8 @@ import { diffAttributes, formatPath, type DiffResult } from './diff.js';
 import { orgFromEnvironment, orgFromProviderConfig, type Environment } from './org.js';
 import { SecretScrubber } from './redact.js';
 import { resolveNames, type ConfigNames, type NamedObject, type PriorObject } from './resolve.js';
-import type {
-  ChangeValues,
-  ConfigResource,
-  PlanVisitor,
-  PriorResourceEvent,
-  ResourceChangeEvent,
-} from './stream.js';
-import { readPlanDocument } from './stream.js';
+import type { ChangeValues, ConfigResource, PriorResourceEvent, ResourceChangeEvent } from './events.js';
+import { readPlanDocument, type PlanVisitor } from './stream.js';
 import type { ChangeSummary, DriftSummary, PlanSummary } from './types.js';
 
 export interface SummarizeOptions {
@@ -153,6 +147,7 @@ class SummaryBuilder implements PlanVisitor {
         noun: info.noun,
         action,
         actionReason: event.actionReason,
+        deposed: event.deposed,
         attributes: diff.attributes,
         attributesOmitted: diff.omitted,
       },

@@ -50,6 +50,8 @@ export interface ChangeSummary {
   noun: string;
   action: ObjectAction;
   actionReason: string | null;
+  /** Set for an older copy of the object that a create-before-destroy replace left behind. */
+  deposed: string | null;
   attributes: AttributeChange[];
   /** Attributes left out of `attributes` (the list is capped per object). */
   attributesOmitted: number;

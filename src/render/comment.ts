@@ -98,6 +98,7 @@ export function objectLine(change: ChangeSummary): string {
   const extras: string[] = [];
   if (change.replaceOrder)
     extras.push(change.replaceOrder === 'create-first' ? 'new one created first' : 'old one deleted first');
+  if (change.deposed) extras.push('an older copy left by an earlier replace');
   if (change.importing) extras.push('imported');
   if (change.previousAddress) extras.push(`moved from ${code(change.previousAddress)}`);
   if (change.action === 'forget') extras.push('stays in Okta; Terraform stops managing it');
