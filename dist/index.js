@@ -33903,14 +33903,13 @@ function driftSection(summary, detail) {
     return lines;
 }
 function changesByCategory(summary) {
-    const lines = ['#### Changes by category'];
+    const blocks = ['#### Changes by category'];
     for (const { category } of summary.categories) {
-        lines.push(`**${escapeText(category)}**`);
-        for (const change of summary.changes)
-            if (change.category === category)
-                lines.push(`- ${objectLine(change)}`);
+        const items = summary.changes.filter((c) => c.category === category).map((c) => `- ${objectLine(c)}`);
+        // A blank line on each side: a bold line right after a list would continue its last item.
+        blocks.push(`**${escapeText(category)}**\n\n${items.join('\n')}`);
     }
-    return lines;
+    return blocks.join('\n\n');
 }
 function render(summary, context, detail) {
     const blocks = [...header(summary, context), ...headline(summary)];
@@ -33924,7 +33923,7 @@ function render(summary, context, detail) {
     if (drift.length)
         blocks.push(drift.join('\n'));
     if (detail !== 'counts' && summary.changes.length)
-        blocks.push(changesByCategory(summary).join('\n'));
+        blocks.push(changesByCategory(summary));
     if (detail === 'full') {
         const diff = attributeDiff(summary);
         if (diff)

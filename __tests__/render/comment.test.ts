@@ -43,6 +43,14 @@ describe('the example plans', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
+  it('renders each category as its own paragraph and list, not inside the previous list', async () => {
+    const { markdown } = renderReview(await summarizeFile('examples/plans/pull-request.json'), context);
+    const html = await marked.parse(markdown, { gfm: true });
+    for (const category of ['Users', 'Groups &amp; group rules', 'Applications &amp; assignments', 'Hooks']) {
+      expect(html).toContain(`<p><strong>${category}</strong></p>\n<ul>`);
+    }
+  });
+
   it('says when there is nothing to do', async () => {
     const { markdown } = renderReview(await summarizeFile('examples/plans/no-changes.json'), context);
     expect(markdown).toContain('**No changes.**');

@@ -147,14 +147,14 @@ function driftSection(summary: PlanSummary, detail: Detail): string[] {
   return lines;
 }
 
-function changesByCategory(summary: PlanSummary): string[] {
-  const lines: string[] = ['#### Changes by category'];
+function changesByCategory(summary: PlanSummary): string {
+  const blocks: string[] = ['#### Changes by category'];
   for (const { category } of summary.categories) {
-    lines.push(`**${escapeText(category)}**`);
-    for (const change of summary.changes)
-      if (change.category === category) lines.push(`- ${objectLine(change)}`);
+    const items = summary.changes.filter((c) => c.category === category).map((c) => `- ${objectLine(c)}`);
+    // A blank line on each side: a bold line right after a list would continue its last item.
+    blocks.push(`**${escapeText(category)}**\n\n${items.join('\n')}`);
   }
-  return lines;
+  return blocks.join('\n\n');
 }
 
 function render(summary: PlanSummary, context: ReviewContext, detail: Detail): string {
@@ -165,7 +165,7 @@ function render(summary: PlanSummary, context: ReviewContext, detail: Detail): s
   if (risky.length) blocks.push(risky.join('\n'));
   const drift = driftSection(summary, detail);
   if (drift.length) blocks.push(drift.join('\n'));
-  if (detail !== 'counts' && summary.changes.length) blocks.push(changesByCategory(summary).join('\n'));
+  if (detail !== 'counts' && summary.changes.length) blocks.push(changesByCategory(summary));
   if (detail === 'full') {
     const diff = attributeDiff(summary);
     if (diff) blocks.push(diff);
