@@ -31923,12 +31923,13 @@ function isMasked(mask, path) {
     }
     return current === true;
 }
+const NONE = new Set();
 function captureNameInputs(placeholders, object, unknownMask, sensitiveMask) {
     const values = new Map();
-    const sensitive = new Set();
+    let sensitive = null;
     for (const { kind, path } of placeholders) {
         if (isMasked(sensitiveMask, path)) {
-            sensitive.add(path);
+            (sensitive ??= new Set()).add(path);
             continue;
         }
         if (isMasked(unknownMask, path))
@@ -31941,7 +31942,7 @@ function captureNameInputs(placeholders, object, unknownMask, sensitiveMask) {
         else
             values.set(path, value);
     }
-    return { values, sensitive };
+    return { values, sensitive: sensitive ?? NONE };
 }
 function scalarText(value) {
     if (typeof value === 'string')
@@ -32522,16 +32523,21 @@ function resolveNames(changes, drift, prior, config) {
     const byConfigAddress = new Map();
     // Several objects can share an ID (okta_group_memberships takes its group's), so each ID keeps every candidate.
     const byId = new Map();
-    const addId = (id, object) => void byId.set(id, [...(byId.get(id) ?? []), object]);
+    const add = (map, key, object) => {
+        const list = map.get(key);
+        if (list)
+            list.push(object);
+        else
+            map.set(key, [object]);
+    };
     for (const object of changes) {
         byAddress.set(object.address, object);
-        const configAddress = configAddressOf(object.address);
-        byConfigAddress.set(configAddress, [...(byConfigAddress.get(configAddress) ?? []), object]);
+        add(byConfigAddress, configAddressOf(object.address), object);
         for (const id of object.ids)
-            addId(id, object);
+            add(byId, id, object);
     }
     for (const object of prior)
-        addId(object.id, object);
+        add(byId, object.id, object);
     const cache = new Map();
     const resolving = new Set();
     const nameOf = (object) => {
@@ -32587,7 +32593,7 @@ function resolveNames(changes, drift, prior, config) {
         const key = instanceKeyOf(object.address);
         return current ?? previous ?? (typeof key === 'string' ? key : object.address);
     };
-    return { changes: changes.map(finalName), drift: drift.map(finalName) };
+    return { changes: changes.map(finalName), drift: drift.map(finalName), byId: resolver.byId };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/json-scan.ts
@@ -33401,6 +33407,36 @@ function replacePathTexts(replacePaths) {
         return [];
     return replacePaths.filter(Array.isArray).map((path) => formatPath(path));
 }
+/** Okta IDs are 20 characters: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...). */
+const OKTA_ID = /"([0-9a-z]{3}[A-Za-z0-9]{17})"/g;
+const MAX_ID_NAME = 60;
+function idsIn(attributes) {
+    const ids = [];
+    for (const a of attributes) {
+        if (a.path === 'id')
+            continue;
+        for (const text of [a.before, a.after])
+            if (text)
+                for (const m of text.matchAll(OKTA_ID))
+                    ids.push(m[1]);
+    }
+    return ids;
+}
+/** `"00u1…"` → `"00u1…" (alice@acme.example)`, for the IDs the plan can name; an object's own id stays bare. */
+function nameIds(attributes, byId) {
+    const annotate = (text) => text?.replace(OKTA_ID, (quoted, id) => {
+        const name = byId(id);
+        if (!name)
+            return quoted;
+        return `${quoted} (${name.length > MAX_ID_NAME ? `${name.slice(0, MAX_ID_NAME - 1)}…` : name})`;
+    }) ?? null;
+    for (const a of attributes) {
+        if (a.path === 'id')
+            continue;
+        a.before = annotate(a.before);
+        a.after = annotate(a.after);
+    }
+}
 /** The top-level attributes whose change forces the replace. */
 function forcingAttributes(diff) {
     return [
@@ -33413,7 +33449,8 @@ class SummaryBuilder {
     scrubber = new SecretScrubber();
     changes = [];
     drifted = [];
-    prior = [];
+    /** One object per ID (Okta IDs are unique in an org). */
+    prior = new Map();
     config = new Map();
     priorAttributes = nameAttributes();
     outputChanges = 0;
@@ -33466,6 +33503,8 @@ class SummaryBuilder {
         const action = objectAction(event.actions);
         const removing = action === 'delete' || action === 'forget';
         const diff = removing || action === 'no-op' ? NO_DIFF : this.diff(info, values, action === 'create');
+        for (const id of idsIn(diff.attributes))
+            this.wantedIds.add(id);
         const risk = assessRisk(info, action, action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null);
         const changing = action === 'update' || action === 'replace';
         this.changes.push({
@@ -33503,6 +33542,8 @@ class SummaryBuilder {
         const values = event.values();
         const deleted = objectAction(event.actions) === 'delete';
         const diff = deleted ? NO_DIFF : this.diff(info, values, false);
+        for (const id of idsIn(diff.attributes))
+            this.wantedIds.add(id);
         this.drifted.push({
             address: event.address,
             type: event.type,
@@ -33527,17 +33568,17 @@ class SummaryBuilder {
         if (this.changesSeen && this.wantedIds.size === 0)
             return;
         const id = event.value('id');
-        if (typeof id !== 'string' || !id || (this.changesSeen && !this.wantedIds.has(id)))
+        if (typeof id !== 'string' || !id || this.prior.has(id) || (this.changesSeen && !this.wantedIds.has(id)))
             return;
         const info = lookupType(event.type);
         const placeholders = this.placeholders(info);
-        const values = {};
+        const values = Object.create(null);
         for (const p of placeholders) {
             const root = p.path.split('.')[0];
             if (p.kind === 'value' && !(root in values))
                 values[root] = event.value(root);
         }
-        this.prior.push({
+        this.prior.set(id, {
             id,
             info,
             address: event.address,
@@ -33575,7 +33616,7 @@ class SummaryBuilder {
 async function summarizePlan(chunks, options = {}) {
     const builder = new SummaryBuilder();
     const document = await readPlanDocument(chunks, builder);
-    const names = resolveNames(builder.changes, builder.drifted, builder.prior, builder.config);
+    const names = resolveNames(builder.changes, builder.drifted, [...builder.prior.values()], builder.config);
     const changes = builder.changes.map((c, i) => ({
         ...c.summary,
         name: names.changes[i],
@@ -33584,6 +33625,8 @@ async function summarizePlan(chunks, options = {}) {
         ...d.summary,
         name: names.drift[i],
     }));
+    for (const item of [...changes, ...drift])
+        nameIds(item.attributes, names.byId);
     const summary = {
         formatVersion: 1,
         terraform: builder.terraform,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CATEGORY_ORDER, oktaCatalog } from '../../src/okta/catalog.js';
 import { configAddressOf, instanceKeyOf, parseTemplate, referencedAddress } from '../../src/okta/names.js';
-import { oktaId, oktaPlan, summarizeObject } from '../helpers/plans.js';
+import { oktaId, oktaPlan, summarizeFile, summarizeObject } from '../helpers/plans.js';
 
 type Values = Record<string, unknown>;
 
@@ -157,6 +157,29 @@ describe('resolving IDs and references', () => {
       }),
     );
     expect(s.changes[0]?.name).toBe('okta_user.u');
+  });
+});
+
+describe('IDs in attribute changes', () => {
+  it('are followed by the name of the object they point at', async () => {
+    const s = await summarizeFile('examples/plans/pull-request.json');
+    const members = s.changes
+      .find((c) => c.type === 'okta_group_memberships')
+      ?.attributes.find((a) => a.path === 'users');
+    expect(members?.before).toMatch(
+      /^\["00u\w{17}" \(old\.contractor@partner\.example\),"00u\w{17}" \(bob@acme\.example\)\]$/,
+    );
+    expect(members?.after).toContain('(alice@acme.example)');
+    const role = s.changes
+      .find((c) => c.type === 'okta_group_role')
+      ?.attributes.find((a) => a.path === 'group_id');
+    expect(role?.after).toMatch(/^"00g\w{17}" \(IT Admins\)$/);
+  });
+
+  it("leave an object's own id bare", async () => {
+    const s = await summarizeFile('examples/plans/pull-request.json');
+    const rule = s.changes.find((c) => c.type === 'okta_policy_rule_signon');
+    expect(rule?.attributes.find((a) => a.path === 'id')?.before).toMatch(/^"0pr\w{17}"$/);
   });
 });
 

@@ -201,14 +201,19 @@ export function oktaPlan({ objects, drift = [], provider = {}, outputs = {}, ter
   return plan;
 }
 
-/** Okta-shaped IDs: a 3-character prefix per kind of object, then 17 characters. */
+/** Okta-shaped IDs: a 3-character prefix per kind of object, then 17 characters, unique per (prefix, n). */
 export function oktaId(prefix, n) {
   const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-  let x = n * 2654435761 + 97;
+  let x = (n * 2654435761 + 97) % 2147483648;
   let tail = '';
-  for (let i = 0; i < 17; i++) {
+  for (let i = 0; i < 11; i++) {
     x = (x * 1103515245 + 12345) % 2147483648;
     tail += alphabet[x % alphabet.length];
+  }
+  let rest = Math.abs(Math.trunc(n));
+  for (let i = 0; i < 6; i++) {
+    tail += alphabet[rest % alphabet.length];
+    rest = Math.floor(rest / alphabet.length);
   }
   return `${prefix}${tail}`;
 }

@@ -61,6 +61,8 @@ function isMasked(mask: unknown, path: string): boolean {
   return current === true;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 export function captureNameInputs(
   placeholders: readonly Placeholder[],
   object: unknown,
@@ -68,10 +70,10 @@ export function captureNameInputs(
   sensitiveMask: unknown,
 ): NameInputs {
   const values = new Map<string, unknown>();
-  const sensitive = new Set<string>();
+  let sensitive: Set<string> | null = null;
   for (const { kind, path } of placeholders) {
     if (isMasked(sensitiveMask, path)) {
-      sensitive.add(path);
+      (sensitive ??= new Set()).add(path);
       continue;
     }
     if (isMasked(unknownMask, path)) continue;
@@ -80,7 +82,7 @@ export function captureNameInputs(
     if (kind === 'count') values.set(`#${path}`, Array.isArray(value) ? value.length : undefined);
     else values.set(path, value);
   }
-  return { values, sensitive };
+  return { values, sensitive: sensitive ?? NONE };
 }
 
 /** Ways to turn an ID, or a reference in the configuration, into a name. */

@@ -35,6 +35,8 @@ export type ConfigNames = Map<string, { refs: Map<string, string[]>; constants: 
 export interface ResolvedNames {
   readonly changes: string[];
   readonly drift: string[];
+  /** The name of the object with this Okta ID, when the plan knows it. */
+  readonly byId: (id: string) => string | null;
 }
 
 /** "Policy / Old → Policy / New" reads as "Policy / Old → New". */
@@ -55,14 +57,17 @@ export function resolveNames(
   const byConfigAddress = new Map<string, Nameable[]>();
   // Several objects can share an ID (okta_group_memberships takes its group's), so each ID keeps every candidate.
   const byId = new Map<string, Nameable[]>();
-  const addId = (id: string, object: Nameable): void => void byId.set(id, [...(byId.get(id) ?? []), object]);
+  const add = <K>(map: Map<K, Nameable[]>, key: K, object: Nameable): void => {
+    const list = map.get(key);
+    if (list) list.push(object);
+    else map.set(key, [object]);
+  };
   for (const object of changes) {
     byAddress.set(object.address, object);
-    const configAddress = configAddressOf(object.address);
-    byConfigAddress.set(configAddress, [...(byConfigAddress.get(configAddress) ?? []), object]);
-    for (const id of object.ids) addId(id, object);
+    add(byConfigAddress, configAddressOf(object.address), object);
+    for (const id of object.ids) add(byId, id, object);
   }
-  for (const object of prior) addId(object.id, object);
+  for (const object of prior) add(byId, object.id, object);
 
   const cache = new Map<Nameable, string | null>();
   const resolving = new Set<Nameable>();
@@ -115,5 +120,5 @@ export function resolveNames(
     return current ?? previous ?? (typeof key === 'string' ? key : object.address);
   };
 
-  return { changes: changes.map(finalName), drift: drift.map(finalName) };
+  return { changes: changes.map(finalName), drift: drift.map(finalName), byId: resolver.byId };
 }

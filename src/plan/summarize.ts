@@ -21,7 +21,7 @@ import { SecretScrubber } from './redact.js';
 import { resolveNames, type ConfigNames, type NamedObject, type PriorObject } from './resolve.js';
 import type { ChangeValues, ConfigResource, PriorResourceEvent, ResourceChangeEvent } from './events.js';
 import { readPlanDocument, type PlanVisitor } from './stream.js';
-import type { ChangeSummary, DriftSummary, PlanSummary } from './types.js';
+import type { AttributeChange, ChangeSummary, DriftSummary, PlanSummary } from './types.js';
 
 export interface SummarizeOptions {
   /** OKTA_ORG_NAME / OKTA_BASE_URL, used when the provider block does not name the org. */
@@ -50,6 +50,35 @@ function replacePathTexts(replacePaths: unknown): string[] {
   return replacePaths.filter(Array.isArray).map((path) => formatPath(path as (string | number)[]));
 }
 
+/** Okta IDs are 20 characters: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...). */
+const OKTA_ID = /"([0-9a-z]{3}[A-Za-z0-9]{17})"/g;
+const MAX_ID_NAME = 60;
+
+function idsIn(attributes: readonly AttributeChange[]): string[] {
+  const ids: string[] = [];
+  for (const a of attributes) {
+    if (a.path === 'id') continue;
+    for (const text of [a.before, a.after])
+      if (text) for (const m of text.matchAll(OKTA_ID)) ids.push(m[1] as string);
+  }
+  return ids;
+}
+
+/** `"00u1…"` → `"00u1…" (alice@acme.example)`, for the IDs the plan can name; an object's own id stays bare. */
+function nameIds(attributes: AttributeChange[], byId: (id: string) => string | null): void {
+  const annotate = (text: string | null): string | null =>
+    text?.replace(OKTA_ID, (quoted, id: string) => {
+      const name = byId(id);
+      if (!name) return quoted;
+      return `${quoted} (${name.length > MAX_ID_NAME ? `${name.slice(0, MAX_ID_NAME - 1)}…` : name})`;
+    }) ?? null;
+  for (const a of attributes) {
+    if (a.path === 'id') continue;
+    a.before = annotate(a.before);
+    a.after = annotate(a.after);
+  }
+}
+
 /** The top-level attributes whose change forces the replace. */
 function forcingAttributes(diff: DiffResult): string[] {
   return [
@@ -65,7 +94,8 @@ class SummaryBuilder implements PlanVisitor {
   readonly scrubber = new SecretScrubber();
   readonly changes: (NamedObject & { summary: Omit<ChangeSummary, 'name'> })[] = [];
   readonly drifted: (NamedObject & { summary: Omit<DriftSummary, 'name'> })[] = [];
-  readonly prior: PriorObject[] = [];
+  /** One object per ID (Okta IDs are unique in an org). */
+  readonly prior = new Map<string, PriorObject>();
   readonly config: ConfigNames = new Map();
   readonly priorAttributes = nameAttributes();
   outputChanges = 0;
@@ -119,6 +149,7 @@ class SummaryBuilder implements PlanVisitor {
     const action = objectAction(event.actions);
     const removing = action === 'delete' || action === 'forget';
     const diff = removing || action === 'no-op' ? NO_DIFF : this.diff(info, values, action === 'create');
+    for (const id of idsIn(diff.attributes)) this.wantedIds.add(id);
     const risk = assessRisk(
       info,
       action,
@@ -160,6 +191,7 @@ class SummaryBuilder implements PlanVisitor {
     const values = event.values();
     const deleted = objectAction(event.actions) === 'delete';
     const diff = deleted ? NO_DIFF : this.diff(info, values, false);
+    for (const id of idsIn(diff.attributes)) this.wantedIds.add(id);
     this.drifted.push({
       address: event.address,
       type: event.type,
@@ -184,15 +216,16 @@ class SummaryBuilder implements PlanVisitor {
   priorResource(event: PriorResourceEvent): void {
     if (this.changesSeen && this.wantedIds.size === 0) return;
     const id = event.value('id');
-    if (typeof id !== 'string' || !id || (this.changesSeen && !this.wantedIds.has(id))) return;
+    if (typeof id !== 'string' || !id || this.prior.has(id) || (this.changesSeen && !this.wantedIds.has(id)))
+      return;
     const info = lookupType(event.type);
     const placeholders = this.placeholders(info);
-    const values: Record<string, unknown> = {};
+    const values: Record<string, unknown> = Object.create(null);
     for (const p of placeholders) {
       const root = p.path.split('.')[0] as string;
       if (p.kind === 'value' && !(root in values)) values[root] = event.value(root);
     }
-    this.prior.push({
+    this.prior.set(id, {
       id,
       info,
       address: event.address,
@@ -232,7 +265,7 @@ export async function summarizePlan(
 ): Promise<PlanSummary> {
   const builder = new SummaryBuilder();
   const document = await readPlanDocument(chunks, builder);
-  const names = resolveNames(builder.changes, builder.drifted, builder.prior, builder.config);
+  const names = resolveNames(builder.changes, builder.drifted, [...builder.prior.values()], builder.config);
   const changes: ChangeSummary[] = builder.changes.map((c, i) => ({
     ...c.summary,
     name: names.changes[i] as string,
@@ -241,6 +274,7 @@ export async function summarizePlan(
     ...d.summary,
     name: names.drift[i] as string,
   }));
+  for (const item of [...changes, ...drift]) nameIds(item.attributes, names.byId);
   const summary: PlanSummary = {
     formatVersion: 1,
     terraform: builder.terraform,
