@@ -1053,12 +1053,15 @@ function displayValue(value) {
         return null;
     return shorten(JSON.stringify(value));
 }
+/** What a list of scalars gained and lost (sets of thousands of member IDs included: linear, not quadratic). */
 function listDelta(before, after) {
-    const removed = before.filter((item) => !after.some((other) => deepEqual(item, other)));
-    const added = after.filter((item) => !before.some((other) => deepEqual(item, other)));
+    const beforeTexts = before.map((v) => JSON.stringify(v));
+    const afterTexts = after.map((v) => JSON.stringify(v));
+    const had = new Set(beforeTexts);
+    const has = new Set(afterTexts);
     const shown = [
-        ...added.map((v) => `+${JSON.stringify(v)}`),
-        ...removed.map((v) => `-${JSON.stringify(v)}`),
+        ...afterTexts.filter((v) => !had.has(v)).map((v) => `+${v}`),
+        ...beforeTexts.filter((v) => !has.has(v)).map((v) => `-${v}`),
     ];
     const more = shown.length > MAX_LIST_ITEMS ? ` and ${shown.length - MAX_LIST_ITEMS} more` : '';
     return {
@@ -1181,6 +1184,37 @@ function orgFromEnvironment(env = {}) {
 // Gives every changed object its human name once the whole plan has been read: IDs resolve through the changed
 // objects and the prior state, references through the configuration.
 
+/** Okta IDs are 20 characters: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...). */
+const OKTA_ID = /"([0-9a-z]{3}[A-Za-z0-9]{17})"/g;
+const MAX_ID_NAME = 60;
+/** The Okta IDs in attribute values (not an object's own id), for prior state to keep their names. */
+function oktaIdsIn(attributes) {
+    const ids = [];
+    for (const a of attributes) {
+        if (a.path === 'id')
+            continue;
+        for (const text of [a.before, a.after])
+            if (text)
+                for (const m of text.matchAll(OKTA_ID))
+                    ids.push(m[1]);
+    }
+    return ids;
+}
+/** `"00u1…"` → `"00u1…" (alice@acme.example)`, for the IDs the plan can name; an object's own id stays bare. */
+function nameOktaIds(attributes, byId) {
+    const annotate = (text) => text?.replace(OKTA_ID, (quoted, id) => {
+        const name = byId(id);
+        if (!name)
+            return quoted;
+        return `${quoted} (${name.length > MAX_ID_NAME ? `${name.slice(0, MAX_ID_NAME - 1)}…` : name})`;
+    }) ?? null;
+    for (const a of attributes) {
+        if (a.path === 'id')
+            continue;
+        a.before = annotate(a.before);
+        a.after = annotate(a.after);
+    }
+}
 /** "Policy / Old → Policy / New" reads as "Policy / Old → New". */
 function renamed(previous, current) {
     let shared = 0;
@@ -2078,36 +2112,6 @@ function replacePathTexts(replacePaths) {
         return [];
     return replacePaths.filter(Array.isArray).map((path) => formatPath(path));
 }
-/** Okta IDs are 20 characters: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...). */
-const OKTA_ID = /"([0-9a-z]{3}[A-Za-z0-9]{17})"/g;
-const MAX_ID_NAME = 60;
-function idsIn(attributes) {
-    const ids = [];
-    for (const a of attributes) {
-        if (a.path === 'id')
-            continue;
-        for (const text of [a.before, a.after])
-            if (text)
-                for (const m of text.matchAll(OKTA_ID))
-                    ids.push(m[1]);
-    }
-    return ids;
-}
-/** `"00u1…"` → `"00u1…" (alice@acme.example)`, for the IDs the plan can name; an object's own id stays bare. */
-function nameIds(attributes, byId) {
-    const annotate = (text) => text?.replace(OKTA_ID, (quoted, id) => {
-        const name = byId(id);
-        if (!name)
-            return quoted;
-        return `${quoted} (${name.length > MAX_ID_NAME ? `${name.slice(0, MAX_ID_NAME - 1)}…` : name})`;
-    }) ?? null;
-    for (const a of attributes) {
-        if (a.path === 'id')
-            continue;
-        a.before = annotate(a.before);
-        a.after = annotate(a.after);
-    }
-}
 /** The top-level attributes whose change forces the replace. */
 function forcingAttributes(diff) {
     return [
@@ -2148,13 +2152,34 @@ class SummaryBuilder {
         }
         return inputs;
     }
-    diff(info, values, creating) {
-        return diffAttributes(values, {
+    /** What changes in the object's attributes (nothing shown for objects that go away). */
+    diff(info, values, action) {
+        if (action === 'delete' || action === 'forget' || action === 'no-op')
+            return NO_DIFF;
+        const diff = diffAttributes(values, {
             secretPaths: info.secretAttrs,
             replacePaths: replacePathTexts(values.replacePaths),
             scrubber: this.scrubber,
-            creating,
+            creating: action === 'create',
         });
+        for (const id of oktaIdsIn(diff.attributes))
+            this.wantedIds.add(id);
+        return diff;
+    }
+    /** What names the object: its values after the change (before, when it goes away), and before an update. */
+    named(event, info, values, action) {
+        const removing = action === 'delete' || action === 'forget';
+        const changing = action === 'update' || action === 'replace';
+        return {
+            address: event.address,
+            type: event.type,
+            info,
+            ids: idsOf(values),
+            after: removing
+                ? this.nameInputs(info, values.before, undefined, values.beforeSensitive)
+                : this.nameInputs(info, values.after, values.afterUnknown, values.afterSensitive),
+            before: changing ? this.nameInputs(info, values.before, undefined, values.beforeSensitive) : null,
+        };
     }
     change(event) {
         this.changesSeen = true;
@@ -2172,21 +2197,11 @@ class SummaryBuilder {
         const info = lookupType(event.type);
         const values = event.values();
         const action = objectAction(event.actions);
-        const removing = action === 'delete' || action === 'forget';
-        const diff = removing || action === 'no-op' ? NO_DIFF : this.diff(info, values, action === 'create');
-        for (const id of idsIn(diff.attributes))
-            this.wantedIds.add(id);
-        const risk = assessRisk(info, action, action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null);
-        const changing = action === 'update' || action === 'replace';
+        const diff = this.diff(info, values, action);
+        const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
+        const risk = assessRisk(info, action, cause);
         this.changes.push({
-            address: event.address,
-            type: event.type,
-            info,
-            ids: idsOf(values),
-            after: removing
-                ? this.nameInputs(info, values.before, undefined, values.beforeSensitive)
-                : this.nameInputs(info, values.after, values.afterUnknown, values.afterSensitive),
-            before: changing ? this.nameInputs(info, values.before, undefined, values.beforeSensitive) : null,
+            ...this.named(event, info, values, action),
             summary: {
                 address: event.address,
                 type: event.type,
@@ -2211,19 +2226,10 @@ class SummaryBuilder {
             return;
         const info = lookupType(event.type);
         const values = event.values();
-        const deleted = objectAction(event.actions) === 'delete';
-        const diff = deleted ? NO_DIFF : this.diff(info, values, false);
-        for (const id of idsIn(diff.attributes))
-            this.wantedIds.add(id);
+        const action = objectAction(event.actions);
+        const diff = this.diff(info, values, action);
         this.drifted.push({
-            address: event.address,
-            type: event.type,
-            info,
-            ids: idsOf(values),
-            after: deleted
-                ? this.nameInputs(info, values.before, undefined, values.beforeSensitive)
-                : this.nameInputs(info, values.after, undefined, values.afterSensitive),
-            before: null,
+            ...this.named(event, info, values, action),
             summary: {
                 address: event.address,
                 type: event.type,
@@ -2297,7 +2303,7 @@ async function summarizePlan(chunks, options = {}) {
         name: names.drift[i],
     }));
     for (const item of [...changes, ...drift])
-        nameIds(item.attributes, names.byId);
+        nameOktaIds(item.attributes, names.byId);
     const summary = {
         formatVersion: 1,
         terraform: builder.terraform,

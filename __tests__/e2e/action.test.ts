@@ -15,9 +15,12 @@ describe('summarizing a plan', () => {
     { 'orgs/acme/plan.json': EXAMPLE },
   );
 
-  it('succeeds', () => {
+  it('succeeds, and says what it found in the log', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Plan: 1 to import, 8 to add, 5 to change, 3 to destroy. 6 high-risk, 2 changed outside Terraform.',
+    );
   });
 
   it('writes every output', () => {

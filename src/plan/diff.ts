@@ -74,12 +74,15 @@ export function displayValue(value: unknown): string | null {
   return shorten(JSON.stringify(value));
 }
 
+/** What a list of scalars gained and lost (sets of thousands of member IDs included: linear, not quadratic). */
 function listDelta(before: unknown[], after: unknown[]): { before: string; after: string } {
-  const removed = before.filter((item) => !after.some((other) => deepEqual(item, other)));
-  const added = after.filter((item) => !before.some((other) => deepEqual(item, other)));
+  const beforeTexts = before.map((v) => JSON.stringify(v));
+  const afterTexts = after.map((v) => JSON.stringify(v));
+  const had = new Set(beforeTexts);
+  const has = new Set(afterTexts);
   const shown = [
-    ...added.map((v) => `+${JSON.stringify(v)}`),
-    ...removed.map((v) => `-${JSON.stringify(v)}`),
+    ...afterTexts.filter((v) => !had.has(v)).map((v) => `+${v}`),
+    ...beforeTexts.filter((v) => !has.has(v)).map((v) => `-${v}`),
   ];
   const more = shown.length > MAX_LIST_ITEMS ? ` and ${shown.length - MAX_LIST_ITEMS} more` : '';
   return {

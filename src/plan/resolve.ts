@@ -10,6 +10,37 @@ import {
   type NameInputs,
   type NameResolver,
 } from '../okta/names.js';
+import type { AttributeChange } from './types.js';
+
+/** Okta IDs are 20 characters: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...). */
+const OKTA_ID = /"([0-9a-z]{3}[A-Za-z0-9]{17})"/g;
+const MAX_ID_NAME = 60;
+
+/** The Okta IDs in attribute values (not an object's own id), for prior state to keep their names. */
+export function oktaIdsIn(attributes: readonly AttributeChange[]): string[] {
+  const ids: string[] = [];
+  for (const a of attributes) {
+    if (a.path === 'id') continue;
+    for (const text of [a.before, a.after])
+      if (text) for (const m of text.matchAll(OKTA_ID)) ids.push(m[1] as string);
+  }
+  return ids;
+}
+
+/** `"00u1…"` → `"00u1…" (alice@acme.example)`, for the IDs the plan can name; an object's own id stays bare. */
+export function nameOktaIds(attributes: AttributeChange[], byId: (id: string) => string | null): void {
+  const annotate = (text: string | null): string | null =>
+    text?.replace(OKTA_ID, (quoted, id: string) => {
+      const name = byId(id);
+      if (!name) return quoted;
+      return `${quoted} (${name.length > MAX_ID_NAME ? `${name.slice(0, MAX_ID_NAME - 1)}…` : name})`;
+    }) ?? null;
+  for (const a of attributes) {
+    if (a.path === 'id') continue;
+    a.before = annotate(a.before);
+    a.after = annotate(a.after);
+  }
+}
 
 interface Nameable {
   readonly address: string;

@@ -18,10 +18,17 @@ import {
 import { diffAttributes, formatPath, type DiffResult } from './diff.js';
 import { orgFromEnvironment, orgFromProviderConfig, type Environment } from './org.js';
 import { SecretScrubber } from './redact.js';
-import { resolveNames, type ConfigNames, type NamedObject, type PriorObject } from './resolve.js';
+import {
+  nameOktaIds,
+  oktaIdsIn,
+  resolveNames,
+  type ConfigNames,
+  type NamedObject,
+  type PriorObject,
+} from './resolve.js';
 import type { ChangeValues, ConfigResource, PriorResourceEvent, ResourceChangeEvent } from './events.js';
 import { readPlanDocument, type PlanVisitor } from './stream.js';
-import type { AttributeChange, ChangeSummary, DriftSummary, PlanSummary } from './types.js';
+import type { ChangeSummary, DriftSummary, ObjectAction, PlanSummary } from './types.js';
 
 export interface SummarizeOptions {
   /** OKTA_ORG_NAME / OKTA_BASE_URL, used when the provider block does not name the org. */
@@ -48,35 +55,6 @@ function idsOf(values: ChangeValues): string[] {
 function replacePathTexts(replacePaths: unknown): string[] {
   if (!Array.isArray(replacePaths)) return [];
   return replacePaths.filter(Array.isArray).map((path) => formatPath(path as (string | number)[]));
-}
-
-/** Okta IDs are 20 characters: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...). */
-const OKTA_ID = /"([0-9a-z]{3}[A-Za-z0-9]{17})"/g;
-const MAX_ID_NAME = 60;
-
-function idsIn(attributes: readonly AttributeChange[]): string[] {
-  const ids: string[] = [];
-  for (const a of attributes) {
-    if (a.path === 'id') continue;
-    for (const text of [a.before, a.after])
-      if (text) for (const m of text.matchAll(OKTA_ID)) ids.push(m[1] as string);
-  }
-  return ids;
-}
-
-/** `"00u1…"` → `"00u1…" (alice@acme.example)`, for the IDs the plan can name; an object's own id stays bare. */
-function nameIds(attributes: AttributeChange[], byId: (id: string) => string | null): void {
-  const annotate = (text: string | null): string | null =>
-    text?.replace(OKTA_ID, (quoted, id: string) => {
-      const name = byId(id);
-      if (!name) return quoted;
-      return `${quoted} (${name.length > MAX_ID_NAME ? `${name.slice(0, MAX_ID_NAME - 1)}…` : name})`;
-    }) ?? null;
-  for (const a of attributes) {
-    if (a.path === 'id') continue;
-    a.before = annotate(a.before);
-    a.after = annotate(a.after);
-  }
 }
 
 /** The top-level attributes whose change forces the replace. */
@@ -123,13 +101,38 @@ class SummaryBuilder implements PlanVisitor {
     return inputs;
   }
 
-  private diff(info: OktaType, values: ChangeValues, creating: boolean): DiffResult {
-    return diffAttributes(values, {
+  /** What changes in the object's attributes (nothing shown for objects that go away). */
+  private diff(info: OktaType, values: ChangeValues, action: ObjectAction): DiffResult {
+    if (action === 'delete' || action === 'forget' || action === 'no-op') return NO_DIFF;
+    const diff = diffAttributes(values, {
       secretPaths: info.secretAttrs,
       replacePaths: replacePathTexts(values.replacePaths),
       scrubber: this.scrubber,
-      creating,
+      creating: action === 'create',
     });
+    for (const id of oktaIdsIn(diff.attributes)) this.wantedIds.add(id);
+    return diff;
+  }
+
+  /** What names the object: its values after the change (before, when it goes away), and before an update. */
+  private named(
+    event: ResourceChangeEvent,
+    info: OktaType,
+    values: ChangeValues,
+    action: ObjectAction,
+  ): NamedObject {
+    const removing = action === 'delete' || action === 'forget';
+    const changing = action === 'update' || action === 'replace';
+    return {
+      address: event.address,
+      type: event.type,
+      info,
+      ids: idsOf(values),
+      after: removing
+        ? this.nameInputs(info, values.before, undefined, values.beforeSensitive)
+        : this.nameInputs(info, values.after, values.afterUnknown, values.afterSensitive),
+      before: changing ? this.nameInputs(info, values.before, undefined, values.beforeSensitive) : null,
+    };
   }
 
   change(event: ResourceChangeEvent): void {
@@ -147,24 +150,11 @@ class SummaryBuilder implements PlanVisitor {
     const info = lookupType(event.type);
     const values = event.values();
     const action = objectAction(event.actions);
-    const removing = action === 'delete' || action === 'forget';
-    const diff = removing || action === 'no-op' ? NO_DIFF : this.diff(info, values, action === 'create');
-    for (const id of idsIn(diff.attributes)) this.wantedIds.add(id);
-    const risk = assessRisk(
-      info,
-      action,
-      action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null,
-    );
-    const changing = action === 'update' || action === 'replace';
+    const diff = this.diff(info, values, action);
+    const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
+    const risk = assessRisk(info, action, cause);
     this.changes.push({
-      address: event.address,
-      type: event.type,
-      info,
-      ids: idsOf(values),
-      after: removing
-        ? this.nameInputs(info, values.before, undefined, values.beforeSensitive)
-        : this.nameInputs(info, values.after, values.afterUnknown, values.afterSensitive),
-      before: changing ? this.nameInputs(info, values.before, undefined, values.beforeSensitive) : null,
+      ...this.named(event, info, values, action),
       summary: {
         address: event.address,
         type: event.type,
@@ -189,18 +179,10 @@ class SummaryBuilder implements PlanVisitor {
     if (event.mode === 'data' || objectAction(event.actions) === 'no-op') return;
     const info = lookupType(event.type);
     const values = event.values();
-    const deleted = objectAction(event.actions) === 'delete';
-    const diff = deleted ? NO_DIFF : this.diff(info, values, false);
-    for (const id of idsIn(diff.attributes)) this.wantedIds.add(id);
+    const action = objectAction(event.actions);
+    const diff = this.diff(info, values, action);
     this.drifted.push({
-      address: event.address,
-      type: event.type,
-      info,
-      ids: idsOf(values),
-      after: deleted
-        ? this.nameInputs(info, values.before, undefined, values.beforeSensitive)
-        : this.nameInputs(info, values.after, undefined, values.afterSensitive),
-      before: null,
+      ...this.named(event, info, values, action),
       summary: {
         address: event.address,
         type: event.type,
@@ -274,7 +256,7 @@ export async function summarizePlan(
     ...d.summary,
     name: names.drift[i] as string,
   }));
-  for (const item of [...changes, ...drift]) nameIds(item.attributes, names.byId);
+  for (const item of [...changes, ...drift]) nameOktaIds(item.attributes, names.byId);
   const summary: PlanSummary = {
     formatVersion: 1,
     terraform: builder.terraform,
