@@ -2522,11 +2522,11 @@ const COLUMNS = [
     { key: 'forget', title: 'Forgotten', always: false },
 ];
 function header(summary, context) {
-    const org = summary.org.host ? escapeText(summary.org.host) : 'Okta org';
+    const org = summary.org.host ? ` for ${escapeText(summary.org.host)}` : '';
     const where = [`directory ${code(context.directory)}`, `workspace ${code(context.workspace)}`];
     if (summary.plan.terraformVersion)
         where.push(`Terraform ${escapeText(summary.plan.terraformVersion)}`);
-    return [`### Okta plan for ${org}`, where.join(' · ')];
+    return [`### Okta plan${org}`, where.join(' · ')];
 }
 function headline(summary) {
     const lines = [];

@@ -73,6 +73,27 @@ describe('summarizing a plan', () => {
   });
 });
 
+describe('the org in the header', () => {
+  const plan = readFileSync(
+    fixturePath('generated-terraform-1.11.4/s03_update_in_place_and_outputs/show.json'),
+  );
+
+  it('comes from OKTA_ORG_NAME and OKTA_BASE_URL when the provider block does not name it', () => {
+    const run = runAction(
+      { 'plan-json': 'plan.json' },
+      { 'plan.json': plan },
+      { OKTA_ORG_NAME: 'acme', OKTA_BASE_URL: 'oktapreview.com' },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stepSummary).toMatch(/^### Okta plan for acme\.oktapreview\.com$/m);
+  });
+
+  it('is left out when nothing names it', () => {
+    const run = runAction({ 'plan-json': 'plan.json' }, { 'plan.json': plan });
+    expect(run.stepSummary).toMatch(/^### Okta plan$/m);
+  });
+});
+
 describe('bad input fails the step with one line and failure-reason invalid-input', () => {
   it.each([
     [

@@ -44,10 +44,10 @@ const COLUMNS: readonly { key: keyof Omit<CategoryCounts, 'category'>; title: st
 ];
 
 function header(summary: PlanSummary, context: ReviewContext): string[] {
-  const org = summary.org.host ? escapeText(summary.org.host) : 'Okta org';
+  const org = summary.org.host ? ` for ${escapeText(summary.org.host)}` : '';
   const where = [`directory ${code(context.directory)}`, `workspace ${code(context.workspace)}`];
   if (summary.plan.terraformVersion) where.push(`Terraform ${escapeText(summary.plan.terraformVersion)}`);
-  return [`### Okta plan for ${org}`, where.join(' · ')];
+  return [`### Okta plan${org}`, where.join(' · ')];
 }
 
 function headline(summary: PlanSummary): string[] {
