@@ -9,7 +9,7 @@ import { summarizePlan } from '../plan/summarize.js';
 import { printSummaryJson, writeSummaryJson } from '../plan/summary-json.js';
 import { COMMENT_BUDGET, renderReview } from '../render/comment.js';
 
-export const USAGE = `Usage: okta-tf summarize PLAN_JSON|- [options]
+const USAGE = `Usage: okta-tf summarize PLAN_JSON|- [options]
 
 Summarizes a \`terraform show -json PLANFILE\` output in Okta's terms (use - to read stdin).
 

@@ -45,8 +45,8 @@ export const CATEGORY_ORDER = [
   'Other',
 ] as const;
 
-export const OTHER_OKTA = 'Other Okta objects';
-export const OTHER = 'Other';
+const OTHER_OKTA = 'Other Okta objects';
+const OTHER = 'Other';
 
 /** Attributes that commonly hold a human name, for types the catalog does not know. */
 const GENERIC_NAMES = ['{label}', '{name}', '{display_name}', '{title}', '{login}', '{email}'];

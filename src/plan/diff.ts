@@ -4,7 +4,7 @@ import type { ChangeValues } from './events.js';
 import type { AttributeChange } from './types.js';
 import { isSecretPath, maskChild, REDACTED, type PathSegment, type SecretScrubber } from './redact.js';
 
-export const MAX_ATTRIBUTES = 40;
+const MAX_ATTRIBUTES = 40;
 const MAX_VALUE_CHARS = 160;
 const MAX_LIST_ITEMS = 5;
 const UNKNOWN = '(known after apply)';
@@ -69,7 +69,7 @@ function shorten(text: string): string {
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
 
-export function displayValue(value: unknown): string | null {
+function displayValue(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   return shorten(JSON.stringify(value));
 }

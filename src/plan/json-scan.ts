@@ -118,7 +118,7 @@ function scalarEnd(buf: Uint8Array, pos: number, end: number): number {
 }
 
 /** End (exclusive) of the value starting exactly at `pos`, or -1 when `buf` ends before it does. */
-export function valueEndOrNeedMore(buf: Uint8Array, pos: number, end: number): number {
+function valueEndOrNeedMore(buf: Uint8Array, pos: number, end: number): number {
   const first = buf[pos] as number;
   if (first === QUOTE) return stringEnd(buf, pos, end);
   if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {

@@ -94,7 +94,7 @@ function categoryTable(summary: PlanSummary): string | null {
 }
 
 /** "Removed · OIDC app **Slack** · `okta_app_oauth.slack`" */
-export function objectLine(change: ChangeSummary): string {
+function objectLine(change: ChangeSummary): string {
   const extras: string[] = [];
   if (change.replaceOrder)
     extras.push(change.replaceOrder === 'create-first' ? 'new one created first' : 'old one deleted first');
