@@ -33447,6 +33447,18 @@ function forcingAttributes(diff) {
         ...new Set(diff.attributes.filter((a) => a.forcesReplacement).map((a) => a.path.split(/[.[]/)[0])),
     ];
 }
+/** What changes and drift both say of an object. */
+function described(event, info, diff) {
+    return {
+        address: event.address,
+        type: event.type,
+        category: info.category,
+        actions: [...event.actions],
+        noun: info.noun,
+        attributes: diff.attributes,
+        attributesOmitted: diff.omitted,
+    };
+}
 class SummaryBuilder {
     terraform = emptyTerraformCounts();
     objects = emptyObjectCounts();
@@ -33532,21 +33544,15 @@ class SummaryBuilder {
         this.changes.push({
             ...this.named(event, info, values, action),
             summary: {
-                address: event.address,
-                type: event.type,
-                category: info.category,
-                actions: [...event.actions],
+                ...described(event, info, diff),
                 replaceOrder: replaceOrder(event.actions),
                 importing: event.importing,
                 previousAddress: moved ? event.previousAddress : null,
                 highRisk: risk.highRisk,
                 riskReasons: risk.reasons,
-                noun: info.noun,
                 action,
                 actionReason: event.actionReason,
                 deposed: event.deposed,
-                attributes: diff.attributes,
-                attributesOmitted: diff.omitted,
             },
         });
     }
@@ -33557,18 +33563,7 @@ class SummaryBuilder {
         const values = event.values();
         const action = objectAction(event.actions);
         const diff = this.diff(info, values, action);
-        this.drifted.push({
-            ...this.named(event, info, values, action),
-            summary: {
-                address: event.address,
-                type: event.type,
-                category: info.category,
-                actions: [...event.actions],
-                noun: info.noun,
-                attributes: diff.attributes,
-                attributesOmitted: diff.omitted,
-            },
-        });
+        this.drifted.push({ ...this.named(event, info, values, action), summary: described(event, info, diff) });
     }
     priorResource(event) {
         if (this.changesSeen && this.wantedIds.size === 0)

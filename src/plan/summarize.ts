@@ -66,6 +66,19 @@ function forcingAttributes(diff: DiffResult): string[] {
   ];
 }
 
+/** What changes and drift both say of an object. */
+function described(event: ResourceChangeEvent, info: OktaType, diff: DiffResult): Omit<DriftSummary, 'name'> {
+  return {
+    address: event.address,
+    type: event.type,
+    category: info.category,
+    actions: [...event.actions],
+    noun: info.noun,
+    attributes: diff.attributes,
+    attributesOmitted: diff.omitted,
+  };
+}
+
 class SummaryBuilder implements PlanVisitor {
   readonly terraform = emptyTerraformCounts();
   readonly objects = emptyObjectCounts();
@@ -156,21 +169,15 @@ class SummaryBuilder implements PlanVisitor {
     this.changes.push({
       ...this.named(event, info, values, action),
       summary: {
-        address: event.address,
-        type: event.type,
-        category: info.category,
-        actions: [...event.actions],
+        ...described(event, info, diff),
         replaceOrder: replaceOrder(event.actions),
         importing: event.importing,
         previousAddress: moved ? event.previousAddress : null,
         highRisk: risk.highRisk,
         riskReasons: risk.reasons,
-        noun: info.noun,
         action,
         actionReason: event.actionReason,
         deposed: event.deposed,
-        attributes: diff.attributes,
-        attributesOmitted: diff.omitted,
       },
     });
   }
@@ -181,18 +188,7 @@ class SummaryBuilder implements PlanVisitor {
     const values = event.values();
     const action = objectAction(event.actions);
     const diff = this.diff(info, values, action);
-    this.drifted.push({
-      ...this.named(event, info, values, action),
-      summary: {
-        address: event.address,
-        type: event.type,
-        category: info.category,
-        actions: [...event.actions],
-        noun: info.noun,
-        attributes: diff.attributes,
-        attributesOmitted: diff.omitted,
-      },
-    });
+    this.drifted.push({ ...this.named(event, info, values, action), summary: described(event, info, diff) });
   }
 
   priorResource(event: PriorResourceEvent): void {
