@@ -32961,8 +32961,9 @@ function stringList(value) {
 const NO_OP = Buffer.from('["no-op"]');
 const MANAGED = Buffer.from('"managed"');
 const NO_OP_ACTIONS = Object.freeze(['no-op']);
-function changeIndex() {
-    return new ObjectIndex(['address', 'previous_address', 'mode', 'type', 'deposed', 'action_reason'], {
+/** Where the fields of resource_changes entries are: one index, reused for every entry, with its slots. */
+class ChangeIndex {
+    index = new ObjectIndex(['address', 'previous_address', 'mode', 'type', 'deposed', 'action_reason'], {
         change: [
             'actions',
             'importing',
@@ -32974,6 +32975,22 @@ function changeIndex() {
             'replace_paths',
         ],
     });
+    slots = {
+        address: this.index.slot('address'),
+        previousAddress: this.index.slot('previous_address'),
+        mode: this.index.slot('mode'),
+        type: this.index.slot('type'),
+        deposed: this.index.slot('deposed'),
+        actionReason: this.index.slot('action_reason'),
+        actions: this.index.slot('change.actions'),
+        importing: this.index.slot('change.importing'),
+        before: this.index.slot('change.before'),
+        after: this.index.slot('change.after'),
+        afterUnknown: this.index.slot('change.after_unknown'),
+        beforeSensitive: this.index.slot('change.before_sensitive'),
+        afterSensitive: this.index.slot('change.after_sensitive'),
+        replacePaths: this.index.slot('change.replace_paths'),
+    };
 }
 /**
  * A resource change read through its index: fields are parsed when first asked for, because most entries of a
@@ -32984,70 +33001,66 @@ class IndexedChange {
     fields;
     actions;
     mode;
-    static slots = ((index) => ({
-        address: index.slot('address'),
-        previousAddress: index.slot('previous_address'),
-        mode: index.slot('mode'),
-        type: index.slot('type'),
-        deposed: index.slot('deposed'),
-        actionReason: index.slot('action_reason'),
-        actions: index.slot('change.actions'),
-        importing: index.slot('change.importing'),
-        before: index.slot('change.before'),
-        after: index.slot('change.after'),
-        afterUnknown: index.slot('change.after_unknown'),
-        beforeSensitive: index.slot('change.before_sensitive'),
-        afterSensitive: index.slot('change.after_sensitive'),
-        replacePaths: index.slot('change.replace_paths'),
-    }))(changeIndex());
     constructor(buf, fields) {
         this.buf = buf;
         this.fields = fields;
-        const slots = IndexedChange.slots;
-        this.actions = fields.equals(buf, slots.actions, NO_OP)
+        const { index, slots } = fields;
+        this.actions = index.equals(buf, slots.actions, NO_OP)
             ? NO_OP_ACTIONS
-            : stringList(fields.parse(buf, slots.actions));
-        this.mode = fields.equals(buf, slots.mode, MANAGED)
+            : stringList(index.parse(buf, slots.actions));
+        this.mode = index.equals(buf, slots.mode, MANAGED)
             ? 'managed'
-            : (str(fields.parse(buf, slots.mode)) ?? 'managed');
+            : (str(index.parse(buf, slots.mode)) ?? 'managed');
     }
-    text(slot) {
-        return str(this.fields.parse(this.buf, slot));
+    parse(slot) {
+        return this.fields.index.parse(this.buf, slot);
     }
     get address() {
-        return this.text(IndexedChange.slots.address) ?? '';
+        return str(this.parse(this.fields.slots.address)) ?? '';
     }
     get previousAddress() {
-        const slot = IndexedChange.slots.previousAddress;
-        return this.fields.has(slot) ? this.text(slot) : null;
+        const slot = this.fields.slots.previousAddress;
+        return this.fields.index.has(slot) ? str(this.parse(slot)) : null;
     }
     get type() {
-        return this.text(IndexedChange.slots.type) ?? '';
+        return str(this.parse(this.fields.slots.type)) ?? '';
     }
     get deposed() {
-        return this.text(IndexedChange.slots.deposed);
+        return str(this.parse(this.fields.slots.deposed));
     }
     get actionReason() {
-        return this.text(IndexedChange.slots.actionReason);
+        return str(this.parse(this.fields.slots.actionReason));
     }
     get importing() {
-        const slot = IndexedChange.slots.importing;
-        return this.fields.has(slot) && this.fields.parse(this.buf, slot) !== null;
+        const slot = this.fields.slots.importing;
+        return this.fields.index.has(slot) && this.parse(slot) !== null;
     }
     values() {
-        const { before, after, afterUnknown, beforeSensitive, afterSensitive, replacePaths } = IndexedChange.slots;
-        const parse = (slot) => this.fields.parse(this.buf, slot);
+        const { before, after, afterUnknown, beforeSensitive, afterSensitive, replacePaths } = this.fields.slots;
         return {
-            before: parse(before),
-            after: parse(after),
-            afterUnknown: parse(afterUnknown),
-            beforeSensitive: parse(beforeSensitive),
-            afterSensitive: parse(afterSensitive),
-            replacePaths: parse(replacePaths),
+            before: this.parse(before),
+            after: this.parse(after),
+            afterUnknown: this.parse(afterUnknown),
+            beforeSensitive: this.parse(beforeSensitive),
+            afterSensitive: this.parse(afterSensitive),
+            replacePaths: this.parse(replacePaths),
         };
     }
 }
-/** A prior-state resource read through its index; only `id` and the visitor's attributes were located. */
+/** Where the fields of prior_state resources are: address, type, and `id` plus the given attributes of `values`. */
+class PriorIndex {
+    index;
+    address;
+    type;
+    id;
+    constructor(attributes) {
+        this.index = new ObjectIndex(['address', 'type'], { values: ['id', ...attributes] });
+        this.address = this.index.slot('address');
+        this.type = this.index.slot('type');
+        this.id = this.index.slot('values.id');
+    }
+}
+/** A prior-state resource read through its index. */
 class IndexedPriorResource {
     buf;
     fields;
@@ -33055,20 +33068,15 @@ class IndexedPriorResource {
         this.buf = buf;
         this.fields = fields;
     }
-    text(name) {
-        return str(this.fields.parse(this.buf, this.fields.slot(name)));
-    }
     get address() {
-        return this.text('address') ?? '';
-    }
-    get mode() {
-        return this.text('mode') ?? 'managed';
+        return str(this.fields.index.parse(this.buf, this.fields.address)) ?? '';
     }
     get type() {
-        return this.text('type') ?? '';
+        return str(this.fields.index.parse(this.buf, this.fields.type)) ?? '';
     }
     value(attribute) {
-        return this.fields.parse(this.buf, this.fields.slot(`values.${attribute}`));
+        const slot = attribute === 'id' ? this.fields.id : this.fields.index.slot(`values.${attribute}`);
+        return this.fields.index.parse(this.buf, slot);
     }
 }
 
@@ -33272,8 +33280,8 @@ function describeRootStart(c) {
 
 
 function stateModuleRule(visitor) {
-    const index = new ObjectIndex(['address', 'mode', 'type'], { values: ['id', ...visitor.priorAttributes] });
-    const resources = arrayOf(indexed(index, (buf) => visitor.priorResource(new IndexedPriorResource(buf, index))));
+    const fields = new PriorIndex(visitor.priorAttributes);
+    const resources = arrayOf(indexed(fields.index, (buf) => visitor.priorResource(new IndexedPriorResource(buf, fields))));
     const module = {
         kind: 'object',
         member: (key) => (key === 'resources' ? resources : key === 'child_modules' ? arrayOf(module) : SKIP),
@@ -33288,7 +33296,6 @@ function configModuleRule(visitor, modulePath) {
             visitor.configResource({
                 address: modulePath ? `${modulePath}.${address}` : address,
                 modulePath,
-                mode: str(resource.mode) ?? 'managed',
                 type: str(resource.type) ?? '',
                 expressions: (resource.expressions ?? {}),
             });
@@ -33319,7 +33326,7 @@ function countElements(onCount) {
     });
 }
 function rootRule(visitor, facts) {
-    const changes = changeIndex();
+    const changes = new ChangeIndex();
     const output = new ObjectIndex(['actions']);
     const topLevel = {
         format_version: capture((buf, s, e) => {
@@ -33334,8 +33341,8 @@ function rootRule(visitor, facts) {
         errored: capture((buf, s, e) => {
             facts.errored = parseRange(buf, s, e) === true;
         }),
-        resource_changes: arrayOf(indexed(changes, (buf) => visitor.change(new IndexedChange(buf, changes)))),
-        resource_drift: arrayOf(indexed(changes, (buf) => visitor.drift(new IndexedChange(buf, changes)))),
+        resource_changes: arrayOf(indexed(changes.index, (buf) => visitor.change(new IndexedChange(buf, changes)))),
+        resource_drift: arrayOf(indexed(changes.index, (buf) => visitor.drift(new IndexedChange(buf, changes)))),
         output_changes: {
             kind: 'object',
             member: (name) => indexed(output, (buf) => visitor.outputChange(name, stringList(output.parse(buf, output.slot('actions'))))),

@@ -29,7 +29,6 @@ export interface ResourceChangeEvent {
 /** A resource of prior_state (the state the plan started from, refreshed). */
 export interface PriorResourceEvent {
   readonly address: string;
-  readonly mode: string;
   readonly type: string;
   /** Parses one attribute of `values` (one of the visitor's priorAttributes, or id). Valid only during the call. */
   value(attribute: string): unknown;
@@ -39,7 +38,6 @@ export interface PriorResourceEvent {
 export interface ConfigResource {
   readonly address: string;
   readonly modulePath: string;
-  readonly mode: string;
   readonly type: string;
   readonly expressions: Record<string, unknown>;
 }
@@ -56,19 +54,39 @@ const NO_OP = Buffer.from('["no-op"]');
 const MANAGED = Buffer.from('"managed"');
 const NO_OP_ACTIONS: readonly string[] = Object.freeze(['no-op']);
 
-export function changeIndex(): ObjectIndex {
-  return new ObjectIndex(['address', 'previous_address', 'mode', 'type', 'deposed', 'action_reason'], {
-    change: [
-      'actions',
-      'importing',
-      'before',
-      'after',
-      'after_unknown',
-      'before_sensitive',
-      'after_sensitive',
-      'replace_paths',
-    ],
-  });
+/** Where the fields of resource_changes entries are: one index, reused for every entry, with its slots. */
+export class ChangeIndex {
+  readonly index = new ObjectIndex(
+    ['address', 'previous_address', 'mode', 'type', 'deposed', 'action_reason'],
+    {
+      change: [
+        'actions',
+        'importing',
+        'before',
+        'after',
+        'after_unknown',
+        'before_sensitive',
+        'after_sensitive',
+        'replace_paths',
+      ],
+    },
+  );
+  readonly slots = {
+    address: this.index.slot('address'),
+    previousAddress: this.index.slot('previous_address'),
+    mode: this.index.slot('mode'),
+    type: this.index.slot('type'),
+    deposed: this.index.slot('deposed'),
+    actionReason: this.index.slot('action_reason'),
+    actions: this.index.slot('change.actions'),
+    importing: this.index.slot('change.importing'),
+    before: this.index.slot('change.before'),
+    after: this.index.slot('change.after'),
+    afterUnknown: this.index.slot('change.after_unknown'),
+    beforeSensitive: this.index.slot('change.before_sensitive'),
+    afterSensitive: this.index.slot('change.after_sensitive'),
+    replacePaths: this.index.slot('change.replace_paths'),
+  };
 }
 
 /**
@@ -78,95 +96,87 @@ export function changeIndex(): ObjectIndex {
 export class IndexedChange implements ResourceChangeEvent {
   readonly actions: readonly string[];
   readonly mode: string;
-  private static readonly slots = ((index) => ({
-    address: index.slot('address'),
-    previousAddress: index.slot('previous_address'),
-    mode: index.slot('mode'),
-    type: index.slot('type'),
-    deposed: index.slot('deposed'),
-    actionReason: index.slot('action_reason'),
-    actions: index.slot('change.actions'),
-    importing: index.slot('change.importing'),
-    before: index.slot('change.before'),
-    after: index.slot('change.after'),
-    afterUnknown: index.slot('change.after_unknown'),
-    beforeSensitive: index.slot('change.before_sensitive'),
-    afterSensitive: index.slot('change.after_sensitive'),
-    replacePaths: index.slot('change.replace_paths'),
-  }))(changeIndex());
 
   constructor(
     private readonly buf: Buffer,
-    private readonly fields: ObjectIndex,
+    private readonly fields: ChangeIndex,
   ) {
-    const slots = IndexedChange.slots;
-    this.actions = fields.equals(buf, slots.actions, NO_OP)
+    const { index, slots } = fields;
+    this.actions = index.equals(buf, slots.actions, NO_OP)
       ? NO_OP_ACTIONS
-      : stringList(fields.parse(buf, slots.actions));
-    this.mode = fields.equals(buf, slots.mode, MANAGED)
+      : stringList(index.parse(buf, slots.actions));
+    this.mode = index.equals(buf, slots.mode, MANAGED)
       ? 'managed'
-      : (str(fields.parse(buf, slots.mode)) ?? 'managed');
+      : (str(index.parse(buf, slots.mode)) ?? 'managed');
   }
 
-  private text(slot: number): string | null {
-    return str(this.fields.parse(this.buf, slot));
+  private parse(slot: number): unknown {
+    return this.fields.index.parse(this.buf, slot);
   }
 
   get address(): string {
-    return this.text(IndexedChange.slots.address) ?? '';
+    return str(this.parse(this.fields.slots.address)) ?? '';
   }
   get previousAddress(): string | null {
-    const slot = IndexedChange.slots.previousAddress;
-    return this.fields.has(slot) ? this.text(slot) : null;
+    const slot = this.fields.slots.previousAddress;
+    return this.fields.index.has(slot) ? str(this.parse(slot)) : null;
   }
   get type(): string {
-    return this.text(IndexedChange.slots.type) ?? '';
+    return str(this.parse(this.fields.slots.type)) ?? '';
   }
   get deposed(): string | null {
-    return this.text(IndexedChange.slots.deposed);
+    return str(this.parse(this.fields.slots.deposed));
   }
   get actionReason(): string | null {
-    return this.text(IndexedChange.slots.actionReason);
+    return str(this.parse(this.fields.slots.actionReason));
   }
   get importing(): boolean {
-    const slot = IndexedChange.slots.importing;
-    return this.fields.has(slot) && this.fields.parse(this.buf, slot) !== null;
+    const slot = this.fields.slots.importing;
+    return this.fields.index.has(slot) && this.parse(slot) !== null;
   }
   values(): ChangeValues {
-    const { before, after, afterUnknown, beforeSensitive, afterSensitive, replacePaths } =
-      IndexedChange.slots;
-    const parse = (slot: number): unknown => this.fields.parse(this.buf, slot);
+    const { before, after, afterUnknown, beforeSensitive, afterSensitive, replacePaths } = this.fields.slots;
     return {
-      before: parse(before),
-      after: parse(after),
-      afterUnknown: parse(afterUnknown),
-      beforeSensitive: parse(beforeSensitive),
-      afterSensitive: parse(afterSensitive),
-      replacePaths: parse(replacePaths),
+      before: this.parse(before),
+      after: this.parse(after),
+      afterUnknown: this.parse(afterUnknown),
+      beforeSensitive: this.parse(beforeSensitive),
+      afterSensitive: this.parse(afterSensitive),
+      replacePaths: this.parse(replacePaths),
     };
   }
 }
 
-/** A prior-state resource read through its index; only `id` and the visitor's attributes were located. */
+/** Where the fields of prior_state resources are: address, type, and `id` plus the given attributes of `values`. */
+export class PriorIndex {
+  readonly index: ObjectIndex;
+  readonly address: number;
+  readonly type: number;
+  readonly id: number;
+
+  constructor(attributes: Iterable<string>) {
+    this.index = new ObjectIndex(['address', 'type'], { values: ['id', ...attributes] });
+    this.address = this.index.slot('address');
+    this.type = this.index.slot('type');
+    this.id = this.index.slot('values.id');
+  }
+}
+
+/** A prior-state resource read through its index. */
 export class IndexedPriorResource implements PriorResourceEvent {
   constructor(
     private readonly buf: Buffer,
-    private readonly fields: ObjectIndex,
+    private readonly fields: PriorIndex,
   ) {}
 
-  private text(name: string): string | null {
-    return str(this.fields.parse(this.buf, this.fields.slot(name)));
-  }
   get address(): string {
-    return this.text('address') ?? '';
-  }
-  get mode(): string {
-    return this.text('mode') ?? 'managed';
+    return str(this.fields.index.parse(this.buf, this.fields.address)) ?? '';
   }
   get type(): string {
-    return this.text('type') ?? '';
+    return str(this.fields.index.parse(this.buf, this.fields.type)) ?? '';
   }
   value(attribute: string): unknown {
-    return this.fields.parse(this.buf, this.fields.slot(`values.${attribute}`));
+    const slot = attribute === 'id' ? this.fields.id : this.fields.index.slot(`values.${attribute}`);
+    return this.fields.index.parse(this.buf, slot);
   }
 }

@@ -4,9 +4,10 @@
 
 import { ActionError } from '../errors.js';
 import {
-  changeIndex,
+  ChangeIndex,
   IndexedChange,
   IndexedPriorResource,
+  PriorIndex,
   str,
   stringList,
   type ConfigResource,
@@ -36,9 +37,9 @@ export interface PlanDocumentInfo {
 }
 
 function stateModuleRule(visitor: PlanVisitor): Rule {
-  const index = new ObjectIndex(['address', 'mode', 'type'], { values: ['id', ...visitor.priorAttributes] });
+  const fields = new PriorIndex(visitor.priorAttributes);
   const resources = arrayOf(
-    indexed(index, (buf) => visitor.priorResource(new IndexedPriorResource(buf, index))),
+    indexed(fields.index, (buf) => visitor.priorResource(new IndexedPriorResource(buf, fields))),
   );
   const module: Rule = {
     kind: 'object',
@@ -56,7 +57,6 @@ function configModuleRule(visitor: PlanVisitor, modulePath: string): Rule {
         visitor.configResource({
           address: modulePath ? `${modulePath}.${address}` : address,
           modulePath,
-          mode: str(resource.mode) ?? 'managed',
           type: str(resource.type) ?? '',
           expressions: (resource.expressions ?? {}) as Record<string, unknown>,
         });
@@ -103,7 +103,7 @@ function countElements(onCount: (n: number) => void): Rule {
 }
 
 function rootRule(visitor: PlanVisitor, facts: DocumentFacts): Rule & { kind: 'object' } {
-  const changes = changeIndex();
+  const changes = new ChangeIndex();
   const output = new ObjectIndex(['actions']);
   const topLevel: Record<string, Rule> = {
     format_version: capture((buf, s, e) => {
@@ -118,8 +118,10 @@ function rootRule(visitor: PlanVisitor, facts: DocumentFacts): Rule & { kind: 'o
     errored: capture((buf, s, e) => {
       facts.errored = parseRange(buf, s, e) === true;
     }),
-    resource_changes: arrayOf(indexed(changes, (buf) => visitor.change(new IndexedChange(buf, changes)))),
-    resource_drift: arrayOf(indexed(changes, (buf) => visitor.drift(new IndexedChange(buf, changes)))),
+    resource_changes: arrayOf(
+      indexed(changes.index, (buf) => visitor.change(new IndexedChange(buf, changes))),
+    ),
+    resource_drift: arrayOf(indexed(changes.index, (buf) => visitor.drift(new IndexedChange(buf, changes)))),
     output_changes: {
       kind: 'object',
       member: (name) =>
