@@ -23,7 +23,7 @@ const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 interface ActionYml {
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
-  runs?: { using?: string; main?: string };
+  runs?: { using?: string; main?: string; post?: string; 'post-if'?: string };
 }
 const action: ActionYml = parse(read('action.yml'));
 
@@ -106,22 +106,37 @@ describe('action.yml', () => {
   it('declares exactly the outputs the code sets', () => {
     const literal = sources.flatMap((s) => literalArgs(s.text, 'setOutput'));
     expect(literal).toContain('failure-reason');
-    const set = new Set([...Object.keys(summaryOutputs(summary, 'summary.json')), ...literal]);
+    // Modes that planned add the plan file to the summary's outputs.
+    const modes = sources
+      .filter((s) => s.path.startsWith('src/modes/'))
+      .map((s) => s.text)
+      .join('\n');
+    const added = [...modes.matchAll(/'([a-z-]+)': planFile/g)].map((m) => m[1] ?? '');
+    expect(added).toContain('plan-path');
+    const set = new Set([...Object.keys(summaryOutputs(summary, 'summary.json')), ...literal, ...added]);
     expect(Object.keys(action.outputs ?? {}).sort()).toEqual([...set].sort());
   });
 
   it('declares exactly the inputs src/settings.ts reads, and src/ reads no other', () => {
     const declared = Object.keys(action.inputs ?? {}).sort();
+    // settings.ts reads inputs through core.get*Input and its typed helpers (booleanInput('setup'), ...).
+    const inputReads = (text: string): string[] =>
+      [...text.matchAll(/\b(?:core\.get(?:Boolean|Multiline)?Input|[a-z]+Input)\(\s*'([^']+)'/g)].map(
+        (m) => m[1] ?? '',
+      );
     const settings = sources.find((s) => s.path === 'src/settings.ts')?.text ?? '';
-    expect([...new Set(literalArgs(settings, 'getInput'))].sort()).toEqual(declared);
-    const used = sources.flatMap((s) => literalArgs(s.text, 'get(?:Boolean|Multiline)?Input'));
-    expect([...new Set(used)].sort()).toEqual(declared);
+    expect([...new Set(inputReads(settings))].sort()).toEqual(declared);
+    const elsewhere = sources.filter((s) => s.path !== 'src/settings.ts').flatMap((s) => inputReads(s.text));
+    expect(elsewhere).toEqual([]);
   });
 
   it('runs the committed bundle on node24', () => {
     expect(action.runs?.using).toBe('node24');
     expect(action.runs?.main).toBe('dist/index.js');
-    for (const file of ['dist/index.js', 'dist/cli.js', 'dist/package.json']) {
+    // The post step saves the provider cache, only after a successful job.
+    expect(action.runs?.post).toBe('dist/post.js');
+    expect(action.runs?.['post-if']).toBe('success()');
+    for (const file of ['dist/index.js', 'dist/post.js', 'dist/cli.js', 'dist/package.json']) {
       expect(existsSync(join(ROOT, file))).toBe(true);
     }
     const pkg: { type?: string } = JSON.parse(read('dist/package.json'));

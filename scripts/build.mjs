@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 const entries = [
   { source: 'src/index.ts', output: 'index.js' },
+  { source: 'src/post-index.ts', output: 'post.js' },
   { source: 'src/cli.ts', output: 'cli.js', shebang: true },
 ];
 

@@ -2,6 +2,7 @@
 
 import * as core from '@actions/core';
 import { ActionError, errorMessage } from './errors.js';
+import { runApplyMode } from './modes/apply.js';
 import { runPlanMode } from './modes/plan.js';
 import { writeFailureSummary } from './render/step-summary.js';
 import { readSettings } from './settings.js';
@@ -9,7 +10,7 @@ import { readSettings } from './settings.js';
 export async function run(): Promise<void> {
   try {
     const settings = readSettings();
-    const outputs = await runPlanMode(settings);
+    const outputs = settings.mode === 'apply' ? await runApplyMode(settings) : await runPlanMode(settings);
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   } catch (e) {
     const message = errorMessage(e);

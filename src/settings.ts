@@ -1,23 +1,58 @@
-// The only reader of inputs and the runner's environment: everything else gets a readonly, typed Settings.
+// The only reader of inputs and the runner's environment: everything else gets a readonly, typed Settings. Secrets
+// found here (backend settings, Okta credentials) are masked here, before anything can print them.
 
 import * as core from '@actions/core';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ActionError } from './errors.js';
+import { ActionError, errorMessage } from './errors.js';
+import { CREDENTIAL_VARIABLES } from './okta/credentials.js';
 import type { Environment } from './plan/org.js';
+import { backendSecrets, parseBackendConfig, type BackendSetting } from './terraform/backend.js';
+import type { Distribution } from './terraform/version-request.js';
+
+export type Mode = 'plan' | 'apply';
+
+export interface TerraformSettings {
+  readonly setup: boolean;
+  readonly distribution: Distribution;
+  /** As given; empty means "from the configuration" (version-request.ts). */
+  readonly version: string;
+  readonly releasesUrl?: string;
+  readonly releasesPublicKey?: string;
+  readonly backendConfig: readonly BackendSetting[];
+  /** Paths as given, relative to the working directory. */
+  readonly backendConfigFiles: readonly string[];
+  /** The workspace input; undefined leaves Terraform's own choice (TF_WORKSPACE or the selected one). */
+  readonly workspace?: string;
+  readonly varFiles: readonly string[];
+  /** HCL, as a .tfvars file would hold it. */
+  readonly variables: string;
+  readonly parallelism?: number;
+  readonly targets: readonly string[];
+  readonly refresh: boolean;
+  readonly lockTimeout: string;
+  readonly maxApiCapacity?: number;
+}
 
 export interface Settings {
-  /** Absolute path of the `terraform show -json` file to summarize. */
-  readonly planJson: string;
+  readonly mode: Mode;
+  /** Absolute path of a `terraform show -json` file to summarize instead of planning. */
+  readonly planJson?: string;
   /** The Terraform root module, relative to the workspace, as the user wrote it ("." for the root). */
   readonly workingDirectory: string;
   /** The same, absolute. */
   readonly workingDirectoryPath: string;
+  /** The repository checkout (GITHUB_WORKSPACE): version files are searched up to here. */
+  readonly repositoryPath: string;
   /** The Terraform workspace, for the review's header. */
   readonly terraformWorkspace: string;
   /** Where files the action writes for later steps go (RUNNER_TEMP). */
   readonly tempDir: string;
   readonly env: Environment;
+  readonly terraform: TerraformSettings;
+  readonly autoApprove: boolean;
+  /** The runner's environment, for Terraform's processes and the credentials preflight. */
+  readonly processEnv: Readonly<Record<string, string | undefined>>;
 }
 
 function workingDirectory(workspace: string, input: string): { display: string; path: string } {
@@ -33,22 +68,124 @@ function workingDirectory(workspace: string, input: string): { display: string; 
   return { display: inside || '.', path };
 }
 
-export function readSettings(env: Environment = process.env): Settings {
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const directory = workingDirectory(workspace, core.getInput('working-directory'));
-  const planJson = core.getInput('plan-json');
-  if (!planJson) {
+function booleanInput(name: string): boolean {
+  try {
+    return core.getBooleanInput(name);
+  } catch {
     throw new ActionError(
       'invalid-input',
-      'the input plan-json is empty: set it to the file written by `terraform show -json PLANFILE > plan.json`',
+      `the input ${name} must be true or false, not "${core.getInput(name)}"`,
     );
   }
+}
+
+function choiceInput<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+  const value = core.getInput(name) || fallback;
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new ActionError(
+      'invalid-input',
+      `the input ${name} must be one of ${choices.join(', ')}, not "${value}"`,
+    );
+  }
+  return value as T;
+}
+
+function integerInput(name: string, min: number, max: number): number | undefined {
+  const text = core.getInput(name);
+  if (!text) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ActionError(
+      'invalid-input',
+      `the input ${name} must be a whole number from ${min} to ${max}, not "${text}"`,
+    );
+  }
+  return value;
+}
+
+function lockTimeout(): string {
+  const value = core.getInput('lock-timeout') || '5m';
+  if (!/^\d+(ms|s|m|h)$/.test(value)) {
+    throw new ActionError(
+      'invalid-input',
+      `the input lock-timeout must be a duration like 30s or 5m, not "${value}"`,
+    );
+  }
+  return value;
+}
+
+function releasesUrl(): string | undefined {
+  const value = core.getInput('releases-url');
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(url.protocol);
+  } catch (e) {
+    throw new ActionError(
+      'invalid-input',
+      `the input releases-url is not an http(s) URL (${errorMessage(e)})`,
+    );
+  }
+  return value;
+}
+
+/** Masks every credential the runner's environment holds; a multi-line value (a PEM key) line by line. */
+function maskCredentials(env: Readonly<Record<string, string | undefined>>): void {
+  for (const name of CREDENTIAL_VARIABLES) {
+    for (const line of env[name]?.split(/\r?\n/) ?? []) if (line.trim()) core.setSecret(line.trim());
+  }
+}
+
+function mode(event: string | undefined): Mode {
+  const chosen = choiceInput('mode', ['auto', 'plan', 'apply'], 'auto');
+  if (chosen !== 'auto') return chosen;
+  return event === 'push' || event === 'workflow_dispatch' ? 'apply' : 'plan';
+}
+
+function terraformSettings(): TerraformSettings {
+  const backendConfig = parseBackendConfig(core.getInput('backend-config'));
+  for (const secret of backendSecrets(backendConfig)) core.setSecret(secret);
+  const workspace = core.getInput('workspace') || undefined;
+  const publicKey = core.getInput('releases-public-key');
+  const url = releasesUrl();
+  const parallelism = integerInput('parallelism', 1, 256);
+  const maxApiCapacity = integerInput('okta-max-api-capacity', 1, 100);
   return {
-    planJson: resolve(directory.path, planJson),
+    setup: booleanInput('setup'),
+    distribution: choiceInput('distribution', ['terraform', 'opentofu'], 'terraform'),
+    version: core.getInput('terraform-version'),
+    ...(url ? { releasesUrl: url } : {}),
+    ...(publicKey ? { releasesPublicKey: publicKey } : {}),
+    backendConfig,
+    backendConfigFiles: core.getMultilineInput('backend-config-file'),
+    ...(workspace ? { workspace } : {}),
+    varFiles: core.getMultilineInput('var-file'),
+    variables: core.getInput('variables'),
+    ...(parallelism ? { parallelism } : {}),
+    targets: core.getMultilineInput('target'),
+    refresh: booleanInput('refresh'),
+    lockTimeout: lockTimeout(),
+    ...(maxApiCapacity ? { maxApiCapacity } : {}),
+  };
+}
+
+export function readSettings(env: Readonly<Record<string, string | undefined>> = process.env): Settings {
+  maskCredentials(env);
+  const repository = env.GITHUB_WORKSPACE || process.cwd();
+  const directory = workingDirectory(repository, core.getInput('working-directory'));
+  const planJson = core.getInput('plan-json');
+  const terraform = terraformSettings();
+  return {
+    mode: mode(env.GITHUB_EVENT_NAME),
+    ...(planJson ? { planJson: resolve(directory.path, planJson) } : {}),
     workingDirectory: directory.display,
     workingDirectoryPath: directory.path,
-    terraformWorkspace: env.TF_WORKSPACE?.trim() || 'default',
+    repositoryPath: repository,
+    terraformWorkspace: terraform.workspace ?? (env.TF_WORKSPACE?.trim() || 'default'),
     tempDir: env.RUNNER_TEMP || tmpdir(),
     env: { OKTA_ORG_NAME: env.OKTA_ORG_NAME, OKTA_BASE_URL: env.OKTA_BASE_URL },
+    terraform,
+    autoApprove: booleanInput('auto-approve'),
+    processEnv: env,
   };
 }

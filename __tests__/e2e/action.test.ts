@@ -104,7 +104,20 @@ describe('bad input fails the step with one line and failure-reason invalid-inpu
     ],
     ['truncated JSON', { 'plan-json': 'plan.json' }, { 'plan.json': EXAMPLE.subarray(0, 999) }, /truncated/],
     ['a missing file', { 'plan-json': 'nowhere.json' }, {}, /nowhere\.json does not exist/],
-    ['no plan-json', { 'plan-json': '' }, {}, /plan-json is empty/],
+    [
+      'an unknown mode',
+      { mode: 'destroy' },
+      {},
+      /the input mode must be one of auto, plan, apply, not "destroy"/,
+    ],
+    ['a boolean that is not one', { setup: 'yes' }, {}, /the input setup must be true or false, not "yes"/],
+    ['a bad lock-timeout', { 'lock-timeout': 'soon' }, {}, /lock-timeout must be a duration like 30s or 5m/],
+    [
+      'a directory without Terraform files',
+      { 'working-directory': 'orgs/prodution' },
+      { 'orgs/production/main.tf': '' },
+      /working-directory orgs\/prodution has no Terraform files \(\.tf\)/,
+    ],
     [
       'a directory outside the repository',
       { 'plan-json': 'plan.json', 'working-directory': '../elsewhere' },

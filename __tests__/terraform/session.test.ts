@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Settings, TerraformSettings } from '../../src/settings.js';
+import { terraformEnv } from '../../src/terraform/session.js';
+
+const TERRAFORM: TerraformSettings = {
+  setup: true,
+  distribution: 'terraform',
+  version: '',
+  backendConfig: [],
+  backendConfigFiles: [],
+  varFiles: [],
+  variables: '',
+  targets: [],
+  refresh: true,
+  lockTimeout: '5m',
+};
+
+function settings(terraform: Partial<TerraformSettings>, processEnv: Record<string, string>): Settings {
+  return {
+    mode: 'plan',
+    workingDirectory: '.',
+    workingDirectoryPath: '/repo',
+    repositoryPath: '/repo',
+    terraformWorkspace: 'default',
+    tempDir: '/tmp',
+    env: {},
+    terraform: { ...TERRAFORM, ...terraform },
+    autoApprove: false,
+    processEnv,
+  };
+}
+
+describe("Terraform's environment", () => {
+  const runner = {
+    PATH: '/bin',
+    OKTA_API_TOKEN: 't',
+    'INPUT_BACKEND-CONFIG': 'password=x',
+    TF_WORKSPACE: 'old',
+  };
+
+  it('is the runner’s, without the action’s inputs, non-interactive, with the plugin cache', () => {
+    expect(terraformEnv(settings({}, runner), '/cache')).toEqual({
+      PATH: '/bin',
+      OKTA_API_TOKEN: 't',
+      TF_WORKSPACE: 'old',
+      TF_IN_AUTOMATION: 'true',
+      TF_INPUT: '0',
+      TF_PLUGIN_CACHE_DIR: '/cache',
+    });
+  });
+
+  it('lets the workspace input win over TF_WORKSPACE, and sets MAX_API_CAPACITY for okta/okta', () => {
+    const env = terraformEnv(settings({ workspace: 'production', maxApiCapacity: 50 }, runner), undefined);
+    expect(env.TF_WORKSPACE).toBeUndefined();
+    expect(env.MAX_API_CAPACITY).toBe('50');
+    expect(env.TF_PLUGIN_CACHE_DIR).toBeUndefined();
+  });
+});

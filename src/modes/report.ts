@@ -1,0 +1,28 @@
+// What every mode reports about a plan: one log line, the summary JSON file, the job summary and the outputs.
+
+import * as core from '@actions/core';
+import { mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { summaryOutputs, type Outputs } from '../outputs.js';
+import { planLine } from '../plan/counts.js';
+import { writeSummaryJson } from '../plan/summary-json.js';
+import type { PlanSummary } from '../plan/types.js';
+import { writeReviewSummary } from '../render/step-summary.js';
+import type { Settings } from '../settings.js';
+
+export async function reportPlan(summary: PlanSummary, settings: Settings): Promise<Outputs> {
+  core.info(
+    summary.hasChanges
+      ? `${planLine(summary.terraform)} ${summary.highRisk} high-risk, ${summary.drift.length} changed outside Terraform.`
+      : `No changes. ${summary.drift.length} changed outside Terraform.`,
+  );
+  const dir = await mkdtemp(join(settings.tempDir, 'okta-tf-summary-'));
+  const summaryJsonPath = join(dir, 'summary.json');
+  await writeSummaryJson(summaryJsonPath, summary);
+  await writeReviewSummary(summary, {
+    directory: settings.workingDirectory,
+    workspace: settings.terraformWorkspace,
+    summaryJsonPath,
+  });
+  return summaryOutputs(summary, summaryJsonPath);
+}

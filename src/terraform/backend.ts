@@ -1,0 +1,62 @@
+// The state backend's settings. `backend-config` lines go to Terraform in a private file, never on a command line
+// (the runner echoes command lines, and other processes can read them), and their values are masked.
+
+import { chmod, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ActionError } from '../errors.js';
+
+export interface BackendSetting {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** `key=value` lines; blank lines and `#` comments are skipped. Errors never quote a value. */
+export function parseBackendConfig(text: string): BackendSetting[] {
+  const settings: BackendSetting[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const eq = line.indexOf('=');
+    const key = eq > 0 ? line.slice(0, eq).trim() : '';
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) {
+      throw new ActionError(
+        'invalid-input',
+        `backend-config line ${i + 1} is not key=value: write one setting per line, like bucket=acme-okta-state`,
+      );
+    }
+    settings.push({ key, value: line.slice(eq + 1).trim() });
+  });
+  return settings;
+}
+
+/** Values worth masking: booleans and numbers carry no secret, and masking them would garble every log line. */
+export function backendSecrets(settings: readonly BackendSetting[]): string[] {
+  return settings.map((s) => s.value).filter((v) => v !== '' && !/^(true|false|-?\d+(\.\d+)?)$/i.test(v));
+}
+
+/** An HCL string literal: Terraform would otherwise read `${` and `%{` in a password as template syntax. */
+export function hclString(value: string): string {
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t')
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, '%%{')
+    // Any other control character, as \uNNNN (none belongs in a setting, but none may break the file either).
+    .replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `"${escaped}"`;
+}
+
+export function backendConfigText(settings: readonly BackendSetting[]): string {
+  return settings.map(({ key, value }) => `${key} = ${hclString(value)}\n`).join('');
+}
+
+/** Writes the settings to a file only this user can read, for `-backend-config=FILE`. */
+export async function writeBackendConfig(settings: readonly BackendSetting[], dir: string): Promise<string> {
+  const path = join(dir, 'backend.tfbackend');
+  await writeFile(path, backendConfigText(settings), { mode: 0o600 });
+  await chmod(path, 0o600);
+  return path;
+}

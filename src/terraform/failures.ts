@@ -1,0 +1,103 @@
+// Why a Terraform command failed, read from its output: a held state lock, Okta's rate limits, Okta refusing the
+// credentials, or else the diagnostics' own summary lines. Each becomes one failure reason and a one-line message
+// that says what to do.
+
+import { ActionError, type FailureReason } from '../errors.js';
+
+export type Phase = 'init' | 'workspace' | 'validate' | 'plan' | 'show' | 'apply';
+
+const PHASE_REASON: Record<Phase, FailureReason> = {
+  init: 'init-failed',
+  workspace: 'init-failed',
+  validate: 'plan-failed',
+  plan: 'plan-failed',
+  show: 'plan-failed',
+  apply: 'apply-failed',
+};
+
+export interface LockHolder {
+  readonly id?: string;
+  readonly who?: string;
+  readonly operation?: string;
+  readonly created?: string;
+  readonly path?: string;
+}
+
+/**
+ * Who holds the state lock. Most backends print the holder's "Lock Info:" block; the http backend prints only the
+ * holder's ID ("already locked: ID=...") followed by the lock it tried to take itself, which must not be mistaken
+ * for the holder.
+ */
+export function parseLockInfo(output: string): LockHolder | undefined {
+  const flat = output.replace(/[\s│]+/g, ' ');
+  const httpHolder = /already locked:\s*ID=(\S+)/.exec(flat)?.[1];
+  if (httpHolder) return { id: httpHolder };
+  const start = output.indexOf('Lock Info:');
+  if (start < 0) return undefined;
+  const block = output.slice(start, start + 2000);
+  const field = (name: string): string | undefined => {
+    const value = new RegExp(`^[\\s│]*${name}:[ \\t]*(.*)$`, 'm').exec(block)?.[1]?.trim();
+    return value ? value : undefined;
+  };
+  return {
+    id: field('ID'),
+    who: field('Who'),
+    operation: field('Operation'),
+    created: field('Created'),
+    path: field('Path'),
+  };
+}
+
+/** "Error: <summary>" lines, once each, in order. */
+export function diagnosticSummaries(output: string): string[] {
+  const summaries = new Set<string>();
+  for (const match of output.matchAll(/^[\s│╷]*Error: (.+)$/gm)) summaries.add((match[1] as string).trim());
+  return [...summaries];
+}
+
+const RATE_LIMITED =
+  /API call exceeded rate limit|Too Many Requests|\b429\b.*(rate|limit|okta)|(rate|limit|okta).*\b429\b|E0000047/i;
+const OKTA_REJECTED =
+  /E0000011|E0000006|E0000015|Invalid token provided|(okta|oauth|access token|api token).*\b(401|403)\b|\b(401|403)\b.*(okta|oauth|token)/i;
+const LOCKED =
+  /Error acquiring the state lock|Error locking state|state is locked|ConditionalCheckFailed.*lock/i;
+
+function lockMessage(holder: LockHolder | undefined, lockTimeout: string): string {
+  const who = holder?.who ? `by ${holder.who}` : 'by another run (the backend does not say which)';
+  const operation = holder?.operation?.replace(/^OperationType/, '').toLowerCase();
+  const what = operation && operation !== 'invalid' ? ` (${operation})` : '';
+  const since = holder?.created ? ` since ${holder.created}` : '';
+  const id = holder?.id ? `, lock ID ${holder.id}` : '';
+  const unlock = holder?.id
+    ? ` If that run died, unlock it with \`terraform force-unlock ${holder.id}\`.`
+    : ' If that run died, unlock it with `terraform force-unlock LOCK_ID`.';
+  return `the state is locked ${who}${what}${since}${id}; waited lock-timeout ${lockTimeout}. Wait for that run to finish, or raise lock-timeout.${unlock}`;
+}
+
+const RATE_ADVICE =
+  'Okta answered HTTP 429 (API rate limit) until the provider gave up. Set okta-max-api-capacity (e.g. 50) so the ' +
+  'provider slows down before the limit, lower parallelism (e.g. 2), and set Application Rate Limits on the ' +
+  "service app Terraform uses so other clients aren't starved; then re-run";
+
+function summaryText(output: string, phase: Phase): string {
+  const summaries = diagnosticSummaries(output);
+  if (summaries.length === 0) return `terraform ${phase} failed; see its output above in the log`;
+  const joined = summaries.join('; ');
+  return joined.length > 600 ? `${joined.slice(0, 597)}...` : joined;
+}
+
+/** The ActionError for a failed Terraform command, from what it printed (stdout and stderr). */
+export function classifyFailure(phase: Phase, output: string, lockTimeout: string): ActionError {
+  if (LOCKED.test(output))
+    return new ActionError('state-locked', lockMessage(parseLockInfo(output), lockTimeout));
+  if (RATE_LIMITED.test(output))
+    return new ActionError('rate-limited', `${summaryText(output, phase)}. ${RATE_ADVICE}`);
+  if (OKTA_REJECTED.test(output)) {
+    return new ActionError(
+      'credentials-missing',
+      `Okta refused the credentials (${summaryText(output, phase)}): check that OKTA_API_TOKEN (or the OAuth app's ` +
+        'client ID, private key and scopes) is current, belongs to this org, and has an admin role that can manage these objects',
+    );
+  }
+  return new ActionError(PHASE_REASON[phase], summaryText(output, phase));
+}

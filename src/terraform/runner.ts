@@ -1,0 +1,162 @@
+// Runs terraform (or tofu): init, workspace, validate, plan, show -json and apply, each in its own log group, with
+// -input=false, exit codes mapped, and failures classified from the output (failures.ts).
+
+import * as core from '@actions/core';
+import * as exec from '@actions/exec';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { classifyFailure, type Phase } from './failures.js';
+
+/** Keeps the tail of a command's output for classifying failures, without holding a huge log in memory. */
+class OutputTail {
+  private text = '';
+  constructor(private readonly limit = 512 * 1024) {}
+  add(chunk: Buffer): void {
+    this.text += chunk.toString('utf8');
+    if (this.text.length > this.limit * 2) this.text = this.text.slice(-this.limit);
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+/**
+ * Terraform prints values from the configuration and from Okta (names, descriptions...). A line there starting
+ * with "::" would be a workflow command to the runner (::add-mask::, ::error::...), so commands are off meanwhile.
+ */
+async function withoutWorkflowCommands<T>(run: () => Promise<T>): Promise<T> {
+  const token = randomUUID();
+  core.info(`::stop-commands::${token}`);
+  try {
+    return await run();
+  } finally {
+    core.info(`::${token}::`);
+  }
+}
+
+export interface RunnerOptions {
+  readonly binary: string;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string>>;
+  readonly lockTimeout: string;
+}
+
+export interface PlanOptions {
+  readonly planFile: string;
+  readonly varFiles: readonly string[];
+  readonly targets: readonly string[];
+  readonly parallelism?: number;
+  readonly refresh: boolean;
+}
+
+export class TerraformRunner {
+  constructor(private readonly options: RunnerOptions) {}
+
+  /** Runs one command, its output going to the log and into `tail`; resolves to its exit code. */
+  private execute(args: string[], tail: OutputTail): Promise<number> {
+    return withoutWorkflowCommands(() =>
+      exec.exec(this.options.binary, args, {
+        cwd: this.options.cwd,
+        env: { ...this.options.env },
+        ignoreReturnCode: true,
+        listeners: { stdout: (data) => tail.add(data), stderr: (data) => tail.add(data) },
+      }),
+    );
+  }
+
+  private async run(phase: Phase, args: string[], okCodes: readonly number[] = [0]): Promise<number> {
+    const tail = new OutputTail();
+    const title = `terraform ${args.filter((a) => !a.startsWith('-')).join(' ')}`;
+    const code = await core.group(title, () => this.execute(args, tail));
+    if (!okCodes.includes(code)) throw classifyFailure(phase, tail.toString(), this.options.lockTimeout);
+    return code;
+  }
+
+  async init(backendConfigFiles: readonly string[]): Promise<void> {
+    await this.run('init', [
+      'init',
+      '-input=false',
+      '-no-color',
+      `-lock-timeout=${this.options.lockTimeout}`,
+      ...backendConfigFiles.map((f) => `-backend-config=${f}`),
+    ]);
+  }
+
+  /** Selects the workspace, creating it the first time (works on every version, unlike `select -or-create`). */
+  async selectWorkspace(name: string): Promise<void> {
+    const tail = new OutputTail();
+    const selected = await this.execute(['workspace', 'select', '-no-color', name], tail);
+    if (selected === 0) return;
+    if (!/doesn't exist|does not exist/i.test(tail.toString())) {
+      throw classifyFailure('workspace', tail.toString(), this.options.lockTimeout);
+    }
+    await this.run('workspace', [
+      'workspace',
+      'new',
+      '-no-color',
+      `-lock-timeout=${this.options.lockTimeout}`,
+      name,
+    ]);
+  }
+
+  async validate(): Promise<void> {
+    await this.run('validate', ['validate', '-no-color']);
+  }
+
+  /** Plans into `planFile`; true when the plan has changes (exit code 2 of -detailed-exitcode). */
+  async plan(options: PlanOptions): Promise<boolean> {
+    const code = await this.run(
+      'plan',
+      [
+        'plan',
+        '-input=false',
+        '-no-color',
+        '-detailed-exitcode',
+        `-lock-timeout=${this.options.lockTimeout}`,
+        `-out=${options.planFile}`,
+        ...(options.refresh ? [] : ['-refresh=false']),
+        ...(options.parallelism ? [`-parallelism=${options.parallelism}`] : []),
+        ...options.varFiles.map((f) => `-var-file=${f}`),
+        ...options.targets.map((t) => `-target=${t}`),
+      ],
+      [0, 2],
+    );
+    return code === 2;
+  }
+
+  /**
+   * `show -json PLANFILE` as a stream of chunks for the summarizer: a big org's plan is never held in one string.
+   * Its stdout is not echoed: plan JSON holds sensitive values in the clear.
+   */
+  async *showJson(planFile: string): AsyncGenerator<Buffer> {
+    const child = spawn(this.options.binary, ['show', '-json', '-no-color', planFile], {
+      cwd: this.options.cwd,
+      env: { ...this.options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stderr = new OutputTail();
+    child.stderr.on('data', (data: Buffer) => stderr.add(data));
+    const exited = new Promise<number>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code) => resolve(code ?? 1));
+    });
+    try {
+      for await (const chunk of child.stdout) yield chunk as Buffer;
+    } finally {
+      if (child.exitCode === null) child.kill();
+    }
+    const code = await exited;
+    if (code !== 0) throw classifyFailure('show', stderr.toString(), this.options.lockTimeout);
+  }
+
+  async apply(planFile: string, parallelism?: number): Promise<void> {
+    await this.run('apply', [
+      'apply',
+      '-input=false',
+      '-no-color',
+      `-lock-timeout=${this.options.lockTimeout}`,
+      ...(parallelism ? [`-parallelism=${parallelism}`] : []),
+      planFile,
+    ]);
+  }
+}
