@@ -226,6 +226,7 @@ resource "terraform_data" "other" {
       /-refresh=false -parallelism=3 -var-file=env\/prod\.tfvars -var-file=\S+variables\.tfvars -target=terraform_data\.group/,
     );
     expect(run.stdout).toContain('+ input  = "Sales/department eq Sales"');
+    expect(filesUnder(run.job).filter((path) => path.endsWith('variables.tfvars'))).toEqual([]);
   });
 });
 
@@ -251,8 +252,16 @@ describe('pg backend on a real PostgreSQL', () => {
     expect(plan.outputs).toMatchObject({ 'to-add': '0', 'has-changes': 'false' });
     expect(plan.stepSummary).toContain('production');
 
-    const other = await runStep({ ...inputs, workspace: 'staging', mode: 'plan' }, { files });
+    // The same backend from a .tfbackend file in the repository instead of backend-config.
+    const other = await runStep(
+      { setup: 'false', workspace: 'staging', mode: 'plan', 'backend-config-file': 'state.pg.tfbackend' },
+      { files: { ...files, 'state.pg.tfbackend': `conn_str = "${postgres.connString}"\n` } },
+    );
+    expect(other.code).toBe(0);
     expect(other.outputs).toMatchObject({ 'to-add': '1', 'has-changes': 'true' });
+    expect(other.stdout).toContain(
+      'init -input=false -no-color -lock-timeout=5m -backend-config=state.pg.tfbackend',
+    );
   });
 });
 

@@ -34,8 +34,7 @@ export interface InstalledTerraform {
   readonly binary: string;
   readonly version: string;
   readonly distribution: Distribution;
-  /** "tool cache", "download" or "PATH". */
-  readonly from: string;
+  readonly from: 'tool cache' | 'download' | 'PATH';
 }
 
 function trustedKey(options: InstallOptions): TrustedKey {
@@ -137,15 +136,14 @@ export async function installTerraform(options: InstallOptions): Promise<Install
     version = chooseVersion(index.versions, options);
   }
   let dir = toolCache.find(tool, version, platform.arch);
-  let from = 'tool cache';
+  let from: InstalledTerraform['from'] = 'tool cache';
   if (!dir) {
     from = 'download';
     index ??= await readReleaseIndex(options.distribution, options.releasesUrl);
     dir = await downloadVerified(index, version, platform, options);
   }
-  const installed = { binary: join(dir, exe), version, distribution: options.distribution, from };
   core.info(
     `${TOOL_NAMES[options.distribution].product} ${version} (${options.request.source}) from the ${from === 'download' ? 'releases site, signature and SHA256 verified' : from}`,
   );
-  return installed;
+  return { binary: join(dir, exe), version, distribution: options.distribution, from };
 }

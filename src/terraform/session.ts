@@ -3,8 +3,8 @@
 
 import * as core from '@actions/core';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { ActionError } from '../errors.js';
 import { join } from 'node:path';
+import { ActionError } from '../errors.js';
 import { checkOktaCredentials, readOktaConfiguration } from '../okta/credentials.js';
 import { planChunks } from '../plan/input.js';
 import { summarizePlan } from '../plan/summarize.js';
@@ -12,14 +12,13 @@ import type { PlanSummary } from '../plan/types.js';
 import type { Settings } from '../settings.js';
 import { writeBackendConfig } from './backend.js';
 import { PLUGIN_CACHE_STATE, restorePluginCache } from './cache.js';
-import { installTerraform, type InstalledTerraform } from './install.js';
+import { installTerraform } from './install.js';
 import { currentPlatform } from './releases.js';
 import { TerraformRunner } from './runner.js';
 import { resolveVersionRequest } from './version-request.js';
 
 export interface TerraformSession {
   readonly runner: TerraformRunner;
-  readonly installed: InstalledTerraform;
   /** A private directory in RUNNER_TEMP for this run's files (plan file, backend settings). */
   readonly dir: string;
 }
@@ -103,7 +102,7 @@ export async function startSession(settings: Settings): Promise<TerraformSession
   }
   if (tf.workspace) await runner.selectWorkspace(tf.workspace);
   await runner.validate();
-  return { runner, installed, dir };
+  return { runner, dir };
 }
 
 export async function planAndSummarize(session: TerraformSession, settings: Settings): Promise<PlanResult> {
@@ -115,13 +114,19 @@ export async function planAndSummarize(session: TerraformSession, settings: Sett
     varFiles.push(path);
   }
   const planFile = join(session.dir, 'plan.tfplan');
-  const hasChanges = await session.runner.plan({
-    planFile,
-    varFiles,
-    targets: tf.targets,
-    refresh: tf.refresh,
-    ...(tf.parallelism ? { parallelism: tf.parallelism } : {}),
-  });
+  let hasChanges: boolean;
+  try {
+    hasChanges = await session.runner.plan({
+      planFile,
+      varFiles,
+      targets: tf.targets,
+      refresh: tf.refresh,
+      ...(tf.parallelism ? { parallelism: tf.parallelism } : {}),
+    });
+  } finally {
+    // The values may be secrets; the plan file has what apply needs.
+    await rm(join(session.dir, 'variables.tfvars'), { force: true });
+  }
   const summary = await summarizePlan(planChunks(session.runner.showJson(planFile)), { env: settings.env });
   return { planFile, hasChanges, summary };
 }
