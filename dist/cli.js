@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(614);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(523);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 614:
+/***/ 523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1299,6 +1299,90 @@ function resolveNames(changes, drift, prior, config) {
     return { changes: changes.map(finalName), drift: drift.map(finalName), byId: resolver.byId };
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/plan/fingerprint.ts
+// What a reviewer approved, as a hash (DESIGN.md, Fingerprint): for every change, its address, actions and the
+// planned value of every attribute that changes (unknown values as a fixed token, sensitive values hashed), sorted;
+// then the working directory, workspace and backend identity. Prior state and drift are not in it, so refresh
+// noise that does not change the plan leaves it alone; anything that changes what apply would do changes it.
+
+const fingerprint_UNKNOWN = { unknown: 'known after apply' };
+function sha256(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+}
+/** JSON with object keys sorted, so equal values always hash the same. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+function child(marks, key) {
+    if (marks === true)
+        return true;
+    if (marks !== null && typeof marks === 'object')
+        return marks[key];
+    return undefined;
+}
+/** The value with unknown parts replaced by a token and sensitive parts by their hash. */
+function planned(value, unknown, sensitive) {
+    if (unknown === true)
+        return fingerprint_UNKNOWN;
+    if (sensitive === true)
+        return { sensitive: sha256(canonicalJson(value)) };
+    if (Array.isArray(value))
+        return value.map((v, i) => planned(v, child(unknown, i), child(sensitive, i)));
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value)) {
+            out[k] = planned(v, child(unknown, k), child(sensitive, k));
+        }
+        return out;
+    }
+    return value;
+}
+function asObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : {};
+}
+/** The digest of one change: what apply would do to that object. */
+function changeDigest(identity, actions, values) {
+    const before = asObject(values.before);
+    const after = asObject(values.after);
+    const unknown = asObject(values.afterUnknown);
+    const attributes = {};
+    for (const key of new Set([...Object.keys(after), ...Object.keys(unknown)])) {
+        const changes = unknown[key] !== undefined || canonicalJson(before[key]) !== canonicalJson(after[key]);
+        if (changes)
+            attributes[key] = planned(after[key], child(values.afterUnknown, key), child(values.afterSensitive, key));
+    }
+    return sha256(canonicalJson({ identity, actions, attributes }));
+}
+/** Collects change digests while a plan streams by; order-independent. */
+class FingerprintBuilder {
+    entries = [];
+    addChange(identity, actions, values) {
+        this.entries.push(`${identity}\t${changeDigest(identity, actions, values)}`);
+    }
+    addOutput(name, actions) {
+        this.entries.push(`output.${name}\t${sha256(canonicalJson(actions))}`);
+    }
+    /** The digest of every change in the plan (without the context that `fingerprint` adds). */
+    planDigest() {
+        return sha256([...this.entries].sort().join('\n'));
+    }
+}
+function fingerprint(planDigest, context) {
+    return sha256(canonicalJson({ plan: planDigest, ...context }));
+}
+
 ;// CONCATENATED MODULE: ./src/plan/json-scan.ts
 // Byte-level JSON scanning. Plans can be larger than Node's string limit (512 MB), so the reader never decodes the
 // document: it walks bytes, skips what it does not need without parsing, and decodes only the small values it keeps.
@@ -2097,6 +2181,7 @@ async function readPlanDocument(chunks, visitor) {
 
 
 
+
 const NO_DIFF = { attributes: [], omitted: 0 };
 function stringsOf(value) {
     if (typeof value === 'string')
@@ -2135,6 +2220,12 @@ function described(event, info, diff) {
         attributesOmitted: diff.omitted,
     };
 }
+/** Which object a change is to, for the fingerprint: its address, and what makes two changes to it differ. */
+function changeIdentity(event, moved) {
+    const deposed = event.deposed ? ` (deposed ${event.deposed})` : '';
+    const from = moved ? ` (from ${event.previousAddress})` : '';
+    return `${event.address}${deposed}${from}${event.importing ? ' (import)' : ''}`;
+}
 class SummaryBuilder {
     terraform = emptyTerraformCounts();
     objects = emptyObjectCounts();
@@ -2146,6 +2237,7 @@ class SummaryBuilder {
     config = new Map();
     priorAttributes = nameAttributes();
     outputChanges = 0;
+    fingerprint = new FingerprintBuilder();
     orgHost = null;
     /** IDs that changed objects point at: once resource_changes has been read, prior state keeps only these. */
     wantedIds = new Set();
@@ -2213,6 +2305,7 @@ class SummaryBuilder {
             return;
         const info = lookupType(event.type);
         const values = event.values();
+        this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values);
         const action = objectAction(event.actions);
         const diff = this.diff(info, values, action);
         const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
@@ -2284,9 +2377,11 @@ class SummaryBuilder {
         this.scrubber.addProviderLiterals(config);
         this.orgHost = orgFromProviderConfig(config) ?? this.orgHost;
     }
-    outputChange(_name, actions) {
-        if (actions.some((a) => a !== 'no-op'))
+    outputChange(name, actions) {
+        if (actions.some((a) => a !== 'no-op')) {
             this.outputChanges++;
+            this.fingerprint.addOutput(name, actions);
+        }
     }
 }
 /** Summarizes a `terraform show -json` plan given as UTF-8 chunks (see input.ts). */
@@ -2321,6 +2416,7 @@ async function summarizePlan(chunks, options = {}) {
             ? { host: builder.orgHost, source: 'provider-block' }
             : orgFromEnvironment(options.env),
         plan: { formatVersion: document.formatVersion, terraformVersion: document.terraformVersion },
+        planDigest: builder.fingerprint.planDigest(),
     };
     builder.scrubber.scrubInPlace(summary);
     return summary;

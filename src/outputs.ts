@@ -19,3 +19,21 @@ export function summaryOutputs(summary: PlanSummary, summaryJsonPath: string): O
     'summary-json': summaryJsonPath,
   };
 }
+
+export interface PlanRunOutputs {
+  readonly fingerprint: string;
+  /** Absent when the plan came from plan-json (the action made no plan). */
+  readonly planFile?: string;
+  readonly jsonPlanFile?: string;
+  readonly commentUrl?: string;
+}
+
+/** What a mode adds when it has planned (or reviewed a plan): the fingerprint, files, the comment. */
+export function planRunOutputs(run: PlanRunOutputs): Outputs {
+  return {
+    fingerprint: run.fingerprint,
+    ...(run.planFile ? { 'plan-path': run.planFile } : {}),
+    ...(run.jsonPlanFile ? { 'json-plan-path': run.jsonPlanFile } : {}),
+    ...(run.commentUrl ? { 'comment-url': run.commentUrl } : {}),
+  };
+}

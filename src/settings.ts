@@ -2,6 +2,7 @@
 // found here (backend settings, Okta credentials) are masked here, before anything can print them.
 
 import * as core from '@actions/core';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ActionError, errorMessage } from './errors.js';
@@ -11,6 +12,21 @@ import { backendSecrets, parseBackendConfig, type BackendSetting } from './terra
 import type { Distribution } from './terraform/version-request.js';
 
 export type Mode = 'plan' | 'apply';
+
+export type CommentPolicy = 'always' | 'changes-only' | 'never';
+
+export interface GitHubSettings {
+  readonly token: string;
+  readonly apiUrl: string;
+  readonly repository: { readonly owner: string; readonly repo: string } | undefined;
+  /** The pull request this run is for (pull_request and pull_request_target events). */
+  readonly pullRequest: number | undefined;
+  readonly comment: CommentPolicy;
+  /** Tells apart several reviews of one directory and workspace (the `label` input). */
+  readonly label: string;
+  /** Link to this workflow run, for the comment. */
+  readonly runUrl: string | undefined;
+}
 
 export interface TerraformSettings {
   readonly setup: boolean;
@@ -51,6 +67,7 @@ export interface Settings {
   readonly env: Environment;
   readonly terraform: TerraformSettings;
   readonly autoApprove: boolean;
+  readonly github: GitHubSettings;
   /** The runner's environment, for Terraform's processes and the credentials preflight. */
   readonly processEnv: Readonly<Record<string, string | undefined>>;
 }
@@ -169,6 +186,44 @@ function terraformSettings(): TerraformSettings {
   };
 }
 
+/** The pull request number from the event payload, for the events that carry one. */
+function pullRequestNumber(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  if (!/^pull_request(_target)?$/.test(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
+    return undefined;
+  try {
+    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+      pull_request?: { number?: unknown };
+      number?: unknown;
+    };
+    const number = event.pull_request?.number ?? event.number;
+    return typeof number === 'number' ? number : undefined;
+  } catch (e) {
+    throw new ActionError(
+      'invalid-input',
+      `the event payload ${env.GITHUB_EVENT_PATH} can't be read (${errorMessage(e)})`,
+    );
+  }
+}
+
+function githubSettings(env: Readonly<Record<string, string | undefined>>): GitHubSettings {
+  const token = core.getInput('github-token');
+  if (token) core.setSecret(token);
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const server = env.GITHUB_SERVER_URL || 'https://github.com';
+  return {
+    token,
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    repository: owner && repo ? { owner, repo } : undefined,
+    pullRequest: pullRequestNumber(env),
+    comment: choiceInput('comment', ['always', 'changes-only', 'never'], 'always'),
+    label: core.getInput('label'),
+    runUrl:
+      env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined,
+  };
+}
+
 export function readSettings(env: Readonly<Record<string, string | undefined>> = process.env): Settings {
   maskCredentials(env);
   const repository = env.GITHUB_WORKSPACE || process.cwd();
@@ -186,6 +241,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>> =
     env: { OKTA_ORG_NAME: env.OKTA_ORG_NAME, OKTA_BASE_URL: env.OKTA_BASE_URL },
     terraform,
     autoApprove: booleanInput('auto-approve'),
+    github: githubSettings(env),
     processEnv: env,
   };
 }

@@ -26,6 +26,15 @@ function settings(terraform: Partial<TerraformSettings>, processEnv: Record<stri
     env: {},
     terraform: { ...TERRAFORM, ...terraform },
     autoApprove: false,
+    github: {
+      token: '',
+      apiUrl: 'https://api.github.com',
+      repository: undefined,
+      pullRequest: undefined,
+      comment: 'always',
+      label: '',
+      runUrl: undefined,
+    },
     processEnv,
   };
 }

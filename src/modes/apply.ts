@@ -3,10 +3,10 @@
 
 import * as core from '@actions/core';
 import { ActionError } from '../errors.js';
-import type { Outputs } from '../outputs.js';
+import { planRunOutputs, type Outputs } from '../outputs.js';
 import type { Settings } from '../settings.js';
 import { planAndSummarize, startSession } from '../terraform/session.js';
-import { reportPlan } from './report.js';
+import { planFingerprint, reportPlan } from './report.js';
 
 export async function runApplyMode(settings: Settings): Promise<Outputs> {
   if (settings.planJson) {
@@ -23,8 +23,12 @@ export async function runApplyMode(settings: Settings): Promise<Outputs> {
     );
   }
   const session = await startSession(settings);
-  const { planFile, hasChanges, summary } = await planAndSummarize(session, settings);
-  const outputs = { ...(await reportPlan(summary, settings)), 'plan-path': planFile };
+  const { planFile, jsonPlanFile, hasChanges, summary } = await planAndSummarize(session, settings);
+  const reviewed = planFingerprint(settings, summary, session.backend);
+  const outputs = {
+    ...(await reportPlan(summary, settings)),
+    ...planRunOutputs({ fingerprint: reviewed, planFile, jsonPlanFile }),
+  };
   if (!hasChanges) {
     core.info('Nothing to apply: the Okta org already matches the configuration.');
     return outputs;

@@ -1,21 +1,66 @@
-// Plan mode: plan with Terraform (or summarize a given plan-json), then report. Commenting on the PR builds on
-// this.
+// Plan mode: plan with Terraform (or review a given plan-json), report it (log, job summary, outputs), and on a
+// pull request put the review in the sticky comment and the labels. A failed plan is commented too, then fails.
 
+import { ActionError } from '../errors.js';
+import { publishReview } from '../github/review.js';
+import { planRunOutputs, type Outputs } from '../outputs.js';
 import { openPlan } from '../plan/input.js';
 import { summarizePlan } from '../plan/summarize.js';
-import type { Outputs } from '../outputs.js';
+import type { PlanSummary } from '../plan/types.js';
+import type { ReviewMarker } from '../render/marker.js';
 import type { Settings } from '../settings.js';
-import { planAndSummarize, startSession } from '../terraform/session.js';
-import { reportPlan } from './report.js';
+import { planAndSummarize, startSession, type PlanResult } from '../terraform/session.js';
+import { planFingerprint, reportPlan } from './report.js';
+
+function marker(settings: Settings, reviewed?: string): ReviewMarker {
+  return {
+    directory: settings.workingDirectory,
+    workspace: settings.terraformWorkspace,
+    label: settings.github.label,
+    ...(reviewed ? { fingerprint: reviewed } : {}),
+  };
+}
+
+async function plan(
+  settings: Settings,
+): Promise<{ summary: PlanSummary; backend: string; result?: PlanResult }> {
+  if (settings.planJson) {
+    return {
+      summary: await summarizePlan(await openPlan(settings.planJson), { env: settings.env }),
+      backend: '',
+    };
+  }
+  try {
+    const session = await startSession(settings);
+    const result = await planAndSummarize(session, settings);
+    return { summary: result.summary, backend: session.backend, result };
+  } catch (e) {
+    if (e instanceof ActionError) {
+      const content = { kind: 'failure', reason: e.reason, message: e.message } as const;
+      await publishReview(settings.github, content, {
+        marker: marker(settings),
+        runUrl: settings.github.runUrl,
+      });
+    }
+    throw e;
+  }
+}
 
 export async function runPlanMode(settings: Settings): Promise<Outputs> {
-  if (settings.planJson) {
-    return reportPlan(
-      await summarizePlan(await openPlan(settings.planJson), { env: settings.env }),
-      settings,
-    );
-  }
-  const session = await startSession(settings);
-  const { planFile, summary } = await planAndSummarize(session, settings);
-  return { ...(await reportPlan(summary, settings)), 'plan-path': planFile };
+  const { summary, backend, result } = await plan(settings);
+  const reviewed = planFingerprint(settings, summary, backend);
+  const reported = await reportPlan(summary, settings);
+  const commentUrl = await publishReview(
+    settings.github,
+    { kind: 'plan', summary },
+    { marker: marker(settings, reviewed), runUrl: settings.github.runUrl },
+  );
+  return {
+    ...reported,
+    ...planRunOutputs({
+      fingerprint: reviewed,
+      ...(result ? { planFile: result.planFile, jsonPlanFile: result.jsonPlanFile } : {}),
+      ...(commentUrl ? { commentUrl } : {}),
+    }),
+  };
 }

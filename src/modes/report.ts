@@ -5,10 +5,20 @@ import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { summaryOutputs, type Outputs } from '../outputs.js';
 import { planLine } from '../plan/counts.js';
+import { fingerprint } from '../plan/fingerprint.js';
 import { writeSummaryJson } from '../plan/summary-json.js';
 import type { PlanSummary } from '../plan/types.js';
 import { writeReviewSummary } from '../render/step-summary.js';
 import type { Settings } from '../settings.js';
+
+/** The plan's fingerprint here: its changes, plus this directory, workspace and backend. */
+export function planFingerprint(settings: Settings, summary: PlanSummary, backend: string): string {
+  return fingerprint(summary.planDigest, {
+    directory: settings.workingDirectory,
+    workspace: settings.terraformWorkspace,
+    backend,
+  });
+}
 
 export async function reportPlan(summary: PlanSummary, settings: Settings): Promise<Outputs> {
   core.info(

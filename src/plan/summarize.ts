@@ -27,6 +27,7 @@ import {
   type PriorObject,
 } from './resolve.js';
 import type { ChangeValues, ConfigResource, PriorResourceEvent, ResourceChangeEvent } from './events.js';
+import { FingerprintBuilder } from './fingerprint.js';
 import { readPlanDocument, type PlanVisitor } from './stream.js';
 import type { ChangeSummary, DriftSummary, ObjectAction, PlanSummary } from './types.js';
 
@@ -79,6 +80,13 @@ function described(event: ResourceChangeEvent, info: OktaType, diff: DiffResult)
   };
 }
 
+/** Which object a change is to, for the fingerprint: its address, and what makes two changes to it differ. */
+function changeIdentity(event: ResourceChangeEvent, moved: boolean): string {
+  const deposed = event.deposed ? ` (deposed ${event.deposed})` : '';
+  const from = moved ? ` (from ${event.previousAddress})` : '';
+  return `${event.address}${deposed}${from}${event.importing ? ' (import)' : ''}`;
+}
+
 class SummaryBuilder implements PlanVisitor {
   readonly terraform = emptyTerraformCounts();
   readonly objects = emptyObjectCounts();
@@ -90,6 +98,7 @@ class SummaryBuilder implements PlanVisitor {
   readonly config: ConfigNames = new Map();
   readonly priorAttributes = nameAttributes();
   outputChanges = 0;
+  readonly fingerprint = new FingerprintBuilder();
   orgHost: string | null = null;
   /** IDs that changed objects point at: once resource_changes has been read, prior state keeps only these. */
   private readonly wantedIds = new Set<string>();
@@ -162,6 +171,7 @@ class SummaryBuilder implements PlanVisitor {
 
     const info = lookupType(event.type);
     const values = event.values();
+    this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values);
     const action = objectAction(event.actions);
     const diff = this.diff(info, values, action);
     const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
@@ -231,8 +241,11 @@ class SummaryBuilder implements PlanVisitor {
     this.orgHost = orgFromProviderConfig(config) ?? this.orgHost;
   }
 
-  outputChange(_name: string, actions: readonly string[]): void {
-    if (actions.some((a) => a !== 'no-op')) this.outputChanges++;
+  outputChange(name: string, actions: readonly string[]): void {
+    if (actions.some((a) => a !== 'no-op')) {
+      this.outputChanges++;
+      this.fingerprint.addOutput(name, actions);
+    }
   }
 }
 
@@ -270,6 +283,7 @@ export async function summarizePlan(
       ? { host: builder.orgHost, source: 'provider-block' }
       : orgFromEnvironment(options.env),
     plan: { formatVersion: document.formatVersion, terraformVersion: document.terraformVersion },
+    planDigest: builder.fingerprint.planDigest(),
   };
   builder.scrubber.scrubInPlace(summary);
   return summary;

@@ -90,4 +90,6 @@ export interface PlanSummary {
   errored: boolean;
   org: OrgInfo;
   plan: { formatVersion: string | null; terraformVersion: string | null };
+  /** sha256 over every change's digest (fingerprint.ts); the `fingerprint` output adds directory, workspace, backend. */
+  planDigest: string;
 }

@@ -1,7 +1,7 @@
 // The state backend's settings. `backend-config` lines go to Terraform in a private file, never on a command line
 // (the runner echoes command lines, and other processes can read them), and their values are masked.
 
-import { chmod, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ActionError } from '../errors.js';
 
@@ -59,4 +59,65 @@ export async function writeBackendConfig(settings: readonly BackendSetting[], di
   await writeFile(path, backendConfigText(settings), { mode: 0o600 });
   await chmod(path, 0o600);
   return path;
+}
+
+/** Settings that say where state is, never who may read it. */
+const LOCATION_KEYS = [
+  'address',
+  'bucket',
+  'key',
+  'prefix',
+  'region',
+  'path',
+  'workspace_dir',
+  'workspace_key_prefix',
+  'storage_account_name',
+  'container_name',
+  'resource_group_name',
+  'hostname',
+  'organization',
+  'workspaces',
+  'schema_name',
+  'conn_str',
+  'endpoint',
+];
+
+/** A URL without user, password and query (a pg conn_str carries its password in either). */
+function withoutCredentials(value: string): string {
+  try {
+    const url = new URL(value);
+    url.username = '';
+    url.password = '';
+    url.search = '';
+    return url.toString();
+  } catch {
+    return value.includes('@') || /password/i.test(value) ? '(not a URL)' : value;
+  }
+}
+
+/**
+ * The backend's type and location, from what `terraform init` recorded in the data directory: part of the
+ * fingerprint, so a plan reviewed against one state can't be applied to another.
+ */
+export async function backendIdentity(
+  workingDirectory: string,
+  dataDir: string | undefined,
+): Promise<string> {
+  let recorded: unknown;
+  try {
+    const path = join(workingDirectory, dataDir || '.terraform', 'terraform.tfstate');
+    recorded = JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return 'local';
+  }
+  const backend = (recorded as { backend?: { type?: unknown; config?: Record<string, unknown> } } | null)
+    ?.backend;
+  if (!backend || typeof backend.type !== 'string') return 'local';
+  const location: Record<string, unknown> = {};
+  for (const key of LOCATION_KEYS) {
+    const value = backend.config?.[key];
+    if (value === undefined || value === null || value === '') continue;
+    location[key] = typeof value === 'string' ? withoutCredentials(value) : value;
+  }
+  return `${backend.type} ${JSON.stringify(location)}`;
 }

@@ -2,7 +2,7 @@
 // validate; then plan (streamed into the summary) and, for apply, apply that very plan file.
 
 import * as core from '@actions/core';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ActionError } from '../errors.js';
 import { checkOktaCredentials, readOktaConfiguration } from '../okta/credentials.js';
@@ -10,7 +10,7 @@ import { planChunks } from '../plan/input.js';
 import { summarizePlan } from '../plan/summarize.js';
 import type { PlanSummary } from '../plan/types.js';
 import type { Settings } from '../settings.js';
-import { writeBackendConfig } from './backend.js';
+import { backendIdentity, writeBackendConfig } from './backend.js';
 import { PLUGIN_CACHE_STATE, restorePluginCache } from './cache.js';
 import { installTerraform } from './install.js';
 import { currentPlatform } from './releases.js';
@@ -19,12 +19,16 @@ import { resolveVersionRequest } from './version-request.js';
 
 export interface TerraformSession {
   readonly runner: TerraformRunner;
+  /** The backend's type and location (never credentials), for the fingerprint. */
+  readonly backend: string;
   /** A private directory in RUNNER_TEMP for this run's files (plan file, backend settings). */
   readonly dir: string;
 }
 
 export interface PlanResult {
   readonly planFile: string;
+  /** `terraform show -json` of the plan, kept while it streamed into the summary. Holds secrets in the clear. */
+  readonly jsonPlanFile: string;
   readonly hasChanges: boolean;
   readonly summary: PlanSummary;
 }
@@ -52,6 +56,19 @@ async function requireConfiguration(settings: Settings): Promise<void> {
       'invalid-input',
       `working-directory ${settings.workingDirectory} has no Terraform files (.tf): give the directory of the org's root module, relative to the repository`,
     );
+  }
+}
+
+/** Passes the chunks on while writing them to `path` (owner-only: plan JSON holds sensitive values). */
+async function* teeToFile(chunks: AsyncIterable<Buffer>, path: string): AsyncGenerator<Buffer> {
+  const file = await open(path, 'w', 0o600);
+  try {
+    for await (const chunk of chunks) {
+      await file.write(chunk);
+      yield chunk;
+    }
+  } finally {
+    await file.close();
   }
 }
 
@@ -102,7 +119,8 @@ export async function startSession(settings: Settings): Promise<TerraformSession
   }
   if (tf.workspace) await runner.selectWorkspace(tf.workspace);
   await runner.validate();
-  return { runner, dir };
+  const backend = await backendIdentity(settings.workingDirectoryPath, settings.processEnv.TF_DATA_DIR);
+  return { runner, backend, dir };
 }
 
 export async function planAndSummarize(session: TerraformSession, settings: Settings): Promise<PlanResult> {
@@ -127,6 +145,8 @@ export async function planAndSummarize(session: TerraformSession, settings: Sett
     // The values may be secrets; the plan file has what apply needs.
     await rm(join(session.dir, 'variables.tfvars'), { force: true });
   }
-  const summary = await summarizePlan(planChunks(session.runner.showJson(planFile)), { env: settings.env });
-  return { planFile, hasChanges, summary };
+  const jsonPlanFile = join(session.dir, 'plan.json');
+  const json = teeToFile(session.runner.showJson(planFile), jsonPlanFile);
+  const summary = await summarizePlan(planChunks(json), { env: settings.env });
+  return { planFile, jsonPlanFile, hasChanges, summary };
 }

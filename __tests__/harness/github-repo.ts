@@ -1,0 +1,318 @@
+// The in-memory repository behind github-server.ts: issue comments, labels and the pulls of a commit, and
+// the operations on them, answering with the shapes GitHub's REST API uses. The server decides whether a
+// request gets here at all (shape, credentials, forced failures).
+
+import type { FakeComment } from './github-server.js';
+
+export type Login = { login: string; type: 'User' | 'Bot' };
+
+export interface Call {
+  operationId: string;
+  /** path and query parameters, already coerced to their documented types */
+  params: Record<string, unknown>;
+  body: unknown;
+  query: URLSearchParams;
+  /** percent-encoded, as requested */
+  path: string;
+  docs: string;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface FakeRepo {
+  /** undefined when the fake does not implement the operation */
+  serve(call: Call): Reply | undefined;
+  comments(issue: number): FakeComment[];
+  addComment(issue: number, body: string, user: Login): FakeComment;
+  labels(issue: number): string[];
+  repoLabels(): Array<{ name: string; color: string; description: string | null }>;
+  setPullsForCommit(sha: string, pulls: number[]): void;
+}
+
+interface RepoOptions {
+  owner: string;
+  repo: string;
+  identity: { kind: 'user' | 'app'; login: string };
+  /** the server's origin, known only once it listens */
+  origin: () => string;
+  /** a pull request with every field GitHub documents as required */
+  samplePull: () => unknown;
+}
+
+interface StoredComment extends FakeComment {
+  issue: number;
+}
+
+interface Label {
+  id: number;
+  name: string;
+  color: string;
+  description: string | null;
+}
+
+const ACTIONS_BOT = { login: 'github-actions[bot]', id: 41898282 };
+
+export function errorReply(
+  call: Pick<Call, 'docs'>,
+  status: number,
+  message: string,
+  errors?: unknown[],
+): Reply {
+  return {
+    status,
+    body: { message, ...(errors && { errors }), documentation_url: call.docs, status: String(status) },
+  };
+}
+
+export function createFakeRepo({ owner, repo, identity, origin, samplePull }: RepoOptions): FakeRepo {
+  const self: Login = { login: identity.login, type: identity.kind === 'app' ? 'Bot' : 'User' };
+  const comments: StoredComment[] = [];
+  const labels: Label[] = [];
+  const issueLabels = new Map<number, number[]>();
+  const pullsByCommit = new Map<string, number[]>();
+  const userIds = new Map<string, number>([[ACTIONS_BOT.login, ACTIONS_BOT.id]]);
+  let nextId = 1_000_000_000; // far from issue numbers, so mixing the two up shows
+  const repoApi = () => `${origin()}/repos/${owner}/${repo}`;
+  const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const findLabel = (name: string) => labels.find((l) => l.name.toLowerCase() === name.toLowerCase());
+  const onIssue = (issue: number) => issueLabels.get(issue) ?? [];
+  const labelsOn = (issue: number) => onIssue(issue).flatMap((id) => labels.filter((l) => l.id === id));
+
+  function createComment(issue: number, body: string, user: Login): StoredComment {
+    const id = nextId++;
+    const html_url = `https://github.com/${owner}/${repo}/issues/${issue}#issuecomment-${id}`;
+    const at = now();
+    const comment = { id, issue, body, user: { ...user }, html_url, created_at: at, updated_at: at };
+    comments.push(comment);
+    return comment;
+  }
+
+  function createLabel(name: string, color = 'ededed', description: string | null = null): Label {
+    const label = { id: nextId++, name, color, description };
+    labels.push(label);
+    return label;
+  }
+
+  function userJson(user: Login): Record<string, unknown> {
+    let id = userIds.get(user.login);
+    if (id === undefined) userIds.set(user.login, (id = 100_000 + userIds.size));
+    const url = `${origin()}/users/${encodeURIComponent(user.login)}`;
+    const bot = user.type === 'Bot';
+    return {
+      login: user.login,
+      id,
+      node_id: Buffer.from(`${bot ? '03:Bot' : '04:User'}${id}`).toString('base64'),
+      avatar_url: `https://avatars.githubusercontent.com/${bot ? 'in/15368' : `u/${id}`}?v=4`,
+      gravatar_id: '',
+      url,
+      html_url: `https://github.com/${bot ? `apps/${user.login.replace(/\[bot\]$/, '')}` : user.login}`,
+      followers_url: `${url}/followers`,
+      following_url: `${url}/following{/other_user}`,
+      gists_url: `${url}/gists{/gist_id}`,
+      starred_url: `${url}/starred{/owner}{/repo}`,
+      subscriptions_url: `${url}/subscriptions`,
+      organizations_url: `${url}/orgs`,
+      repos_url: `${url}/repos`,
+      events_url: `${url}/events{/privacy}`,
+      received_events_url: `${url}/received_events`,
+      type: user.type,
+      user_view_type: 'public',
+      site_admin: false,
+    };
+  }
+
+  const commentJson = (c: StoredComment) => ({
+    id: c.id,
+    node_id: `IC_kwDO${Buffer.from(String(c.id)).toString('base64url')}`,
+    url: `${repoApi()}/issues/comments/${c.id}`,
+    html_url: c.html_url,
+    body: c.body,
+    user: userJson(c.user),
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+    issue_url: `${repoApi()}/issues/${c.issue}`,
+    author_association: c.user.login.toLowerCase() === owner.toLowerCase() ? 'OWNER' : 'NONE',
+  });
+
+  const labelJson = (l: Label) => ({
+    id: l.id,
+    node_id: `LA_kwDO${Buffer.from(String(l.id)).toString('base64url')}`,
+    url: `${repoApi()}/labels/${encodeURIComponent(l.name)}`,
+    name: l.name,
+    color: l.color,
+    default: false,
+    description: l.description,
+  });
+
+  const pullJson = (number: number, sha: string) =>
+    merge(samplePull(), {
+      id: nextId++,
+      number,
+      state: 'open',
+      title: `Pull request #${number}`,
+      url: `${repoApi()}/pulls/${number}`,
+      html_url: `https://github.com/${owner}/${repo}/pull/${number}`,
+      issue_url: `${repoApi()}/issues/${number}`,
+      user: userJson({ login: owner, type: 'User' }),
+      head: { sha, ref: `feature-${number}` },
+      base: { ref: 'main' },
+    });
+
+  /** GitHub's page-number pagination, Link URLs in GitHub's rel order (on this server, not api.github.com) */
+  function paginate(call: Call, items: unknown[]): Reply {
+    const perPage = Math.min(Number(call.params['per_page'] ?? 30) || 30, 100);
+    const page = Math.max(Number(call.params['page'] ?? 1) || 1, 1);
+    const last = Math.max(Math.ceil(items.length / perPage), 1);
+    const link = (n: number, rel: string) => {
+      const query = new URLSearchParams(call.query);
+      query.set('page', String(n));
+      return `<${origin()}${call.path}?${query}>; rel="${rel}"`;
+    };
+    const rels: string[] = [];
+    if (page > 1) rels.push(link(Math.min(page - 1, last), 'prev'));
+    if (page < last) rels.push(link(page + 1, 'next'), link(last, 'last'));
+    if (page > 1) rels.push(link(1, 'first'));
+    const body = items.slice((page - 1) * perPage, page * perPage);
+    return { status: 200, body, headers: rels.length > 0 ? { link: rels.join(', ') } : {} };
+  }
+
+  const handlers: Record<string, (call: Call, p: Record<string, unknown>) => Reply> = {
+    'users/get-authenticated': (call) => {
+      if (identity.kind === 'app') return errorReply(call, 403, 'Resource not accessible by integration');
+      const profile = { name: null, company: null, blog: '', location: null, email: null, hireable: null };
+      const counts = { bio: null, public_repos: 0, public_gists: 0, followers: 0, following: 0 };
+      const at = { created_at: '2020-01-01T00:00:00Z', updated_at: '2020-01-01T00:00:00Z' };
+      return { status: 200, body: { ...userJson(self), ...profile, ...counts, ...at } };
+    },
+    'issues/list-comments': (call, p) => {
+      const since = p['since'] === undefined ? 0 : Date.parse(String(p['since']));
+      const listed = comments.filter(
+        (c) => c.issue === p['issue_number'] && Date.parse(c.updated_at) >= since,
+      );
+      return paginate(call, listed.map(commentJson));
+    },
+    'issues/create-comment': (call, p) => {
+      const created = commentJson(
+        createComment(Number(p['issue_number']), String(field(call.body, 'body')), self),
+      );
+      return { status: 201, body: created, headers: { location: created.url } };
+    },
+    'issues/get-comment': (call, p) => {
+      const found = comments.find((c) => c.id === p['comment_id']);
+      return found ? { status: 200, body: commentJson(found) } : errorReply(call, 404, 'Not Found');
+    },
+    'issues/update-comment': (call, p) => {
+      const found = comments.find((c) => c.id === p['comment_id']);
+      if (!found) return errorReply(call, 404, 'Not Found');
+      Object.assign(found, { body: String(field(call.body, 'body')), updated_at: now() });
+      return { status: 200, body: commentJson(found) };
+    },
+    'issues/delete-comment': (call, p) => {
+      const at = comments.findIndex((c) => c.id === p['comment_id']);
+      if (at < 0) return errorReply(call, 404, 'Not Found');
+      comments.splice(at, 1);
+      return { status: 204 };
+    },
+    'issues/list-labels-on-issue': (call, p) =>
+      paginate(call, labelsOn(Number(p['issue_number'])).map(labelJson)),
+    'issues/add-labels': (call, p) => {
+      const issue = Number(p['issue_number']);
+      const wanted = field(call.body, 'labels') as Array<string | { name: string }>;
+      for (const name of wanted.map((w) => (typeof w === 'string' ? w : w.name))) {
+        // A label the repository lacks is created with the default colour, as GitHub does.
+        const label = findLabel(name) ?? createLabel(name);
+        if (!onIssue(issue).includes(label.id)) issueLabels.set(issue, [...onIssue(issue), label.id]);
+      }
+      return { status: 200, body: labelsOn(issue).map(labelJson) };
+    },
+    'issues/remove-label': (call, p) => {
+      const issue = Number(p['issue_number']);
+      const label = findLabel(String(p['name']));
+      if (!label || !onIssue(issue).includes(label.id)) return errorReply(call, 404, 'Label does not exist');
+      issueLabels.set(
+        issue,
+        onIssue(issue).filter((id) => id !== label.id),
+      );
+      return { status: 200, body: labelsOn(issue).map(labelJson) };
+    },
+    'issues/get-label': (call, p) => {
+      const label = findLabel(String(p['name']));
+      return label ? { status: 200, body: labelJson(label) } : errorReply(call, 404, 'Not Found');
+    },
+    'issues/create-label': (call) => {
+      const name = String(field(call.body, 'name'));
+      const color = field(call.body, 'color') as string | undefined;
+      if (findLabel(name)) return alreadyExists(call);
+      if (color !== undefined && !/^[0-9a-f]{6}$/i.test(color)) {
+        return errorReply(call, 422, 'Validation Failed', [
+          { resource: 'Label', code: 'invalid', field: 'color' },
+        ]);
+      }
+      const label = createLabel(name, color, (field(call.body, 'description') as string | undefined) ?? null);
+      return { status: 201, body: labelJson(label), headers: { location: labelJson(label).url } };
+    },
+    'issues/update-label': (call, p) => {
+      const label = findLabel(String(p['name']));
+      if (!label) return errorReply(call, 404, 'Not Found');
+      const name = field(call.body, 'new_name') as string | undefined;
+      const clash = name === undefined ? undefined : findLabel(name);
+      if (clash && clash !== label) return alreadyExists(call);
+      const changes = {
+        name,
+        color: field(call.body, 'color'),
+        description: field(call.body, 'description'),
+      };
+      for (const [key, value] of Object.entries(changes))
+        if (value !== undefined) Object.assign(label, { [key]: value });
+      return { status: 200, body: labelJson(label) };
+    },
+    'repos/list-pull-requests-associated-with-commit': (call, p) => {
+      const sha = String(p['commit_sha']);
+      return paginate(
+        call,
+        (pullsByCommit.get(sha) ?? []).map((n) => pullJson(n, sha)),
+      );
+    },
+  };
+
+  const publicComment = ({ issue: _issue, ...c }: StoredComment): FakeComment => ({
+    ...c,
+    user: { ...c.user },
+  });
+
+  return {
+    serve: (call) => handlers[call.operationId]?.(call, call.params),
+    comments: (issue) => comments.filter((c) => c.issue === issue).map(publicComment),
+    addComment: (issue, body, user) => publicComment(createComment(issue, body, user)),
+    labels: (issue) => labelsOn(issue).map((l) => l.name),
+    repoLabels: () => labels.map(({ name, color, description }) => ({ name, color, description })),
+    setPullsForCommit: (sha, pulls) => void pullsByCommit.set(sha, [...pulls]),
+  };
+}
+
+function alreadyExists(call: Call): Reply {
+  return errorReply(call, 422, 'Validation Failed', [
+    { resource: 'Label', code: 'already_exists', field: 'name' },
+  ]);
+}
+
+/** `patch` laid over `base`, object by object, so a sample keeps the required fields the patch leaves out */
+function merge(base: unknown, patch: Record<string, unknown>): unknown {
+  const out: Record<string, unknown> = { ...(isRecord(base) ? base : {}) };
+  for (const [key, value] of Object.entries(patch)) {
+    out[key] = isRecord(value) && isRecord(out[key]) ? merge(out[key], value) : value;
+  }
+  return out;
+}
+
+function field(value: unknown, name: string): unknown {
+  return isRecord(value) ? value[name] : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseMarker, renderMarker, sameTarget } from '../../src/render/marker.js';
+
+describe('review comment marker', () => {
+  it('round-trips, and never contains "--" inside the HTML comment', () => {
+    const marker = { directory: 'orgs/a--b-->c', workspace: 'prod', label: 'x', fingerprint: 'f'.repeat(64) };
+    const text = renderMarker(marker);
+    expect(text.startsWith('<!-- okta-terraform-action ')).toBe(true);
+    expect(text.slice(4, -3)).not.toContain('--');
+    expect(parseMarker(`review\n${text}\nmore`)).toEqual(marker);
+  });
+
+  it('reads a marker without fingerprint (a failed plan) and rejects what is not one', () => {
+    const failed = { directory: '.', workspace: 'default', label: '' };
+    expect(parseMarker(renderMarker(failed))).toEqual(failed);
+    expect(parseMarker('<!-- okta-terraform-action {"v":2,"dir":"."} -->')).toBeUndefined();
+    expect(parseMarker('<!-- okta-terraform-action not json -->')).toBeUndefined();
+    expect(parseMarker('<!-- okta-terraform-action {"v":1,"dir":"."')).toBeUndefined();
+    expect(parseMarker('no marker')).toBeUndefined();
+  });
+
+  it('targets are directory, workspace and label', () => {
+    const a = { directory: 'orgs/a', workspace: 'default', label: '' };
+    expect(sameTarget(a, { ...a, fingerprint: 'x' })).toBe(true);
+    expect(sameTarget(a, { ...a, label: 'preview' })).toBe(false);
+    expect(sameTarget(a, { ...a, workspace: 'staging' })).toBe(false);
+    expect(sameTarget(a, { ...a, directory: 'orgs/b' })).toBe(false);
+  });
+});
