@@ -225,6 +225,24 @@ describe('when GitHub or the plan fails', () => {
     expect(posts.map((r) => r.status)).toEqual([502, 502, 201]);
   });
 
+  it('waits out a secondary rate limit', async () => {
+    await freshGitHub();
+    github.failNext(
+      'POST',
+      /\/issues\/7\/comments$/,
+      403,
+      1,
+      { message: 'You have exceeded a secondary rate limit.' },
+      {
+        'retry-after': '1',
+      },
+    );
+    const run = await push(resources({ engineering: 'Engineering' }));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/::warning::GitHub secondary rate limit on POST .*: retrying in 1 s\./);
+    expect(ourComments()).toHaveLength(1);
+  });
+
   it('a failed plan is commented, its labels removed, and the step fails', async () => {
     await freshGitHub({ kind: 'user', login: 'okta-bot' });
     await push(resources({ engineering: 'Engineering' }));
