@@ -1367,17 +1367,36 @@ function changeDigest(identity, actions, values) {
 }
 /** Collects change digests while a plan streams by; order-independent. */
 class FingerprintBuilder {
-    entries = [];
+    digests = new Map();
     addChange(identity, actions, values) {
-        this.entries.push(`${identity}\t${changeDigest(identity, actions, values)}`);
+        this.digests.set(identity, changeDigest(identity, actions, values));
     }
     addOutput(name, actions) {
-        this.entries.push(`output.${name}\t${sha256(canonicalJson(actions))}`);
+        this.digests.set(`output.${name}`, sha256(canonicalJson(actions)));
+    }
+    /** Each changed object's (and output's) digest, by its identity. */
+    objectDigests() {
+        return this.digests;
     }
     /** The digest of every change in the plan (without the context that `fingerprint` adds). */
     planDigest() {
-        return sha256([...this.entries].sort().join('\n'));
+        const lines = [...this.digests].map(([identity, digest]) => `${identity}\t${digest}`);
+        return sha256(lines.sort().join('\n'));
     }
+}
+/** Compares digests; reviewed ones may be shortened to a prefix (the comment keeps 12 hex digits). */
+function comparePlans(reviewed, current) {
+    const added = [];
+    const changed = [];
+    for (const [identity, digest] of current) {
+        const before = reviewed[identity];
+        if (before === undefined)
+            added.push(identity);
+        else if (!digest.startsWith(before))
+            changed.push(identity);
+    }
+    const dropped = Object.keys(reviewed).filter((identity) => !current.has(identity));
+    return { added: added.sort(), dropped: dropped.sort(), changed: changed.sort() };
 }
 function fingerprint(planDigest, context) {
     return sha256(canonicalJson({ plan: planDigest, ...context }));
@@ -2227,6 +2246,7 @@ function changeIdentity(event, moved) {
     return `${event.address}${deposed}${from}${event.importing ? ' (import)' : ''}`;
 }
 class SummaryBuilder {
+    fingerprint;
     terraform = emptyTerraformCounts();
     objects = emptyObjectCounts();
     scrubber = new SecretScrubber();
@@ -2237,7 +2257,9 @@ class SummaryBuilder {
     config = new Map();
     priorAttributes = nameAttributes();
     outputChanges = 0;
-    fingerprint = new FingerprintBuilder();
+    constructor(fingerprint) {
+        this.fingerprint = fingerprint;
+    }
     orgHost = null;
     /** IDs that changed objects point at: once resource_changes has been read, prior state keeps only these. */
     wantedIds = new Set();
@@ -2386,7 +2408,7 @@ class SummaryBuilder {
 }
 /** Summarizes a `terraform show -json` plan given as UTF-8 chunks (see input.ts). */
 async function summarizePlan(chunks, options = {}) {
-    const builder = new SummaryBuilder();
+    const builder = new SummaryBuilder(options.fingerprint ?? new FingerprintBuilder());
     const document = await readPlanDocument(chunks, builder);
     const names = resolveNames(builder.changes, builder.drifted, [...builder.prior.values()], builder.config);
     const changes = builder.changes.map((c, i) => ({

@@ -26,6 +26,8 @@ export interface GitHubSettings {
   readonly label: string;
   /** Link to this workflow run, for the comment. */
   readonly runUrl: string | undefined;
+  /** The pushed commit, on push events: its merged pull request holds the reviewed plan. */
+  readonly pushedCommit: string | undefined;
 }
 
 export interface TerraformSettings {
@@ -67,6 +69,10 @@ export interface Settings {
   readonly env: Environment;
   readonly terraform: TerraformSettings;
   readonly autoApprove: boolean;
+  /** The fingerprint a reviewer approved (workflow_dispatch: the plan job's `fingerprint` output). */
+  readonly approvedFingerprint: string | undefined;
+  /** Apply deletes and replaces of high-risk Okta objects without the approval label. */
+  readonly allowHighRisk: boolean;
   readonly github: GitHubSettings;
   /** The runner's environment, for Terraform's processes and the credentials preflight. */
   readonly processEnv: Readonly<Record<string, string | undefined>>;
@@ -153,10 +159,45 @@ function maskCredentials(env: Readonly<Record<string, string | undefined>>): voi
   }
 }
 
-function mode(event: string | undefined): Mode {
+interface EventPayload {
+  readonly pull_request?: { readonly number?: unknown };
+  readonly number?: unknown;
+  readonly repository?: { readonly default_branch?: unknown };
+}
+
+function eventPayload(env: Readonly<Record<string, string | undefined>>): EventPayload {
+  if (!env.GITHUB_EVENT_PATH) return {};
+  try {
+    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as EventPayload;
+  } catch (e) {
+    throw new ActionError(
+      'invalid-input',
+      `the event payload ${env.GITHUB_EVENT_PATH} can't be read (${errorMessage(e)})`,
+    );
+  }
+}
+
+/** auto: apply what was merged into the default branch and what a dispatch approves; plan everything else. */
+function mode(env: Readonly<Record<string, string | undefined>>, event: EventPayload): Mode {
   const chosen = choiceInput('mode', ['auto', 'plan', 'apply'], 'auto');
   if (chosen !== 'auto') return chosen;
-  return event === 'push' || event === 'workflow_dispatch' ? 'apply' : 'plan';
+  if (env.GITHUB_EVENT_NAME === 'workflow_dispatch') return 'apply';
+  const defaultBranch = event.repository?.default_branch;
+  const pushedToDefault =
+    typeof defaultBranch === 'string' && env.GITHUB_REF === `refs/heads/${defaultBranch}`;
+  return env.GITHUB_EVENT_NAME === 'push' && pushedToDefault ? 'apply' : 'plan';
+}
+
+function approvedFingerprint(): string | undefined {
+  const value = core.getInput('approved-fingerprint').trim().toLowerCase();
+  if (!value) return undefined;
+  if (!/^[0-9a-f]{64}$/.test(value)) {
+    throw new ActionError(
+      'invalid-input',
+      "approved-fingerprint must be the 64 hex digits of the plan job's fingerprint output (needs.plan.outputs.fingerprint)",
+    );
+  }
+  return value;
 }
 
 function terraformSettings(): TerraformSettings {
@@ -186,26 +227,20 @@ function terraformSettings(): TerraformSettings {
   };
 }
 
-/** The pull request number from the event payload, for the events that carry one. */
-function pullRequestNumber(env: Readonly<Record<string, string | undefined>>): number | undefined {
-  if (!/^pull_request(_target)?$/.test(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
-    return undefined;
-  try {
-    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      pull_request?: { number?: unknown };
-      number?: unknown;
-    };
-    const number = event.pull_request?.number ?? event.number;
-    return typeof number === 'number' ? number : undefined;
-  } catch (e) {
-    throw new ActionError(
-      'invalid-input',
-      `the event payload ${env.GITHUB_EVENT_PATH} can't be read (${errorMessage(e)})`,
-    );
-  }
+/** The pull request number, for the events that carry one. */
+function pullRequestNumber(
+  env: Readonly<Record<string, string | undefined>>,
+  event: EventPayload,
+): number | undefined {
+  if (!/^pull_request(_target)?$/.test(env.GITHUB_EVENT_NAME ?? '')) return undefined;
+  const number = event.pull_request?.number ?? event.number;
+  return typeof number === 'number' ? number : undefined;
 }
 
-function githubSettings(env: Readonly<Record<string, string | undefined>>): GitHubSettings {
+function githubSettings(
+  env: Readonly<Record<string, string | undefined>>,
+  event: EventPayload,
+): GitHubSettings {
   const token = core.getInput('github-token');
   if (token) core.setSecret(token);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -214,13 +249,14 @@ function githubSettings(env: Readonly<Record<string, string | undefined>>): GitH
     token,
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     repository: owner && repo ? { owner, repo } : undefined,
-    pullRequest: pullRequestNumber(env),
+    pullRequest: pullRequestNumber(env, event),
     comment: choiceInput('comment', ['always', 'changes-only', 'never'], 'always'),
     label: core.getInput('label'),
     runUrl:
       env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined,
+    pushedCommit: env.GITHUB_EVENT_NAME === 'push' ? env.GITHUB_SHA : undefined,
   };
 }
 
@@ -230,8 +266,9 @@ export function readSettings(env: Readonly<Record<string, string | undefined>> =
   const directory = workingDirectory(repository, core.getInput('working-directory'));
   const planJson = core.getInput('plan-json');
   const terraform = terraformSettings();
+  const event = eventPayload(env);
   return {
-    mode: mode(env.GITHUB_EVENT_NAME),
+    mode: mode(env, event),
     ...(planJson ? { planJson: resolve(directory.path, planJson) } : {}),
     workingDirectory: directory.display,
     workingDirectoryPath: directory.path,
@@ -241,7 +278,9 @@ export function readSettings(env: Readonly<Record<string, string | undefined>> =
     env: { OKTA_ORG_NAME: env.OKTA_ORG_NAME, OKTA_BASE_URL: env.OKTA_BASE_URL },
     terraform,
     autoApprove: booleanInput('auto-approve'),
-    github: githubSettings(env),
+    approvedFingerprint: approvedFingerprint(),
+    allowHighRisk: booleanInput('allow-high-risk'),
+    github: githubSettings(env, event),
     processEnv: env,
   };
 }

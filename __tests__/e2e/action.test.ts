@@ -134,6 +134,6 @@ describe('bad input fails the step with one line and failure-reason invalid-inpu
     expect(errors[0]).toMatch(/^::error::invalid-input: /);
     expect(errors[0]).toMatch(message);
     expect(run.stdout).not.toMatch(/\n\s+at /);
-    expect(run.stepSummary).toContain('Okta plan failed: `invalid-input`');
+    expect(run.stepSummary).toContain('Okta Terraform run failed: `invalid-input`');
   });
 });

@@ -113,13 +113,14 @@ describe('http backend: plan job and apply job share only the remote state', () 
     expect(server.requests.every((r) => r.authorized)).toBe(true);
   });
 
-  it('refuses to apply an unreviewed plan without auto-approve', async () => {
+  it('a manual run refuses to apply without an approved fingerprint, before touching the state', async () => {
     const run = await runStep(
       { 'working-directory': 'orgs/acme', setup: 'false', 'backend-config': httpBackend('unreviewed') },
-      { files: CONFIG, env: { GITHUB_EVENT_NAME: 'push' } },
+      { files: CONFIG, env: { GITHUB_EVENT_NAME: 'workflow_dispatch' } },
     );
     expect(run.code).toBe(1);
     expect(run.outputs['failure-reason']).toBe('plan-not-found');
+    expect(run.stdout).toContain('approved-fingerprint: ${{ needs.plan.outputs.fingerprint }}');
     expect(server.requests.some((r) => r.path.includes('unreviewed'))).toBe(false);
   });
 

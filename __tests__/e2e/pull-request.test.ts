@@ -3,30 +3,30 @@
 // the harness's http backend.
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { startGitHubServer, type GitHubServer } from '../harness/github-server.js';
 import { startStateServer, type StateServer } from '../harness/state-server.js';
 import { runStep, type ActionRun } from '../helpers/processes.js';
+import {
+  eventEnv,
+  GITHUB_TOKEN,
+  OWNER,
+  orgConfig,
+  orgInputs,
+  REPO,
+  STATE_PASSWORD,
+  STATE_USER,
+} from '../helpers/workflow.js';
 
 jest.setTimeout(180_000);
 
-const TOKEN = 'ghs_test0token0for0the0fake0api0000000';
 const PR = 7;
 
 let github: GitHubServer;
 let state: StateServer;
-let eventPath: string;
 
 beforeAll(async () => {
-  state = await startStateServer({ username: 'ci', password: 'state-password-1' });
-  const dir = mkdtempSync(join(tmpdir(), 'okta-tf-event-'));
-  eventPath = join(dir, 'event.json');
-  writeFileSync(
-    eventPath,
-    JSON.stringify({ number: PR, pull_request: { number: PR, head: { sha: 'abc123' } } }),
-  );
+  state = await startStateServer({ username: STATE_USER, password: STATE_PASSWORD });
 });
 
 afterAll(async () => {
@@ -40,30 +40,15 @@ afterEach(async () => {
 
 async function freshGitHub(identity?: { kind: 'user' | 'app'; login: string }): Promise<GitHubServer> {
   github = await startGitHubServer({
-    owner: 'acme',
-    repo: 'okta-config',
-    token: TOKEN,
+    owner: OWNER,
+    repo: REPO,
+    token: GITHUB_TOKEN,
     ...(identity ? { identity } : {}),
   });
   return github;
 }
 
-function resources(names: Record<string, string>): Record<string, string> {
-  const blocks = Object.entries(names).map(
-    ([name, input]) => `resource "terraform_data" "${name}" {\n  input = "${input}"\n}\n`,
-  );
-  return { 'orgs/acme/main.tf': `terraform {\n  backend "http" {}\n}\n\n${blocks.join('\n')}` };
-}
-
-function backend(name: string): string {
-  return [
-    `address=${state.address(name)}`,
-    `lock_address=${state.lockAddress(name)}`,
-    `unlock_address=${state.lockAddress(name)}`,
-    'username=ci',
-    'password=state-password-1',
-  ].join('\n');
-}
+const resources = (names: Record<string, string>) => orgConfig(names);
 
 /** One push to the pull request: a plan run of the workflow. */
 function push(
@@ -71,25 +56,10 @@ function push(
   inputs: Record<string, string> = {},
   stateName = 'pr',
 ): Promise<ActionRun> {
+  const payload = { number: PR, pull_request: { number: PR, head: { sha: 'abc123' } } };
   return runStep(
-    {
-      'working-directory': 'orgs/acme',
-      setup: 'false',
-      'github-token': TOKEN,
-      'backend-config': backend(stateName),
-      ...inputs,
-    },
-    {
-      files,
-      env: {
-        GITHUB_EVENT_NAME: 'pull_request',
-        GITHUB_EVENT_PATH: eventPath,
-        GITHUB_REPOSITORY: 'acme/okta-config',
-        GITHUB_API_URL: github.url,
-        GITHUB_SERVER_URL: 'https://github.com',
-        GITHUB_RUN_ID: '4242',
-      },
-    },
+    { ...orgInputs(state, stateName), ...inputs },
+    { files, env: eventEnv(github, 'pull_request', payload) },
   );
 }
 
@@ -182,13 +152,7 @@ describe('labels follow the plan', () => {
   it('adds destroys when objects go away, and removes labels that no longer apply', async () => {
     await freshGitHub();
     const applied = await runStep(
-      {
-        'working-directory': 'orgs/acme',
-        setup: 'false',
-        mode: 'apply',
-        'auto-approve': 'true',
-        'backend-config': backend('labels'),
-      },
+      { ...orgInputs(state, 'labels'), mode: 'apply', 'auto-approve': 'true' },
       { files: resources({ engineering: 'Engineering', sales: 'Sales' }) },
     );
     expect(applied.code).toBe(0);

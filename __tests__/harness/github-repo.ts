@@ -152,7 +152,11 @@ export function createFakeRepo({ owner, repo, identity, origin, samplePull }: Re
     merge(samplePull(), {
       id: nextId++,
       number,
-      state: 'open',
+      // A pull request a pushed commit belongs to is one that was merged as that commit.
+      state: 'closed',
+      merged_at: now(),
+      merge_commit_sha: sha,
+      labels: labelsOn(number).map(labelJson),
       title: `Pull request #${number}`,
       url: `${repoApi()}/pulls/${number}`,
       html_url: `https://github.com/${owner}/${repo}/pull/${number}`,

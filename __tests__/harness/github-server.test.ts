@@ -204,7 +204,9 @@ describe('happy path, no violations', () => {
       ...REPO,
       commit_sha: 'abc123',
     });
-    expect(pulls.data.map((p) => [p.number, p.head.sha, p.state])).toEqual([[12, 'abc123', 'open']]);
+    expect(pulls.data.map((p) => [p.number, p.head.sha, p.state, p.merge_commit_sha])).toEqual([
+      [12, 'abc123', 'closed', 'abc123'],
+    ]);
     const none = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
       ...REPO,
       commit_sha: 'def',

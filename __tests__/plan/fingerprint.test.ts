@@ -110,3 +110,20 @@ describe('plan fingerprint', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 1, c: null }] })).toBe('{"a":[{"c":null,"d":1}],"b":1}');
   });
 });
+
+describe('what differs from the reviewed plan', () => {
+  it('lists objects added, dropped and changed, with the comment’s shortened digests', async () => {
+    const { comparePlans } = await import('../../src/plan/fingerprint.js');
+    const current = new Map([
+      ['okta_group.a', 'aaaaaaaaaaaa1111'],
+      ['okta_group.b', 'bbbbbbbbbbbb2222'],
+      ['okta_group.new', 'cccccccccccc3333'],
+    ]);
+    expect(
+      comparePlans(
+        { 'okta_group.a': 'aaaaaaaaaaaa', 'okta_group.b': 'bbbbbbbbbbbf', 'okta_group.gone': 'dddddddddddd' },
+        current,
+      ),
+    ).toEqual({ added: ['okta_group.new'], dropped: ['okta_group.gone'], changed: ['okta_group.b'] });
+  });
+});

@@ -34,7 +34,10 @@ function settings(terraform: Partial<TerraformSettings>, processEnv: Record<stri
       comment: 'always',
       label: '',
       runUrl: undefined,
+      pushedCommit: undefined,
     },
+    approvedFingerprint: undefined,
+    allowHighRisk: false,
     processEnv,
   };
 }

@@ -38,15 +38,22 @@ function writtenByUs(user: CommentAuthor | null | undefined, login: string | und
   return login ? user.login === login : user.type === 'Bot';
 }
 
+export interface FoundComment {
+  readonly id: number;
+  readonly url: string;
+  readonly body: string;
+  readonly marker: ReviewMarker;
+}
+
 /** The newest comment of ours whose marker names the same directory, workspace and label. */
 export async function findReviewComment(
   client: GitHubClient,
   repository: Repository,
   issue: number,
   target: ReviewMarker,
-): Promise<{ id: number; url: string; marker: ReviewMarker } | undefined> {
+): Promise<FoundComment | undefined> {
   const login = await ownLogin(client);
-  let found: { id: number; url: string; marker: ReviewMarker } | undefined;
+  let found: FoundComment | undefined;
   for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
     ...repository,
     issue_number: issue,
@@ -55,7 +62,7 @@ export async function findReviewComment(
     for (const comment of page.data) {
       const marker = parseMarker(comment.body ?? '');
       if (marker && sameTarget(marker, target) && writtenByUs(comment.user, login)) {
-        found = { id: comment.id, url: comment.html_url, marker };
+        found = { id: comment.id, url: comment.html_url, body: comment.body ?? '', marker };
       }
     }
   }
@@ -79,4 +86,13 @@ export async function upsertReviewComment(
   if (!create) return undefined;
   const { data } = await client.rest.issues.createComment({ ...repository, issue_number: issue, body });
   return { id: data.id, url: data.html_url, created: true };
+}
+
+export async function updateComment(
+  client: GitHubClient,
+  repository: Repository,
+  id: number,
+  body: string,
+): Promise<void> {
+  await client.rest.issues.updateComment({ ...repository, comment_id: id, body });
 }

@@ -5,6 +5,9 @@ import type { PlanSummary } from '../plan/types.js';
 import type { Repository } from './comments.js';
 import { httpStatus, type GitHubClient } from './octokit.js';
 
+/** The label a reviewer adds to a pull request to let apply delete or replace high-risk Okta objects. */
+export const HIGH_RISK_APPROVAL_LABEL = 'okta-high-risk-approved';
+
 export interface LabelDefinition {
   readonly name: string;
   readonly color: string;

@@ -4,36 +4,49 @@
 import { ActionError } from '../errors.js';
 import { publishReview } from '../github/review.js';
 import { planRunOutputs, type Outputs } from '../outputs.js';
+import { FingerprintBuilder } from '../plan/fingerprint.js';
 import { openPlan } from '../plan/input.js';
 import { summarizePlan } from '../plan/summarize.js';
 import type { PlanSummary } from '../plan/types.js';
-import type { ReviewMarker } from '../render/marker.js';
+import { markerObjects, type ReviewMarker } from '../render/marker.js';
 import type { Settings } from '../settings.js';
 import { planAndSummarize, startSession, type PlanResult } from '../terraform/session.js';
 import { planFingerprint, reportPlan } from './report.js';
 
-function marker(settings: Settings, reviewed?: string): ReviewMarker {
+function marker(
+  settings: Settings,
+  reviewed?: { fingerprint: string; digests: ReadonlyMap<string, string> },
+): ReviewMarker {
+  const objects = reviewed ? markerObjects(reviewed.digests) : undefined;
   return {
     directory: settings.workingDirectory,
     workspace: settings.terraformWorkspace,
     label: settings.github.label,
-    ...(reviewed ? { fingerprint: reviewed } : {}),
+    ...(reviewed ? { fingerprint: reviewed.fingerprint } : {}),
+    ...(objects ? { objects } : {}),
   };
 }
 
-async function plan(
-  settings: Settings,
-): Promise<{ summary: PlanSummary; backend: string; result?: PlanResult }> {
+interface Planned {
+  readonly summary: PlanSummary;
+  readonly digests: ReadonlyMap<string, string>;
+  readonly backend: string;
+  readonly result?: PlanResult;
+}
+
+async function plan(settings: Settings): Promise<Planned> {
   if (settings.planJson) {
-    return {
-      summary: await summarizePlan(await openPlan(settings.planJson), { env: settings.env }),
-      backend: '',
-    };
+    const fingerprint = new FingerprintBuilder();
+    const summary = await summarizePlan(await openPlan(settings.planJson), {
+      env: settings.env,
+      fingerprint,
+    });
+    return { summary, digests: fingerprint.objectDigests(), backend: '' };
   }
   try {
     const session = await startSession(settings);
     const result = await planAndSummarize(session, settings);
-    return { summary: result.summary, backend: session.backend, result };
+    return { summary: result.summary, digests: result.digests, backend: session.backend, result };
   } catch (e) {
     if (e instanceof ActionError) {
       const content = { kind: 'failure', reason: e.reason, message: e.message } as const;
@@ -47,13 +60,13 @@ async function plan(
 }
 
 export async function runPlanMode(settings: Settings): Promise<Outputs> {
-  const { summary, backend, result } = await plan(settings);
+  const { summary, digests, backend, result } = await plan(settings);
   const reviewed = planFingerprint(settings, summary, backend);
   const reported = await reportPlan(summary, settings);
   const commentUrl = await publishReview(
     settings.github,
     { kind: 'plan', summary },
-    { marker: marker(settings, reviewed), runUrl: settings.github.runUrl },
+    { marker: marker(settings, { fingerprint: reviewed, digests }), runUrl: settings.github.runUrl },
   );
   return {
     ...reported,

@@ -71,20 +71,49 @@ export function changeDigest(identity: string, actions: readonly string[], value
 
 /** Collects change digests while a plan streams by; order-independent. */
 export class FingerprintBuilder {
-  private readonly entries: string[] = [];
+  private readonly digests = new Map<string, string>();
 
   addChange(identity: string, actions: readonly string[], values: ChangeValues): void {
-    this.entries.push(`${identity}\t${changeDigest(identity, actions, values)}`);
+    this.digests.set(identity, changeDigest(identity, actions, values));
   }
 
   addOutput(name: string, actions: readonly string[]): void {
-    this.entries.push(`output.${name}\t${sha256(canonicalJson(actions))}`);
+    this.digests.set(`output.${name}`, sha256(canonicalJson(actions)));
+  }
+
+  /** Each changed object's (and output's) digest, by its identity. */
+  objectDigests(): ReadonlyMap<string, string> {
+    return this.digests;
   }
 
   /** The digest of every change in the plan (without the context that `fingerprint` adds). */
   planDigest(): string {
-    return sha256([...this.entries].sort().join('\n'));
+    const lines = [...this.digests].map(([identity, digest]) => `${identity}\t${digest}`);
+    return sha256(lines.sort().join('\n'));
   }
+}
+
+/** Which objects differ between a reviewed plan's digests and a fresh plan's. */
+export interface PlanDifference {
+  readonly added: string[];
+  readonly dropped: string[];
+  readonly changed: string[];
+}
+
+/** Compares digests; reviewed ones may be shortened to a prefix (the comment keeps 12 hex digits). */
+export function comparePlans(
+  reviewed: Readonly<Record<string, string>>,
+  current: ReadonlyMap<string, string>,
+): PlanDifference {
+  const added: string[] = [];
+  const changed: string[] = [];
+  for (const [identity, digest] of current) {
+    const before = reviewed[identity];
+    if (before === undefined) added.push(identity);
+    else if (!digest.startsWith(before)) changed.push(identity);
+  }
+  const dropped = Object.keys(reviewed).filter((identity) => !current.has(identity));
+  return { added: added.sort(), dropped: dropped.sort(), changed: changed.sort() };
 }
 
 export interface FingerprintContext {

@@ -34,6 +34,8 @@ import type { ChangeSummary, DriftSummary, ObjectAction, PlanSummary } from './t
 export interface SummarizeOptions {
   /** OKTA_ORG_NAME / OKTA_BASE_URL, used when the provider block does not name the org. */
   readonly env?: Environment;
+  /** Collects each change's digest for the fingerprint; pass one in to keep the per-object digests. */
+  readonly fingerprint?: FingerprintBuilder;
 }
 
 const NO_DIFF: DiffResult = { attributes: [], omitted: 0 };
@@ -98,7 +100,7 @@ class SummaryBuilder implements PlanVisitor {
   readonly config: ConfigNames = new Map();
   readonly priorAttributes = nameAttributes();
   outputChanges = 0;
-  readonly fingerprint = new FingerprintBuilder();
+  constructor(readonly fingerprint: FingerprintBuilder) {}
   orgHost: string | null = null;
   /** IDs that changed objects point at: once resource_changes has been read, prior state keeps only these. */
   private readonly wantedIds = new Set<string>();
@@ -254,7 +256,7 @@ export async function summarizePlan(
   chunks: AsyncIterable<Buffer>,
   options: SummarizeOptions = {},
 ): Promise<PlanSummary> {
-  const builder = new SummaryBuilder();
+  const builder = new SummaryBuilder(options.fingerprint ?? new FingerprintBuilder());
   const document = await readPlanDocument(chunks, builder);
   const names = resolveNames(builder.changes, builder.drifted, [...builder.prior.values()], builder.config);
   const changes: ChangeSummary[] = builder.changes.map((c, i) => ({

@@ -4,12 +4,42 @@
 const PREFIX = '<!-- okta-terraform-action ';
 const SUFFIX = ' -->';
 
+/** What became of a reviewed plan on merge. Once an apply started, the comment can't approve another one. */
+export type ReviewStatus = 'applying' | 'applied' | 'apply-failed' | 'plan-changed';
+
 export interface ReviewMarker {
   readonly directory: string;
   readonly workspace: string;
   readonly label: string;
   /** Absent when the plan failed: such a comment approves nothing. */
   readonly fingerprint?: string;
+  /** Each changed object's digest, shortened (absent for plans too big to list): says what differs on merge. */
+  readonly objects?: Readonly<Record<string, string>>;
+  readonly status?: ReviewStatus;
+}
+
+const STATUSES: readonly string[] = ['applying', 'applied', 'apply-failed', 'plan-changed'];
+
+/** Digits of each object's digest kept in the marker: enough to tell changes apart, small enough to list many. */
+export const OBJECT_DIGEST_CHARS = 12;
+/** Bytes of the comment the object list may take; beyond that only the fingerprint is kept. */
+const OBJECTS_BUDGET = 20_000;
+
+/** The per-object digests for a marker, or undefined when the list would not fit. */
+export function markerObjects(digests: ReadonlyMap<string, string>): Record<string, string> | undefined {
+  const objects: Record<string, string> = {};
+  let bytes = 0;
+  for (const [identity, digest] of digests) {
+    bytes += Buffer.byteLength(identity) + OBJECT_DIGEST_CHARS + 6;
+    if (bytes > OBJECTS_BUDGET) return undefined;
+    objects[identity] = digest.slice(0, OBJECT_DIGEST_CHARS);
+  }
+  return objects;
+}
+
+/** Whether an apply has already started from this review. */
+export function isUsed(marker: ReviewMarker): boolean {
+  return marker.status === 'applying' || marker.status === 'applied' || marker.status === 'apply-failed';
 }
 
 export function renderMarker(marker: ReviewMarker): string {
@@ -19,9 +49,17 @@ export function renderMarker(marker: ReviewMarker): string {
     workspace: marker.workspace,
     label: marker.label,
     ...(marker.fingerprint ? { fingerprint: marker.fingerprint } : {}),
+    ...(marker.objects ? { objects: marker.objects } : {}),
+    ...(marker.status ? { status: marker.status } : {}),
   });
   // "--" can't appear inside an HTML comment, and "-->" would end it early.
   return `${PREFIX}${json.replace(/-/g, '\\u002d')}${SUFFIX}`;
+}
+
+function objectsOf(value: unknown): Record<string, string> | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value as Record<string, unknown>);
+  return entries.every(([, v]) => typeof v === 'string') ? (value as Record<string, string>) : undefined;
 }
 
 export function parseMarker(body: string): ReviewMarker | undefined {
@@ -37,6 +75,10 @@ export function parseMarker(body: string): ReviewMarker | undefined {
       workspace: data.workspace,
       label: typeof data.label === 'string' ? data.label : '',
       ...(typeof data.fingerprint === 'string' ? { fingerprint: data.fingerprint } : {}),
+      ...(objectsOf(data.objects) ? { objects: objectsOf(data.objects) } : {}),
+      ...(typeof data.status === 'string' && STATUSES.includes(data.status)
+        ? { status: data.status as ReviewStatus }
+        : {}),
     };
   } catch {
     return undefined;

@@ -32,6 +32,11 @@ export async function writeReviewSummary(
   return write(markdown);
 }
 
+/** Any other section (an apply report, why nothing was applied). */
+export function writeMarkdownSummary(markdown: string): Promise<boolean> {
+  return write(markdown);
+}
+
 export async function writeFailureSummary(reason: string, message: string): Promise<boolean> {
-  return write(`### Okta plan failed: \`${reason}\`\n\n${escapeLine(message, 2000)}\n`);
+  return write(`### Okta Terraform run failed: \`${reason}\`\n\n${escapeLine(message, 2000)}\n`);
 }

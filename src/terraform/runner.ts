@@ -5,6 +5,8 @@ import * as core from '@actions/core';
 import * as exec from '@actions/exec';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import type { ActionError } from '../errors.js';
+import { ApplyLog, type ApplyReport } from './apply-log.js';
 import { classifyFailure, type Phase } from './failures.js';
 
 /** Keeps the tail of a command's output for classifying failures, without holding a huge log in memory. */
@@ -149,14 +151,52 @@ export class TerraformRunner {
     if (code !== 0) throw classifyFailure('show', stderr.toString(), this.options.lockTimeout);
   }
 
-  async apply(planFile: string, parallelism?: number): Promise<void> {
-    await this.run('apply', [
+  /**
+   * Applies the saved plan with -json, so what was applied and what failed is known even when it fails part-way.
+   * Never throws for a failed apply: the report comes back with the classified failure.
+   */
+  async apply(
+    planFile: string,
+    parallelism?: number,
+  ): Promise<{ report: ApplyReport; failure?: ActionError }> {
+    const log = new ApplyLog((line) => core.info(line));
+    const stderr = new OutputTail();
+    const args = [
       'apply',
       '-input=false',
       '-no-color',
+      '-json',
       `-lock-timeout=${this.options.lockTimeout}`,
       ...(parallelism ? [`-parallelism=${parallelism}`] : []),
       planFile,
-    ]);
+    ];
+    const code = await core.group('terraform apply', () =>
+      withoutWorkflowCommands(() =>
+        exec.exec(this.options.binary, args, {
+          cwd: this.options.cwd,
+          env: { ...this.options.env },
+          ignoreReturnCode: true,
+          // The JSON lines are read, and their messages printed, by ApplyLog.
+          silent: true,
+          listeners: {
+            stdline: (line) => log.line(line),
+            errline: (line) => {
+              stderr.add(Buffer.from(`${line}\n`));
+              core.info(line);
+            },
+          },
+        }),
+      ),
+    );
+    const report = log.report();
+    if (code === 0) return { report };
+    return {
+      report,
+      failure: classifyFailure(
+        'apply',
+        `${report.diagnostics}\n${stderr.toString()}`,
+        this.options.lockTimeout,
+      ),
+    };
   }
 }

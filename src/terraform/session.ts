@@ -6,6 +6,7 @@ import { mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ActionError } from '../errors.js';
 import { checkOktaCredentials, readOktaConfiguration } from '../okta/credentials.js';
+import { FingerprintBuilder } from '../plan/fingerprint.js';
 import { planChunks } from '../plan/input.js';
 import { summarizePlan } from '../plan/summarize.js';
 import type { PlanSummary } from '../plan/types.js';
@@ -31,6 +32,8 @@ export interface PlanResult {
   readonly jsonPlanFile: string;
   readonly hasChanges: boolean;
   readonly summary: PlanSummary;
+  /** Each changed object's digest (fingerprint.ts), to say what differs from a reviewed plan. */
+  readonly digests: ReadonlyMap<string, string>;
 }
 
 /** The environment Terraform runs in: the runner's, minus the action's inputs, plus what the settings ask for. */
@@ -147,6 +150,7 @@ export async function planAndSummarize(session: TerraformSession, settings: Sett
   }
   const jsonPlanFile = join(session.dir, 'plan.json');
   const json = teeToFile(session.runner.showJson(planFile), jsonPlanFile);
-  const summary = await summarizePlan(planChunks(json), { env: settings.env });
-  return { planFile, jsonPlanFile, hasChanges, summary };
+  const fingerprint = new FingerprintBuilder();
+  const summary = await summarizePlan(planChunks(json), { env: settings.env, fingerprint });
+  return { planFile, jsonPlanFile, hasChanges, summary, digests: fingerprint.objectDigests() };
 }

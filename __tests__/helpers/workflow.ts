@@ -1,0 +1,62 @@
+// A repository's workflow runs, as the e2e tests make them: Terraform files, an http state backend from the
+// harness, an event payload, and the environment the runner gives a step on that event.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GitHubServer } from '../harness/github-server.js';
+import type { StateServer } from '../harness/state-server.js';
+
+export const OWNER = 'acme';
+export const REPO = 'okta-config';
+export const GITHUB_TOKEN = 'ghs_test0token0for0the0fake0api0000000';
+export const STATE_USER = 'ci';
+export const STATE_PASSWORD = 'state-password-1';
+
+/** orgs/acme: an http backend and one terraform_data per entry (name → input). */
+export function orgConfig(resources: Record<string, string>, extra = ''): Record<string, string> {
+  const blocks = Object.entries(resources).map(
+    ([name, input]) => `resource "terraform_data" "${name}" {\n  input = "${input}"\n}\n`,
+  );
+  return { 'orgs/acme/main.tf': `terraform {\n  backend "http" {}\n}\n\n${blocks.join('\n')}${extra}` };
+}
+
+export function httpBackend(state: StateServer, name: string): string {
+  return [
+    `address=${state.address(name)}`,
+    `lock_address=${state.lockAddress(name)}`,
+    `unlock_address=${state.lockAddress(name)}`,
+    `username=${STATE_USER}`,
+    `password=${STATE_PASSWORD}`,
+  ].join('\n');
+}
+
+/** The step's environment on `event`, with its payload written to a file. */
+export function eventEnv(
+  github: GitHubServer,
+  event: string,
+  payload: unknown,
+  extra: Record<string, string> = {},
+) {
+  const path = join(mkdtempSync(join(tmpdir(), 'okta-tf-event-')), 'event.json');
+  writeFileSync(path, JSON.stringify(payload));
+  return {
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: path,
+    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    GITHUB_API_URL: github.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '4242',
+    ...extra,
+  };
+}
+
+/** The inputs every run of orgs/acme gives. */
+export function orgInputs(state: StateServer, stateName: string): Record<string, string> {
+  return {
+    'working-directory': 'orgs/acme',
+    setup: 'false',
+    'github-token': GITHUB_TOKEN,
+    'backend-config': httpBackend(state, stateName),
+  };
+}

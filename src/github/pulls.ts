@@ -1,0 +1,28 @@
+// The pull request a pushed commit came from: the merge (or squash, or rebase) of a reviewed pull request.
+
+import type { Repository } from './comments.js';
+import type { GitHubClient } from './octokit.js';
+
+export interface MergedPullRequest {
+  readonly number: number;
+  readonly labels: readonly string[];
+}
+
+export async function mergedPullRequest(
+  client: GitHubClient,
+  repository: Repository,
+  sha: string,
+): Promise<MergedPullRequest | undefined> {
+  const pulls = await client.paginate(client.rest.repos.listPullRequestsAssociatedWithCommit, {
+    ...repository,
+    commit_sha: sha,
+    per_page: 100,
+  });
+  // Merged as this very commit first; a commit can also belong to pull requests that are still open.
+  const merged =
+    pulls.find((p) => p.merged_at && p.merge_commit_sha === sha) ??
+    pulls.find((p) => p.merged_at) ??
+    undefined;
+  if (!merged) return undefined;
+  return { number: merged.number, labels: merged.labels.map((l) => l.name) };
+}
