@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startPostgres, type Postgres } from '../harness/postgres.js';
 import { startStateServer, type StateServer } from '../harness/state-server.js';
 import { runStep, type ActionRun } from '../helpers/processes.js';
+import { httpBackend as httpBackendConfig } from '../helpers/workflow.js';
 
 jest.setTimeout(180_000);
 
@@ -42,15 +43,8 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-function httpBackend(name: string): string {
-  return [
-    `address=${server.address(name)}`,
-    `lock_address=${server.lockAddress(name)}`,
-    `unlock_address=${server.lockAddress(name)}`,
-    `username=${USERNAME}`,
-    `password=${PASSWORD}`,
-  ].join('\n');
-}
+const httpBackend = (name: string) =>
+  httpBackendConfig(server, name, { username: USERNAME, password: PASSWORD });
 
 /** Every file under `dir` the action wrote, except Terraform's own working files (see the note in the test). */
 function filesUnder(dir: string): string[] {

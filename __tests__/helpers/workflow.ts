@@ -21,13 +21,18 @@ export function orgConfig(resources: Record<string, string>, extra = ''): Record
   return { 'orgs/acme/main.tf': `terraform {\n  backend "http" {}\n}\n\n${blocks.join('\n')}${extra}` };
 }
 
-export function httpBackend(state: StateServer, name: string): string {
+/** backend-config lines for one state on the harness's http backend. */
+export function httpBackend(
+  state: StateServer,
+  name: string,
+  credentials = { username: STATE_USER, password: STATE_PASSWORD },
+): string {
   return [
     `address=${state.address(name)}`,
     `lock_address=${state.lockAddress(name)}`,
     `unlock_address=${state.lockAddress(name)}`,
-    `username=${STATE_USER}`,
-    `password=${STATE_PASSWORD}`,
+    `username=${credentials.username}`,
+    `password=${credentials.password}`,
   ].join('\n');
 }
 
