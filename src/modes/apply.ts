@@ -9,6 +9,7 @@ import { updateComment } from '../github/comments.js';
 import { planRunOutputs, type Outputs } from '../outputs.js';
 import { comparePlans } from '../plan/fingerprint.js';
 import {
+  appliedCounts,
   applyReportMarkdown,
   differenceText,
   notAttempted,
@@ -92,6 +93,7 @@ export async function runApplyMode(settings: Settings): Promise<Outputs> {
     throw failure;
   }
   await setStatus(approval, settings, { kind: 'applied', report });
-  core.info(`Applied: ${report.applied.length} objects.`);
+  core.info(`Applied: ${appliedCounts(report)}.`);
+  await writeMarkdownSummary(`### Applied\n\n${appliedCounts(report)}.\n`);
   return outputs;
 }

@@ -74,6 +74,12 @@ function displayValue(value: unknown): string | null {
   return shorten(JSON.stringify(value));
 }
 
+/** A list of scalars with the elements Terraform doesn't know yet (an ID created in the same apply) said so. */
+function listWithUnknowns(list: unknown[], unknown: unknown): string {
+  if (!Array.isArray(unknown) || !unknown.some((u) => u === true)) return displayValue(list) ?? '[]';
+  return shorten(`[${list.map((v, i) => (unknown[i] === true ? UNKNOWN : JSON.stringify(v))).join(',')}]`);
+}
+
 /** What a list of scalars gained and lost (sets of thousands of member IDs included: linear, not quadratic). */
 function listDelta(before: unknown[], after: unknown[]): { before: string; after: string } {
   const beforeTexts = before.map((v) => JSON.stringify(v));
@@ -115,10 +121,12 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
     beforeSensitive: unknown,
     afterSensitive: unknown,
   ): void => {
+    // A flag named like a secret (omit_secret, client_secret_rotation_enabled) holds no secret: a boolean can't leak one.
+    const flag = [before, after].every((v) => v === null || v === undefined || typeof v === 'boolean');
     const secret =
       beforeSensitive === true ||
       afterSensitive === true ||
-      (path.length > 0 && isSecretPath(path, options.secretPaths));
+      (path.length > 0 && !flag && isSecretPath(path, options.secretPaths));
     if (secret) {
       options.scrubber.add(before);
       options.scrubber.add(after);
@@ -134,14 +142,15 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
     }
     if (options.creating && (after === null || after === undefined)) return;
     if (options.creating && Array.isArray(after) && after.every(isScalar)) {
-      emit(path, null, displayValue(after));
+      emit(path, null, listWithUnknowns(after, unknown));
       return;
     }
     const bothScalarLists =
       Array.isArray(before) && Array.isArray(after) && before.every(isScalar) && after.every(isScalar);
     if (bothScalarLists) {
-      if (deepEqual(before, after)) return;
-      const full = { before: displayValue(before), after: displayValue(after) };
+      const pending = Array.isArray(unknown) && unknown.some((u) => u === true);
+      if (deepEqual(before, after) && !pending) return;
+      const full = { before: displayValue(before), after: listWithUnknowns(after, unknown) };
       const short =
         before.length + after.length <= MAX_LIST_ITEMS * 2 && (full.after?.length ?? 0) < MAX_VALUE_CHARS;
       const delta = short ? full : listDelta(before, after);

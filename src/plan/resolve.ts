@@ -5,7 +5,6 @@ import type { OktaType } from '../okta/catalog.js';
 import {
   configAddressOf,
   instanceKeyOf,
-  referencedAddress,
   renderName,
   type NameInputs,
   type NameResolver,
@@ -60,7 +59,7 @@ export interface PriorObject extends Nameable {
   readonly id: string;
 }
 
-/** Per configuration address: the references and literals of the attributes that name objects. */
+/** Per configuration address: the resources referenced by, and the literals of, the attributes that name objects. */
 export type ConfigNames = Map<string, { refs: Map<string, string[]>; constants: Map<string, unknown> }>;
 
 export interface ResolvedNames {
@@ -112,9 +111,8 @@ export function resolveNames(
     return name;
   };
 
-  const target = (reference: string, owner: string): Nameable | undefined => {
-    const address = referencedAddress(reference);
-    if (!address) return undefined;
+  /** The object a configuration reference (already a resource address, module path included) points at. */
+  const target = (address: string, owner: string): Nameable | undefined => {
     const exact = byAddress.get(address);
     if (exact) return exact;
     const instances = byConfigAddress.get(configAddressOf(address)) ?? [];

@@ -2,7 +2,13 @@
 // over the plan stream. Memory grows with the number of changed objects, not with the size of the plan.
 
 import { lookupType, nameAttributes, type OktaType } from '../okta/catalog.js';
-import { captureNameInputs, placeholdersOf, type NameInputs, type Placeholder } from '../okta/names.js';
+import {
+  captureNameInputs,
+  placeholdersOf,
+  referencedAddress,
+  type NameInputs,
+  type Placeholder,
+} from '../okta/names.js';
 import { assessRisk, replaceCause } from '../okta/risk.js';
 import { categoryCounts } from './categories.js';
 import {
@@ -231,7 +237,11 @@ class SummaryBuilder implements PlanVisitor {
       if (!expression || typeof expression !== 'object' || Array.isArray(expression)) continue;
       const { references, constant_value: constant } = expression as Record<string, unknown>;
       const prefix = resource.modulePath ? `${resource.modulePath}.` : '';
-      const addresses = stringsOf(references).map((r) => prefix + r);
+      // Resolved to resource addresses before the module prefix goes on: "module.x..." is no resource reference.
+      const addresses = stringsOf(references)
+        .map(referencedAddress)
+        .filter((a): a is string => a !== null)
+        .map((a) => prefix + a);
       if (addresses.length) refs.set(p.path, addresses);
       if (constant !== undefined && p.kind === 'value') constants.set(p.path, constant);
     }

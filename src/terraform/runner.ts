@@ -36,6 +36,16 @@ async function withoutWorkflowCommands<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Says how long a Terraform command took: most of a run's time is Terraform and Okta's API, and that shows it. */
+async function timed<T>(title: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await run();
+  } finally {
+    core.info(`${title}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
 export interface RunnerOptions {
   readonly binary: string;
   readonly cwd: string;
@@ -69,7 +79,7 @@ export class TerraformRunner {
   private async run(phase: Phase, args: string[], okCodes: readonly number[] = [0]): Promise<number> {
     const tail = new OutputTail();
     const title = `terraform ${args.filter((a) => !a.startsWith('-')).join(' ')}`;
-    const code = await core.group(title, () => this.execute(args, tail));
+    const code = await timed(title, () => core.group(title, () => this.execute(args, tail)));
     if (!okCodes.includes(code)) throw classifyFailure(phase, tail.toString(), this.options.lockTimeout);
     return code;
   }
@@ -142,10 +152,14 @@ export class TerraformRunner {
       child.on('error', reject);
       child.on('close', (code) => resolve(code ?? 1));
     });
+    const started = performance.now();
     try {
       for await (const chunk of child.stdout) yield chunk as Buffer;
     } finally {
       if (child.exitCode === null) child.kill();
+      core.info(
+        `terraform show -json: ${((performance.now() - started) / 1000).toFixed(1)} s (read as it streamed)`,
+      );
     }
     const code = await exited;
     if (code !== 0) throw classifyFailure('show', stderr.toString(), this.options.lockTimeout);
@@ -170,22 +184,24 @@ export class TerraformRunner {
       ...(parallelism ? [`-parallelism=${parallelism}`] : []),
       planFile,
     ];
-    const code = await core.group('terraform apply', () =>
-      withoutWorkflowCommands(() =>
-        exec.exec(this.options.binary, args, {
-          cwd: this.options.cwd,
-          env: { ...this.options.env },
-          ignoreReturnCode: true,
-          // The JSON lines are read, and their messages printed, by ApplyLog.
-          silent: true,
-          listeners: {
-            stdline: (line) => log.line(line),
-            errline: (line) => {
-              stderr.add(Buffer.from(`${line}\n`));
-              core.info(line);
+    const code = await timed('terraform apply', () =>
+      core.group('terraform apply', () =>
+        withoutWorkflowCommands(() =>
+          exec.exec(this.options.binary, args, {
+            cwd: this.options.cwd,
+            env: { ...this.options.env },
+            ignoreReturnCode: true,
+            // The JSON lines are read, and their messages printed, by ApplyLog.
+            silent: true,
+            listeners: {
+              stdline: (line) => log.line(line),
+              errline: (line) => {
+                stderr.add(Buffer.from(`${line}\n`));
+                core.info(line);
+              },
             },
-          },
-        }),
+          }),
+        ),
       ),
     );
     const report = log.report();

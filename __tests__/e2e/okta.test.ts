@@ -1,0 +1,186 @@
+// The action on real okta/okta resource types: the example org (examples/orgs/production and its module) planned
+// on a pull request and applied, with the real terraform talking to the okta/okta provider stand-in, which talks to
+// the Okta org emulator. What the review says must be what the org then holds.
+
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startGitHubServer, type GitHubServer } from '../harness/github-server.js';
+import { startOktaEmulator, type OktaEmulator } from '../harness/okta/emulator.mjs';
+import { startOktaProvider } from '../harness/okta-provider/provider.mjs';
+import { startStateServer, type StateServer } from '../harness/state-server.js';
+import { runStep, type ActionRun } from '../helpers/processes.js';
+import {
+  eventEnv,
+  GITHUB_TOKEN,
+  OWNER,
+  REPO,
+  STATE_PASSWORD,
+  STATE_USER,
+  httpBackend,
+} from '../helpers/workflow.js';
+
+jest.setTimeout(240_000);
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TOKEN = '00e2e-okta-api-token-0000000000000000000';
+const PR = 21;
+
+let emulator: OktaEmulator;
+let provider: Awaited<ReturnType<typeof startOktaProvider>>;
+let state: StateServer;
+let github: GitHubServer;
+let stateName = '';
+let counter = 0;
+
+/** The example repository, with the http backend of the harness instead of PostgreSQL. */
+function exampleFiles(edit: (path: string, text: string) => string = (_, t) => t): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const dir of ['orgs/production', 'modules/okta-baseline']) {
+    for (const name of readdirSync(join(ROOT, 'examples', dir))) {
+      const path = `${dir}/${name}`;
+      files[path] = edit(path, readFileSync(join(ROOT, 'examples', path), 'utf8'));
+    }
+  }
+  files['orgs/production/main.tf'] = (files['orgs/production/main.tf'] ?? '').replace(
+    'backend "pg" {}',
+    'backend "http" {}',
+  );
+  // Tests can't wait the real provider's 30 s between retries.
+  files['orgs/production/test_override.tf'] =
+    'provider "okta" {\n  max_retries      = 1\n  min_wait_seconds = 1\n  max_wait_seconds = 1\n}\n';
+  return files;
+}
+
+beforeAll(async () => {
+  process.env.OKTA_API_TOKEN = TOKEN;
+  provider = await startOktaProvider({});
+  state = await startStateServer({ username: STATE_USER, password: STATE_PASSWORD });
+});
+
+afterAll(async () => {
+  await provider.stop();
+  await state.close();
+});
+
+// Each test gets its own org, pull request and state.
+beforeEach(async () => {
+  emulator = await startOktaEmulator({ token: TOKEN });
+  // The provider stand-in serves from this process and reads its settings from this process's environment.
+  process.env.OKTA_HTTP_PROXY = emulator.url;
+  github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN });
+  stateName = `okta-${++counter}`;
+});
+
+afterEach(async () => {
+  expect(github.violations).toEqual([]);
+  await github.close();
+  await emulator.close();
+});
+
+function run(
+  mode: string,
+  files: Record<string, string>,
+  inputs: Record<string, string> = {},
+): Promise<ActionRun> {
+  return runStep(
+    {
+      'working-directory': 'orgs/production',
+      setup: 'false',
+      'github-token': GITHUB_TOKEN,
+      'backend-config': httpBackend(state, stateName),
+      mode,
+      ...inputs,
+    },
+    {
+      files,
+      env: {
+        ...eventEnv(github, 'pull_request', { number: PR, pull_request: { number: PR } }),
+        OKTA_ORG_NAME: 'acme',
+        OKTA_BASE_URL: 'okta.com',
+        OKTA_API_TOKEN: TOKEN,
+        TF_REATTACH_PROVIDERS: provider.reattach,
+      },
+    },
+  );
+}
+
+const review = () =>
+  github.comments(PR).find((c) => c.body.startsWith('<!-- okta-terraform-action '))?.body ?? '';
+
+async function applyExample(files: Record<string, string>): Promise<ActionRun> {
+  const plan = await run('plan', files);
+  expect(plan.code).toBe(0);
+  const apply = await run('apply', files, { 'approved-fingerprint': plan.outputs.fingerprint ?? '' });
+  expect(apply.code).toBe(0);
+  return plan;
+}
+
+describe('the example org on okta/okta', () => {
+  it('reviews in Okta terms, and the org then holds exactly what the review said', async () => {
+    const plan = await applyExample(exampleFiles());
+    const body = review();
+    expect(body).toContain('Plan: 11 to add, 0 to change, 0 to destroy.');
+    for (const name of [
+      'Engineering',
+      'Support',
+      'Okta admins',
+      'Employee portal',
+      'Staff sign-on',
+      'Offices (production)',
+    ]) {
+      expect(body).toContain(name);
+    }
+    // Creating objects widens nobody's access yet: nothing here is high-risk.
+    expect(plan.outputs['high-risk']).toBe('0');
+    const org = emulator.state();
+    const names = (objects: Record<string, { profile?: { name?: string }; name?: string; label?: string }>) =>
+      Object.values(objects).map((o) => o.profile?.name ?? o.label ?? o.name);
+    expect(names(org.groups).sort()).toEqual(['Engineering', 'Okta admins', 'Support']);
+    expect(names(org.apps)).toEqual(['Employee portal']);
+    expect(Object.keys(org.groupRules)).toHaveLength(1);
+    expect(Object.keys(org.policies)).toHaveLength(2);
+    expect(Object.keys(org.zones)).toHaveLength(1);
+
+    const again = await run('plan', exampleFiles());
+    expect(again.outputs['has-changes']).toBe('false');
+  });
+
+  it('flags replacing the OIDC app: a new client_id', async () => {
+    await applyExample(exampleFiles());
+    const native = exampleFiles((path, text) =>
+      path.endsWith('apps.tf')
+        ? text.replace('type                       = "web"', 'type                       = "native"')
+        : text,
+    );
+    const replaced = await run('plan', native);
+    expect(replaced.code).toBe(0);
+    // The app, and its group assignments, whose app_id forces a new assignment object.
+    expect(replaced.outputs['to-replace']).toBe('2');
+    expect(review()).toMatch(/Replaced[^\n]*Employee portal/);
+    expect(review()).toMatch(/client_id/);
+  });
+
+  it('shows an Admin Console edit as changed outside Terraform', async () => {
+    await applyExample(exampleFiles());
+    const support = Object.values(emulator.state().groups).find((g) => g.profile.name === 'Support');
+    emulator.adminEdit('PUT', `/api/v1/groups/${support?.id}`, {
+      profile: { name: 'Support', description: 'Edited by hand' },
+    });
+    const drifted = await run('plan', exampleFiles());
+    expect(drifted.code).toBe(0);
+    expect(drifted.outputs.drift).toBe('1');
+    expect(review()).toMatch(/outside Terraform[\s\S]*Support/);
+  });
+
+  it('fails a rate-limited refresh with rate-limited and Okta’s advice', async () => {
+    await applyExample(exampleFiles());
+    emulator.setRateLimit('GET /api/v1/groups/{id}', 1, 60);
+    const limited = await run('plan', exampleFiles());
+    emulator.setRateLimit('GET /api/v1/groups/{id}', 600, 60);
+    expect(limited.code).toBe(1);
+    expect(limited.outputs['failure-reason']).toBe('rate-limited');
+    expect(limited.stdout).toMatch(/::error::rate-limited: .*okta-max-api-capacity/);
+    expect(review()).toContain('Okta plan failed: `rate-limited`');
+  });
+});

@@ -1,0 +1,8 @@
+terraform {
+  required_providers {
+    okta = {
+      source  = "okta/okta"
+      version = "~> 6.12"
+    }
+  }
+}
