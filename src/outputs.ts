@@ -37,3 +37,8 @@ export function planRunOutputs(run: PlanRunOutputs): Outputs {
     ...(run.commentUrl ? { 'comment-url': run.commentUrl } : {}),
   };
 }
+
+/** Discover mode's outputs: the matrix of root modules, and whether it has any. */
+export function discoverOutputs(matrix: { include: readonly unknown[] }): Outputs {
+  return { matrix: JSON.stringify(matrix), 'has-changes': String(matrix.include.length > 0) };
+}

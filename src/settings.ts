@@ -11,7 +11,7 @@ import type { Environment } from './plan/org.js';
 import { backendSecrets, parseBackendConfig, type BackendSetting } from './terraform/backend.js';
 import type { Distribution } from './terraform/version-request.js';
 
-export type Mode = 'plan' | 'apply';
+export type Mode = 'plan' | 'apply' | 'drift' | 'discover';
 
 export type CommentPolicy = 'always' | 'changes-only' | 'never';
 
@@ -177,11 +177,12 @@ function eventPayload(env: Readonly<Record<string, string | undefined>>): EventP
   }
 }
 
-/** auto: apply what was merged into the default branch and what a dispatch approves; plan everything else. */
+/** auto: apply what was merged into the default branch and what a dispatch approves; drift on schedule; else plan. */
 function mode(env: Readonly<Record<string, string | undefined>>, event: EventPayload): Mode {
-  const chosen = choiceInput('mode', ['auto', 'plan', 'apply'], 'auto');
+  const chosen = choiceInput('mode', ['auto', 'plan', 'apply', 'drift', 'discover'], 'auto');
   if (chosen !== 'auto') return chosen;
   if (env.GITHUB_EVENT_NAME === 'workflow_dispatch') return 'apply';
+  if (env.GITHUB_EVENT_NAME === 'schedule') return 'drift';
   const defaultBranch = event.repository?.default_branch;
   const pushedToDefault =
     typeof defaultBranch === 'string' && env.GITHUB_REF === `refs/heads/${defaultBranch}`;

@@ -108,7 +108,7 @@ describe('bad input fails the step with one line and failure-reason invalid-inpu
       'an unknown mode',
       { mode: 'destroy' },
       {},
-      /the input mode must be one of auto, plan, apply, not "destroy"/,
+      /the input mode must be one of auto, plan, apply, drift, discover, not "destroy"/,
     ],
     ['a boolean that is not one', { setup: 'yes' }, {}, /the input setup must be true or false, not "yes"/],
     ['a bad lock-timeout', { 'lock-timeout': 'soon' }, {}, /lock-timeout must be a duration like 30s or 5m/],

@@ -3,8 +3,6 @@
 // the Okta org emulator. What the review says must be what the org then holds.
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { startGitHubServer, type GitHubServer } from '../harness/github-server.js';
 import { startOktaEmulator, type OktaEmulator } from '../harness/okta/emulator.mjs';
 import { startOktaProvider } from '../harness/okta-provider/provider.mjs';
@@ -12,6 +10,7 @@ import { startStateServer, type StateServer } from '../harness/state-server.js';
 import { runStep, type ActionRun } from '../helpers/processes.js';
 import {
   eventEnv,
+  exampleRepository,
   GITHUB_TOKEN,
   OWNER,
   REPO,
@@ -22,7 +21,6 @@ import {
 
 jest.setTimeout(240_000);
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const TOKEN = '00e2e-okta-api-token-0000000000000000000';
 const PR = 21;
 
@@ -33,24 +31,7 @@ let github: GitHubServer;
 let stateName = '';
 let counter = 0;
 
-/** The example repository, with the http backend of the harness instead of PostgreSQL. */
-function exampleFiles(edit: (path: string, text: string) => string = (_, t) => t): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const dir of ['orgs/production', 'modules/okta-baseline']) {
-    for (const name of readdirSync(join(ROOT, 'examples', dir))) {
-      const path = `${dir}/${name}`;
-      files[path] = edit(path, readFileSync(join(ROOT, 'examples', path), 'utf8'));
-    }
-  }
-  files['orgs/production/main.tf'] = (files['orgs/production/main.tf'] ?? '').replace(
-    'backend "pg" {}',
-    'backend "http" {}',
-  );
-  // Tests can't wait the real provider's 30 s between retries.
-  files['orgs/production/test_override.tf'] =
-    'provider "okta" {\n  max_retries      = 1\n  min_wait_seconds = 1\n  max_wait_seconds = 1\n}\n';
-  return files;
-}
+const exampleFiles = exampleRepository;
 
 beforeAll(async () => {
   process.env.OKTA_API_TOKEN = TOKEN;

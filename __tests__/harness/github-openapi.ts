@@ -84,7 +84,7 @@ export function loadOpenApi(): Promise<OpenApi> {
   loading ??= readFile(SPEC_FILE, 'utf8').then((text) => {
     // Prose descriptions are two thirds of the parsed size and never affect validation.
     const spec = JSON.parse(text, (key, value: unknown) =>
-      key === 'description' && typeof value === 'string' ? undefined : value,
+      key === 'description' && typeof value === 'string' ? undefined : typedNullable(value),
     ) as { paths: Record<string, Record<string, OperationObject>> };
     return createOpenApi(spec.paths);
   });
@@ -239,6 +239,21 @@ export function sample(schema: Schema): unknown {
     default:
       return null;
   }
+}
+
+/**
+ * How GitHub means OpenAPI's `nullable`, in terms Ajv takes: Ajv allows it only beside a `type`, and lets an
+ * `enum` still refuse null. The description puts it on bare oneOfs (an issue field value; the issue type and
+ * milestone in a write), spelt out here as "that, or null", and on enums GitHub does answer null for (an
+ * open issue's `state_reason`), which get null added.
+ */
+function typedNullable(value: unknown): unknown {
+  if (!isRecord(value) || value.nullable !== true) return value;
+  if (Array.isArray(value.enum) && !value.enum.includes(null)) value.enum = [...value.enum, null];
+  if (value.type !== undefined) return value;
+  const schema = { ...value };
+  delete schema.nullable;
+  return { anyOf: [schema, { type: 'null' }] };
 }
 
 function decode(segment: string): string {

@@ -1,7 +1,9 @@
 // The in-memory repository behind github-server.ts: issue comments, labels and the pulls of a commit, and
-// the operations on them, answering with the shapes GitHub's REST API uses. The server decides whether a
-// request gets here at all (shape, credentials, forced failures).
+// the operations on them (issues and the files of a pull request in github-issues.ts), answering with the
+// shapes GitHub's REST API uses. The server decides whether a request gets here at all (shape, credentials,
+// forced failures).
 
+import { createIssues, field, merge, type FakeIssue } from './github-issues.js';
 import type { FakeComment } from './github-server.js';
 
 export type Login = { login: string; type: 'User' | 'Bot' };
@@ -31,6 +33,8 @@ export interface FakeRepo {
   labels(issue: number): string[];
   repoLabels(): Array<{ name: string; color: string; description: string | null }>;
   setPullsForCommit(sha: string, pulls: number[]): void;
+  issues(): FakeIssue[];
+  setPullFiles(pull: number, files: string[]): void;
 }
 
 interface RepoOptions {
@@ -39,8 +43,9 @@ interface RepoOptions {
   identity: { kind: 'user' | 'app'; login: string };
   /** the server's origin, known only once it listens */
   origin: () => string;
-  /** a pull request with every field GitHub documents as required */
+  /** a pull request, and an issue, with every field GitHub documents as required */
   samplePull: () => unknown;
+  sampleIssue: () => unknown;
 }
 
 interface StoredComment extends FakeComment {
@@ -68,7 +73,8 @@ export function errorReply(
   };
 }
 
-export function createFakeRepo({ owner, repo, identity, origin, samplePull }: RepoOptions): FakeRepo {
+export function createFakeRepo(options: RepoOptions): FakeRepo {
+  const { owner, repo, identity, origin, samplePull } = options;
   const self: Login = { login: identity.login, type: identity.kind === 'app' ? 'Bot' : 'User' };
   const comments: StoredComment[] = [];
   const labels: Label[] = [];
@@ -125,6 +131,8 @@ export function createFakeRepo({ owner, repo, identity, origin, samplePull }: Re
     };
   }
 
+  const association = (user: Login) => (user.login.toLowerCase() === owner.toLowerCase() ? 'OWNER' : 'NONE');
+
   const commentJson = (c: StoredComment) => ({
     id: c.id,
     node_id: `IC_kwDO${Buffer.from(String(c.id)).toString('base64url')}`,
@@ -135,7 +143,7 @@ export function createFakeRepo({ owner, repo, identity, origin, samplePull }: Re
     created_at: c.created_at,
     updated_at: c.updated_at,
     issue_url: `${repoApi()}/issues/${c.issue}`,
-    author_association: c.user.login.toLowerCase() === owner.toLowerCase() ? 'OWNER' : 'NONE',
+    author_association: association(c.user),
   });
 
   const labelJson = (l: Label) => ({
@@ -184,7 +192,34 @@ export function createFakeRepo({ owner, repo, identity, origin, samplePull }: Re
     return { status: 200, body, headers: rels.length > 0 ? { link: rels.join(', ') } : {} };
   }
 
+  const issues = createIssues({
+    owner,
+    repo,
+    self,
+    repoApi,
+    now,
+    newId: () => nextId++,
+    userJson,
+    authorAssociation: association,
+    error: errorReply,
+    sampleIssue: (patch) => merge(options.sampleIssue(), patch),
+    labelsJson: (issue) => labelsOn(issue).map(labelJson),
+    labelNames: (issue) => labelsOn(issue).map((l) => l.name),
+    setLabels: (issue, names) =>
+      void issueLabels.set(issue, [
+        ...new Set(names.map((name) => (findLabel(name) ?? createLabel(name)).id)),
+      ]),
+    commentCount: (issue) => comments.filter((c) => c.issue === issue).length,
+    numbersInUse: () => [
+      ...comments.map((c) => c.issue),
+      ...issueLabels.keys(),
+      ...[...pullsByCommit.values()].flat(),
+    ],
+    paginate,
+  });
+
   const handlers: Record<string, (call: Call, p: Record<string, unknown>) => Reply> = {
+    ...issues.handlers,
     'users/get-authenticated': (call) => {
       if (identity.kind === 'app') return errorReply(call, 403, 'Resource not accessible by integration');
       const profile = { name: null, company: null, blog: '', location: null, email: null, hireable: null };
@@ -295,6 +330,8 @@ export function createFakeRepo({ owner, repo, identity, origin, samplePull }: Re
     labels: (issue) => labelsOn(issue).map((l) => l.name),
     repoLabels: () => labels.map(({ name, color, description }) => ({ name, color, description })),
     setPullsForCommit: (sha, pulls) => void pullsByCommit.set(sha, [...pulls]),
+    issues: issues.issues,
+    setPullFiles: issues.setPullFiles,
   };
 }
 
@@ -302,21 +339,4 @@ function alreadyExists(call: Call): Reply {
   return errorReply(call, 422, 'Validation Failed', [
     { resource: 'Label', code: 'already_exists', field: 'name' },
   ]);
-}
-
-/** `patch` laid over `base`, object by object, so a sample keeps the required fields the patch leaves out */
-function merge(base: unknown, patch: Record<string, unknown>): unknown {
-  const out: Record<string, unknown> = { ...(isRecord(base) ? base : {}) };
-  for (const [key, value] of Object.entries(patch)) {
-    out[key] = isRecord(value) && isRecord(out[key]) ? merge(out[key], value) : value;
-  }
-  return out;
-}
-
-function field(value: unknown, name: string): unknown {
-  return isRecord(value) ? value[name] : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

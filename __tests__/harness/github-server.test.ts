@@ -311,10 +311,10 @@ describe('violations', () => {
     ]);
 
     const missing = await rejection(
-      octokit.rest.issues.get({ ...REPO, issue_number: 1, request: { retries: 0 } }),
+      octokit.rest.issues.lock({ ...REPO, issue_number: 1, request: { retries: 0 } }),
     );
     expect(missing.status).toBe(501);
-    expect(server.violations[1]).toBe('not implemented by the fake: issues/get');
-    expect(server.requests.at(-1)).toMatchObject({ method: 'GET', status: 501, operationId: 'issues/get' });
+    expect(server.violations[1]).toBe('not implemented by the fake: issues/lock');
+    expect(server.requests.at(-1)).toMatchObject({ method: 'PUT', status: 501, operationId: 'issues/lock' });
   });
 });

@@ -1,4 +1,5 @@
-// A stand-in for GitHub's REST API (the part the action uses: issue comments, labels, the pulls of a commit),
+// A stand-in for GitHub's REST API (the part the action uses: issues, their comments and labels, the pulls of a
+// commit and the files of a pull request),
 // keeping state in memory. Every request is checked against GitHub's OpenAPI description, and so is every
 // JSON answer the fake gives, so a test fails on a call the real API would not take and the fake cannot
 // drift from the real shapes.
@@ -14,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadOpenApi, type MatchedOperation } from './github-openapi.js';
+import type { FakeIssue } from './github-issues.js';
 import { createFakeRepo, errorReply, type Call, type Reply } from './github-repo.js';
 
 export interface FakeComment {
@@ -49,6 +51,17 @@ export interface GitHubServer {
   /** pull requests GET /repos/{owner}/{repo}/commits/{sha}/pulls lists (none unless set) */
   setPullsForCommit(sha: string, pulls: number[]): void;
   /**
+   * Issues made through the API, in creation order. Numbers are shared with pull requests, as on GitHub: the
+   * first is 100, or one above the highest issue or pull request number the test has used, if that is higher.
+   * `user` is the token's identity (github-actions[bot], a Bot, for an app token); `body` is '' for none.
+   */
+  issues(): FakeIssue[];
+  /**
+   * The files GET /repos/{owner}/{repo}/pulls/{pull}/files lists (404 for a pull without files set):
+   * repository-relative names, each "modified" with one line changed.
+   */
+  setPullFiles(pull: number, files: string[]): void;
+  /**
    * Answer the next `times` requests matching method + path (tested against the percent-encoded path without
    * query) with `status`, `body` (default {message: <reason phrase>}) and extra `headers`, instead of serving them.
    */
@@ -79,6 +92,7 @@ type Request = GitHubServer['requests'][number];
 
 const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 const PULLS_OF_COMMIT = '/repos/{owner}/{repo}/commits/{commit_sha}/pulls';
+const ISSUE = '/repos/{owner}/{repo}/issues/{issue_number}';
 
 export async function startGitHubServer(options: GitHubServerOptions): Promise<GitHubServer> {
   const api = await loadOpenApi();
@@ -98,6 +112,7 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     identity,
     origin: () => origin,
     samplePull: () => api.sampleResponseItem('GET', PULLS_OF_COMMIT, 200),
+    sampleIssue: () => api.sampleResponseItem('GET', ISSUE, 200),
   });
 
   function answer(method: string, url: URL, rawBody: string, entry: Request, auth = ''): Reply {
@@ -212,6 +227,8 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     labels: (issue) => fake.labels(issue),
     repoLabels: () => fake.repoLabels(),
     setPullsForCommit: (sha, pulls) => fake.setPullsForCommit(sha, pulls),
+    issues: () => fake.issues(),
+    setPullFiles: (pull, files) => fake.setPullFiles(pull, files),
     failNext: (method, path, status, times = 1, body, headers) => {
       const reply = { status, body: body ?? { message: STATUS_CODES[status] ?? 'Error' }, headers };
       failures.push({ method: method.toUpperCase(), path, times, reply });

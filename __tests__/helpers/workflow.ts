@@ -1,7 +1,7 @@
 // A repository's workflow runs, as the e2e tests make them: Terraform files, an http state backend from the
 // harness, an event payload, and the environment the runner gives a step on that event.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GitHubServer } from '../harness/github-server.js';
@@ -64,4 +64,30 @@ export function orgInputs(state: StateServer, stateName: string): Record<string,
     'github-token': GITHUB_TOKEN,
     'backend-config': httpBackend(state, stateName),
   };
+}
+
+const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
+
+/**
+ * The example repository (examples/orgs and examples/modules) as workspace files, with the harness's http backend
+ * instead of PostgreSQL and provider retries short enough for tests (the real provider waits 30 s and more).
+ */
+export function exampleRepository(
+  edit: (path: string, text: string) => string = (_, t) => t,
+): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const dir of ['orgs/production', 'orgs/preview', 'modules/okta-baseline']) {
+    for (const name of readdirSync(join(EXAMPLES, dir))) {
+      const path = `${dir}/${name}`;
+      files[path] = edit(
+        path,
+        readFileSync(join(EXAMPLES, path), 'utf8').replace('backend "pg" {}', 'backend "http" {}'),
+      );
+    }
+  }
+  for (const org of ['production', 'preview']) {
+    files[`orgs/${org}/test_override.tf`] =
+      'provider "okta" {\n  max_retries      = 1\n  min_wait_seconds = 1\n  max_wait_seconds = 1\n}\n';
+  }
+  return files;
 }

@@ -26,3 +26,17 @@ export async function mergedPullRequest(
   if (!merged) return undefined;
   return { number: merged.number, labels: merged.labels.map((l) => l.name) };
 }
+
+/** Every file a pull request changes (repository-relative), over all pages. */
+export async function pullRequestFiles(
+  client: GitHubClient,
+  repository: Repository,
+  number: number,
+): Promise<string[]> {
+  const files = await client.paginate(client.rest.pulls.listFiles, {
+    ...repository,
+    pull_number: number,
+    per_page: 100,
+  });
+  return files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
+}

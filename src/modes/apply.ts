@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import { ActionError, errorMessage } from '../errors.js';
 import { updateComment } from '../github/comments.js';
-import { planRunOutputs, type Outputs } from '../outputs.js';
+import type { Outputs } from '../outputs.js';
 import { comparePlans } from '../plan/fingerprint.js';
 import {
   appliedCounts,
@@ -19,9 +19,9 @@ import {
 import { isUsed, renderMarker, type ReviewStatus } from '../render/marker.js';
 import { writeMarkdownSummary } from '../render/step-summary.js';
 import type { Settings } from '../settings.js';
-import { planAndSummarize, startSession, type PlanResult } from '../terraform/session.js';
+import type { PlanResult } from '../terraform/session.js';
 import { checkHighRisk, findApproval, type Approval } from './approval.js';
-import { planFingerprint, reportPlan } from './report.js';
+import { planAndReport, refusePlanJson } from './report.js';
 
 /** Moves the review comment's status along; a GitHub problem here is a warning, never a reason to stop. */
 async function setStatus(approval: Approval, settings: Settings, status: ApplyStatus): Promise<void> {
@@ -49,21 +49,10 @@ async function refuseChangedPlan(approval: Approval, settings: Settings, result:
 }
 
 export async function runApplyMode(settings: Settings): Promise<Outputs> {
-  if (settings.planJson) {
-    throw new ActionError(
-      'invalid-input',
-      'plan-json is for plan mode only: apply plans for itself, so remove plan-json',
-    );
-  }
+  refusePlanJson(settings);
   const approval = await findApproval(settings);
-  const session = await startSession(settings);
-  const result = await planAndSummarize(session, settings);
+  const { session, result, fingerprint, outputs } = await planAndReport(settings);
   const { summary } = result;
-  const fingerprint = planFingerprint(settings, summary, session.backend);
-  const outputs = {
-    ...(await reportPlan(summary, settings)),
-    ...planRunOutputs({ fingerprint, planFile: result.planFile, jsonPlanFile: result.jsonPlanFile }),
-  };
   if (!result.hasChanges) {
     core.info('Nothing to apply: the Okta org already matches the configuration.');
     return outputs;

@@ -3,13 +3,20 @@
 import * as core from '@actions/core';
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { summaryOutputs, type Outputs } from '../outputs.js';
+import { ActionError } from '../errors.js';
+import { planRunOutputs, summaryOutputs, type Outputs } from '../outputs.js';
 import { planLine } from '../plan/counts.js';
 import { fingerprint } from '../plan/fingerprint.js';
 import { writeSummaryJson } from '../plan/summary-json.js';
 import type { PlanSummary } from '../plan/types.js';
 import { writeReviewSummary } from '../render/step-summary.js';
 import type { Settings } from '../settings.js';
+import {
+  planAndSummarize,
+  startSession,
+  type PlanResult,
+  type TerraformSession,
+} from '../terraform/session.js';
 
 /** The plan's fingerprint here: its changes, plus this directory, workspace and backend. */
 export function planFingerprint(settings: Settings, summary: PlanSummary, backend: string): string {
@@ -35,4 +42,29 @@ export async function reportPlan(summary: PlanSummary, settings: Settings): Prom
     summaryJsonPath,
   });
   return summaryOutputs(summary, summaryJsonPath);
+}
+
+/** Apply and drift plan for themselves: a given plan-json has no place there. */
+export function refusePlanJson(settings: Settings): void {
+  if (settings.planJson) {
+    throw new ActionError(
+      'invalid-input',
+      `plan-json is for plan mode only: ${settings.mode} plans for itself, so remove plan-json`,
+    );
+  }
+}
+
+/** Plans once and reports it: what apply and drift start with. */
+export async function planAndReport(
+  settings: Settings,
+): Promise<{ session: TerraformSession; result: PlanResult; fingerprint: string; outputs: Outputs }> {
+  refusePlanJson(settings);
+  const session = await startSession(settings);
+  const result = await planAndSummarize(session, settings);
+  const fingerprint = planFingerprint(settings, result.summary, session.backend);
+  const outputs = {
+    ...(await reportPlan(result.summary, settings)),
+    ...planRunOutputs({ fingerprint, planFile: result.planFile, jsonPlanFile: result.jsonPlanFile }),
+  };
+  return { session, result, fingerprint, outputs };
 }

@@ -2,6 +2,8 @@
 // orgs keeps one comment each) and the fingerprint of the plan it shows (so apply can prove what was reviewed).
 
 const PREFIX = '<!-- okta-terraform-action ';
+/** The drift issue's marker: the same fields, another prefix, so an issue is never taken for a review. */
+export const DRIFT_PREFIX = '<!-- okta-terraform-action:drift ';
 const SUFFIX = ' -->';
 
 /** What became of a reviewed plan on merge. Once an apply started, the comment can't approve another one. */
@@ -42,7 +44,7 @@ export function isUsed(marker: ReviewMarker): boolean {
   return marker.status === 'applying' || marker.status === 'applied' || marker.status === 'apply-failed';
 }
 
-export function renderMarker(marker: ReviewMarker): string {
+export function renderMarker(marker: ReviewMarker, prefix = PREFIX): string {
   const json = JSON.stringify({
     v: 1,
     dir: marker.directory,
@@ -53,7 +55,7 @@ export function renderMarker(marker: ReviewMarker): string {
     ...(marker.status ? { status: marker.status } : {}),
   });
   // "--" can't appear inside an HTML comment, and "-->" would end it early.
-  return `${PREFIX}${json.replace(/-/g, '\\u002d')}${SUFFIX}`;
+  return `${prefix}${json.replace(/-/g, '\\u002d')}${SUFFIX}`;
 }
 
 function objectsOf(value: unknown): Record<string, string> | undefined {
@@ -62,13 +64,13 @@ function objectsOf(value: unknown): Record<string, string> | undefined {
   return entries.every(([, v]) => typeof v === 'string') ? (value as Record<string, string>) : undefined;
 }
 
-export function parseMarker(body: string): ReviewMarker | undefined {
-  const start = body.indexOf(PREFIX);
+export function parseMarker(body: string, prefix = PREFIX): ReviewMarker | undefined {
+  const start = body.indexOf(prefix);
   if (start < 0) return undefined;
-  const end = body.indexOf(SUFFIX, start + PREFIX.length);
+  const end = body.indexOf(SUFFIX, start + prefix.length);
   if (end < 0) return undefined;
   try {
-    const data = JSON.parse(body.slice(start + PREFIX.length, end)) as Record<string, unknown>;
+    const data = JSON.parse(body.slice(start + prefix.length, end)) as Record<string, unknown>;
     if (data.v !== 1 || typeof data.dir !== 'string' || typeof data.workspace !== 'string') return undefined;
     return {
       directory: data.dir,

@@ -1,0 +1,124 @@
+// The Terraform root modules of a repository (one per Okta org, as Okta recommends) and the local modules each
+// calls, so a pull request can be planned for exactly the orgs its files affect.
+
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+export interface RootModule {
+  /** Relative to the repository, with "/" separators ("." for the root). */
+  readonly directory: string;
+  /** The local module directories it calls, directly or through other modules. */
+  readonly modules: readonly string[];
+  /** "acme.okta.com" when the provider block names the org with literals. */
+  readonly org?: string;
+}
+
+interface ModuleDir {
+  readonly directory: string;
+  readonly isRoot: boolean;
+  readonly calls: string[];
+  readonly org?: string;
+}
+
+const SKIP = new Set(['.git', '.terraform', 'node_modules', '.github']);
+
+function stripComments(hcl: string): string {
+  return hcl.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:"])(#|\/\/).*$/gm, '$1');
+}
+
+function toPosix(path: string): string {
+  return (path.split(sep).join('/') || '.').replace(/^$/, '.');
+}
+
+async function terraformDirs(root: string, dir = root, found: string[] = []): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  if (entries.some((e) => e.isFile() && e.name.endsWith('.tf'))) found.push(dir);
+  for (const entry of entries) {
+    if (entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith('.')) {
+      await terraformDirs(root, join(dir, entry.name), found);
+    }
+  }
+  return found;
+}
+
+function literal(text: string, attribute: string): string | undefined {
+  return new RegExp(`\\b${attribute}\\s*=\\s*"([^"$]*)"`).exec(text)?.[1];
+}
+
+async function readModuleDir(root: string, dir: string): Promise<ModuleDir> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.tf')).sort();
+  let text = '';
+  for (const name of names) text += `${stripComments(await readFile(join(dir, name), 'utf8'))}\n`;
+  const calls: string[] = [];
+  for (const match of text.matchAll(/\bsource\s*=\s*"(\.\.?\/[^"]*)"/g)) {
+    calls.push(toPosix(relative(root, resolve(dir, match[1] as string))));
+  }
+  const provider = /provider\s+"okta"\s*\{([^}]*)\}/.exec(text)?.[1] ?? '';
+  const orgName = literal(provider, 'org_name');
+  const baseUrl = literal(provider, 'base_url');
+  return {
+    directory: toPosix(relative(root, dir)),
+    isRoot: /\bbackend\s+"[^"]+"\s*\{|\bcloud\s*\{|\bprovider\s+"[^"]+"\s*\{/.test(text),
+    calls,
+    ...(orgName && baseUrl ? { org: `${orgName}.${baseUrl}` } : {}),
+  };
+}
+
+/** Every root module: a directory with a backend or provider configuration that no other module calls. */
+export async function findRootModules(repository: string): Promise<RootModule[]> {
+  const dirs = await Promise.all((await terraformDirs(repository)).map((d) => readModuleDir(repository, d)));
+  const byPath = new Map(dirs.map((d) => [d.directory, d]));
+  const called = new Set(dirs.flatMap((d) => d.calls));
+  const closure = (start: ModuleDir): string[] => {
+    const seen = new Set<string>();
+    const visit = (calls: readonly string[]): void => {
+      for (const call of calls) {
+        if (seen.has(call)) continue;
+        seen.add(call);
+        visit(byPath.get(call)?.calls ?? []);
+      }
+    };
+    visit(start.calls);
+    return [...seen].sort();
+  };
+  return dirs
+    .filter((d) => d.isRoot && !called.has(d.directory))
+    .map((d) => ({ directory: d.directory, modules: closure(d), ...(d.org ? { org: d.org } : {}) }))
+    .sort((a, b) => a.directory.localeCompare(b.directory));
+}
+
+function inside(file: string, directory: string): boolean {
+  return directory === '.' ? !file.includes('/') : file.startsWith(`${directory}/`);
+}
+
+/** The roots a change to `files` (repository-relative) affects: their own files, or a local module they call. */
+export function affectedRoots(roots: readonly RootModule[], files: readonly string[]): RootModule[] {
+  const owner = (file: string): string | undefined =>
+    // A file belongs to the deepest root module containing it.
+    roots
+      .map((r) => r.directory)
+      .filter((d) => inside(file, d) || (d === '.' && dirname(file) === '.'))
+      .sort((a, b) => b.length - a.length)[0];
+  return roots.filter((root) =>
+    files.some((file) => owner(file) === root.directory || root.modules.some((m) => inside(file, m))),
+  );
+}
+
+/** GitHub's strategy.matrix: one entry per org, with a label from its directory (unique). */
+export function matrixOf(roots: readonly RootModule[]): { include: Array<Record<string, string>> } {
+  const names = roots.map((r) =>
+    r.directory === '.' ? 'root' : (r.directory.split('/').pop() ?? r.directory),
+  );
+  const unique = names.map((name, i) =>
+    names.indexOf(name) === names.lastIndexOf(name)
+      ? name
+      : (roots[i] as RootModule).directory.replace(/\//g, '-'),
+  );
+  return {
+    include: roots.map((r, i) => ({
+      directory: r.directory,
+      label: unique[i] as string,
+      ...(r.org ? { org: r.org } : {}),
+    })),
+  };
+}
