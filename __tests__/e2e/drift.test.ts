@@ -5,8 +5,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { startGitHubServer, type GitHubServer } from '../harness/github-server.js';
 import { startOktaEmulator, type OktaEmulator } from '../harness/okta/emulator.mjs';
-import { startOktaProvider } from '../harness/okta-provider/provider.mjs';
-import { startStateServer, type StateServer } from '../harness/state-server.js';
 import { runStep, type ActionRun } from '../helpers/processes.js';
 import {
   eventEnv,
@@ -15,8 +13,7 @@ import {
   httpBackend,
   OWNER,
   REPO,
-  STATE_PASSWORD,
-  STATE_USER,
+  startOktaStack,
 } from '../helpers/workflow.js';
 
 jest.setTimeout(300_000);
@@ -24,21 +21,17 @@ jest.setTimeout(300_000);
 const TOKEN = '00e2e-drift-token-00000000000000000000000';
 const FILES = exampleRepository();
 
-let provider: Awaited<ReturnType<typeof startOktaProvider>>;
-let state: StateServer;
+let stack: Awaited<ReturnType<typeof startOktaStack>>;
 let github: GitHubServer;
 const orgs = new Map<string, OktaEmulator>();
 let run = 0;
 
 beforeAll(async () => {
-  process.env.OKTA_API_TOKEN = TOKEN;
-  provider = await startOktaProvider({});
-  state = await startStateServer({ username: STATE_USER, password: STATE_PASSWORD });
+  stack = await startOktaStack(TOKEN);
 });
 
 afterAll(async () => {
-  await provider.stop();
-  await state.close();
+  await stack.stop();
 });
 
 beforeEach(async () => {
@@ -67,7 +60,7 @@ function step(
       label: org,
       setup: 'false',
       'github-token': GITHUB_TOKEN,
-      'backend-config': httpBackend(state, `${org}-${run}`),
+      'backend-config': httpBackend(stack.state, `${org}-${run}`),
       ...inputs,
     },
     {
@@ -77,7 +70,7 @@ function step(
         OKTA_ORG_NAME: org,
         OKTA_BASE_URL: 'okta.com',
         OKTA_API_TOKEN: TOKEN,
-        TF_REATTACH_PROVIDERS: provider.reattach,
+        TF_REATTACH_PROVIDERS: stack.provider.reattach,
       },
     },
   );

@@ -5,8 +5,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { startGitHubServer, type GitHubServer } from '../harness/github-server.js';
 import { startOktaEmulator, type OktaEmulator } from '../harness/okta/emulator.mjs';
-import { startOktaProvider } from '../harness/okta-provider/provider.mjs';
-import { startStateServer, type StateServer } from '../harness/state-server.js';
 import { runStep, type ActionRun } from '../helpers/processes.js';
 import {
   eventEnv,
@@ -14,8 +12,7 @@ import {
   GITHUB_TOKEN,
   OWNER,
   REPO,
-  STATE_PASSWORD,
-  STATE_USER,
+  startOktaStack,
   httpBackend,
 } from '../helpers/workflow.js';
 
@@ -25,8 +22,7 @@ const TOKEN = '00e2e-okta-api-token-0000000000000000000';
 const PR = 21;
 
 let emulator: OktaEmulator;
-let provider: Awaited<ReturnType<typeof startOktaProvider>>;
-let state: StateServer;
+let stack: Awaited<ReturnType<typeof startOktaStack>>;
 let github: GitHubServer;
 let stateName = '';
 let counter = 0;
@@ -34,14 +30,11 @@ let counter = 0;
 const exampleFiles = exampleRepository;
 
 beforeAll(async () => {
-  process.env.OKTA_API_TOKEN = TOKEN;
-  provider = await startOktaProvider({});
-  state = await startStateServer({ username: STATE_USER, password: STATE_PASSWORD });
+  stack = await startOktaStack(TOKEN);
 });
 
 afterAll(async () => {
-  await provider.stop();
-  await state.close();
+  await stack.stop();
 });
 
 // Each test gets its own org, pull request and state.
@@ -69,7 +62,7 @@ function run(
       'working-directory': 'orgs/production',
       setup: 'false',
       'github-token': GITHUB_TOKEN,
-      'backend-config': httpBackend(state, stateName),
+      'backend-config': httpBackend(stack.state, stateName),
       mode,
       ...inputs,
     },
@@ -80,7 +73,7 @@ function run(
         OKTA_ORG_NAME: 'acme',
         OKTA_BASE_URL: 'okta.com',
         OKTA_API_TOKEN: TOKEN,
-        TF_REATTACH_PROVIDERS: provider.reattach,
+        TF_REATTACH_PROVIDERS: stack.provider.reattach,
       },
     },
   );

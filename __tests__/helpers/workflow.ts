@@ -5,7 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GitHubServer } from '../harness/github-server.js';
-import type { StateServer } from '../harness/state-server.js';
+import { startOktaProvider } from '../harness/okta-provider/provider.mjs';
+import { startStateServer, type StateServer } from '../harness/state-server.js';
 
 export const OWNER = 'acme';
 export const REPO = 'okta-config';
@@ -90,4 +91,22 @@ export function exampleRepository(
       'provider "okta" {\n  max_retries      = 1\n  min_wait_seconds = 1\n  max_wait_seconds = 1\n}\n';
   }
   return files;
+}
+
+/**
+ * What the Okta e2e tests share: the okta/okta provider stand-in (served from this process, reading OKTA_API_TOKEN
+ * and OKTA_HTTP_PROXY from this process's environment) and the http state backend.
+ */
+export async function startOktaStack(token: string) {
+  process.env.OKTA_API_TOKEN = token;
+  const provider = await startOktaProvider({});
+  const state = await startStateServer({ username: STATE_USER, password: STATE_PASSWORD });
+  return {
+    provider,
+    state,
+    async stop(): Promise<void> {
+      await provider.stop();
+      await state.close();
+    },
+  };
 }

@@ -2,7 +2,7 @@
 // calls, so a pull request can be planned for exactly the orgs its files affect.
 
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 export interface RootModule {
   /** Relative to the repository, with "/" separators ("." for the root). */
@@ -87,6 +87,7 @@ export async function findRootModules(repository: string): Promise<RootModule[]>
     .sort((a, b) => a.directory.localeCompare(b.directory));
 }
 
+/** Within `directory`; for the repository root, only the files directly in it (a root module there). */
 function inside(file: string, directory: string): boolean {
   return directory === '.' ? !file.includes('/') : file.startsWith(`${directory}/`);
 }
@@ -97,7 +98,7 @@ export function affectedRoots(roots: readonly RootModule[], files: readonly stri
     // A file belongs to the deepest root module containing it.
     roots
       .map((r) => r.directory)
-      .filter((d) => inside(file, d) || (d === '.' && dirname(file) === '.'))
+      .filter((d) => inside(file, d))
       .sort((a, b) => b.length - a.length)[0];
   return roots.filter((root) =>
     files.some((file) => owner(file) === root.directory || root.modules.some((m) => inside(file, m))),

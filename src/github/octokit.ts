@@ -10,34 +10,26 @@ export type GitHubClient = ReturnType<typeof getOctokit>;
 
 const RATE_LIMIT_RETRIES = 3;
 
+/** Waits out a rate limit (the plugin sleeps retry-after seconds) a few times, saying so in the log. */
+function waitOut(kind: string) {
+  return (
+    retryAfter: number,
+    options: { method: string; url: string },
+    _octokit: unknown,
+    retryCount: number,
+  ) => {
+    core.warning(`GitHub ${kind} on ${options.method} ${options.url}: retrying in ${retryAfter} s.`);
+    return retryCount < RATE_LIMIT_RETRIES;
+  };
+}
+
 export function createGitHubClient(token: string, apiUrl: string): GitHubClient {
   return getOctokit(
     token,
     {
       baseUrl: apiUrl,
       retry: { retries: 3 },
-      throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number,
-        ) => {
-          core.warning(`GitHub rate limit on ${options.method} ${options.url}: retrying in ${retryAfter} s.`);
-          return retryCount < RATE_LIMIT_RETRIES;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number,
-        ) => {
-          core.warning(
-            `GitHub secondary rate limit on ${options.method} ${options.url}: retrying in ${retryAfter} s.`,
-          );
-          return retryCount < RATE_LIMIT_RETRIES;
-        },
-      },
+      throttle: { onRateLimit: waitOut('rate limit'), onSecondaryRateLimit: waitOut('secondary rate limit') },
     },
     retry,
     throttling,

@@ -6,7 +6,7 @@ import { ExtensionCodec, decode, encode } from '@msgpack/msgpack';
 
 /**
  * A cty type as it appears in schema JSON: a primitive name, or [kind, element type], or an object type.
- * @typedef {'string' | 'number' | 'bool' | ['list' | 'set' | 'map', any] | ['object', Record<string, any>]} CtyType
+ * @typedef {'string' | 'number' | 'bool' | ['list' | 'set' | 'map', unknown] | ['object', Record<string, unknown>]} CtyType
  */
 
 /** Values of attributes that will be known only after apply. */
@@ -25,13 +25,14 @@ for (const type of [0, 12]) {
 
 /**
  * Decodes a DynamicValue. Null values (prior state on create, planned state on destroy) arrive as msgpack nil
- * or as no bytes at all.
+ * or as no bytes at all. The provider decodes only objects (configurations and states of object type), so the
+ * value is typed as one: attribute values stay unknown until narrowed.
  * @param {{ msgpack?: Uint8Array | null, json?: Uint8Array | null } | null | undefined} dynamic
- * @returns {any}
+ * @returns {Record<string, unknown> | null}
  */
 export function decodeDynamic(dynamic) {
   if (dynamic?.msgpack && dynamic.msgpack.length > 0)
-    return decode(dynamic.msgpack, { extensionCodec: codec });
+    return /** @type {Record<string, unknown> | null} */ (decode(dynamic.msgpack, { extensionCodec: codec }));
   if (dynamic?.json && dynamic.json.length > 0) return JSON.parse(Buffer.from(dynamic.json).toString('utf8'));
   return null;
 }
@@ -50,7 +51,7 @@ export function encodeDynamic(value, type) {
  * sets without duplicates. Unknown stays unknown.
  * @param {unknown} value
  * @param {CtyType} type
- * @returns {any}
+ * @returns {unknown}
  */
 export function conform(value, type) {
   if (value === null || value === undefined) return null;
@@ -103,10 +104,13 @@ export function equal(a, b) {
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => equal(v, b[i]));
-  const ka = Object.keys(a).filter((k) => /** @type {any} */ (a)[k] != null);
-  const kb = Object.keys(b).filter((k) => /** @type {any} */ (b)[k] != null);
+  const ka = Object.keys(a).filter((k) => /** @type {Record<string, unknown>} */ (a)[k] != null);
+  const kb = Object.keys(b).filter((k) => /** @type {Record<string, unknown>} */ (b)[k] != null);
   return (
-    ka.length === kb.length && ka.every((k) => equal(/** @type {any} */ (a)[k], /** @type {any} */ (b)[k]))
+    ka.length === kb.length &&
+    ka.every((k) =>
+      equal(/** @type {Record<string, unknown>} */ (a)[k], /** @type {Record<string, unknown>} */ (b)[k]),
+    )
   );
 }
 
@@ -125,7 +129,11 @@ export function typedEqual(a, b, type) {
   if (kind === 'object') {
     const types = /** @type {Record<string, CtyType>} */ (element);
     return Object.entries(types).every(([k, t]) =>
-      typedEqual(/** @type {any} */ (a)[k], /** @type {any} */ (b)[k], t),
+      typedEqual(
+        /** @type {Record<string, unknown>} */ (a)[k],
+        /** @type {Record<string, unknown>} */ (b)[k],
+        t,
+      ),
     );
   }
   if (kind === 'map') return equal(a, b);

@@ -204,7 +204,8 @@ function providerHandlers(state, env) {
     },
     ReadResource: async (req) => {
       const { type, objectType } = resourceType(req.type_name);
-      const current = decodeDynamic(req.current_state);
+      // Terraform reads only objects it holds: the current state is never null here.
+      const current = /** @type {Record<string, unknown>} */ (decodeDynamic(req.current_state));
       const { value, diagnostics } = await attempt(`failed to get ${type.noun}`, () =>
         type.read(client(), current),
       );
@@ -231,8 +232,10 @@ function providerHandlers(state, env) {
       const prior = decodeDynamic(req.prior_state);
       const planned = decodeDynamic(req.planned_state);
       if (planned === null) {
+        // No planned state: a destroy, of an object there is prior state for.
+        const existing = /** @type {Record<string, unknown>} */ (prior);
         const { diagnostics } = await attempt(`failed to delete ${type.noun}`, () =>
-          type.delete(client(), prior),
+          type.delete(client(), existing),
         );
         return { new_state: encodeDynamic(diagnostics.length ? prior : null, objectType), diagnostics };
       }
@@ -258,7 +261,8 @@ function providerHandlers(state, env) {
       const source = dataSources[req.type_name];
       if (!source) return { diagnostics: [diagnostic(`unknown data source ${req.type_name}`)] };
       const objectType = impliedType(source.schema);
-      const config = decodeDynamic(req.config);
+      // A data source is read with its configuration, an object.
+      const config = /** @type {Record<string, unknown>} */ (decodeDynamic(req.config));
       const { value, diagnostics } = await attempt(`failed to get ${source.noun}`, () =>
         source.read(client(), config),
       );

@@ -123,9 +123,9 @@ function protoBlock(block) {
  * What terraform should plan: defaults for null optional+computed attributes, unknown for computed values the
  * API will decide, and the paths whose change forces replacement.
  * @param {Block} block
- * @param {Record<string, any> | null} prior
- * @param {Record<string, any>} proposed
- * @param {Record<string, any>} config
+ * @param {Record<string, unknown> | null} prior
+ * @param {Record<string, unknown>} proposed
+ * @param {Record<string, unknown>} config
  */
 export function plan(block, prior, proposed, config) {
   const planned = planBlock(block, prior, proposed, config);
@@ -141,10 +141,10 @@ export function plan(block, prior, proposed, config) {
 
 /**
  * @param {Block} block
- * @param {Record<string, any> | null | undefined} prior
- * @param {Record<string, any>} proposed
- * @param {Record<string, any> | null | undefined} config
- * @returns {Record<string, any>}
+ * @param {Record<string, unknown> | null | undefined} prior
+ * @param {Record<string, unknown>} proposed
+ * @param {Record<string, unknown> | null | undefined} config
+ * @returns {Record<string, unknown>}
  */
 function planBlock(block, prior, proposed, config) {
   const planned = { ...proposed };
@@ -155,12 +155,20 @@ function planBlock(block, prior, proposed, config) {
   }
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {
     if (nb.nesting === 'single') {
-      if (proposed[name]) planned[name] = planBlock(nb.block, prior?.[name], proposed[name], config?.[name]);
+      if (proposed[name]) {
+        // A single nested block's value is an object of its attributes.
+        planned[name] = planBlock(
+          nb.block,
+          /** @type {Record<string, unknown> | null | undefined} */ (prior?.[name]),
+          /** @type {Record<string, unknown>} */ (proposed[name]),
+          /** @type {Record<string, unknown> | null | undefined} */ (config?.[name]),
+        );
+      }
       continue;
     }
-    const items = /** @type {Record<string, any>[]} */ (proposed[name] ?? []);
-    const priorItems = /** @type {Record<string, any>[]} */ (prior?.[name] ?? []);
-    const configItems = /** @type {Record<string, any>[]} */ (config?.[name] ?? []);
+    const items = /** @type {Record<string, unknown>[]} */ (proposed[name] ?? []);
+    const priorItems = /** @type {Record<string, unknown>[]} */ (prior?.[name] ?? []);
+    const configItems = /** @type {Record<string, unknown>[]} */ (config?.[name] ?? []);
     // Terraform pairs list elements by index. When elements come or go, the API may renumber what it computes
     // for the others (assignment priorities), so unconfigured computed values are unknown in that case.
     const reshaped = !prior || !sameKeys(priorItems, items);
@@ -172,12 +180,15 @@ function planBlock(block, prior, proposed, config) {
 }
 
 /**
- * @param {Record<string, any>[]} a
- * @param {Record<string, any>[]} b
+ * @param {Record<string, unknown>[]} a
+ * @param {Record<string, unknown>[]} b
  */
 function sameKeys(a, b) {
-  const key = (/** @type {Record<string, any>} */ item) => item.id ?? JSON.stringify(item);
-  return a.length === b.length && a.every((item, i) => key(item) === key(/** @type {any} */ (b[i])));
+  const key = (/** @type {Record<string, unknown>} */ item) => item.id ?? JSON.stringify(item);
+  return (
+    a.length === b.length &&
+    a.every((item, i) => key(item) === key(/** @type {Record<string, unknown>} */ (b[i])))
+  );
 }
 
 /**
@@ -185,12 +196,12 @@ function sameKeys(a, b) {
  * that means the same (a JSON document formatted differently, a set in another order) or one the API never
  * returns (secrets, provider-side switches: the resource table leaves those undefined).
  * @param {Block} block
- * @param {Record<string, any>} fromApi
- * @param {Record<string, any> | null | undefined} reference
- * @returns {Record<string, any>}
+ * @param {Record<string, unknown>} fromApi
+ * @param {Record<string, unknown> | null | undefined} reference
+ * @returns {Record<string, unknown>}
  */
 export function reconcile(block, fromApi, reference) {
-  /** @type {Record<string, any>} */
+  /** @type {Record<string, unknown>} */
   const out = {};
   for (const [name, a] of Object.entries(block.attributes)) {
     const api = fromApi[name];
@@ -203,9 +214,12 @@ export function reconcile(block, fromApi, reference) {
     const api = fromApi[name];
     const ref = reference?.[name];
     if (api === undefined) out[name] = ref ?? (nb.nesting === 'single' ? null : []);
-    else if (nb.nesting === 'single') out[name] = api && reconcile(nb.block, api, ref);
-    else {
-      out[name] = /** @type {Record<string, any>[]} */ (api).map((item, i) => {
+    else if (nb.nesting === 'single') {
+      // A single nested block's value is an object of its attributes.
+      const refBlock = /** @type {Record<string, unknown> | null | undefined} */ (ref);
+      out[name] = api && reconcile(nb.block, /** @type {Record<string, unknown>} */ (api), refBlock);
+    } else {
+      out[name] = /** @type {Record<string, unknown>[]} */ (api).map((item, i) => {
         const match = Array.isArray(ref)
           ? (ref.find((r) => r.id != null && r.id === item.id) ?? ref[i])
           : null;
@@ -258,7 +272,7 @@ function sortKeys(v) {
  * Diagnostics for values outside `oneOf` and JSON attributes that do not parse, in the words of the SDK's
  * validators. Unknown values are checked at apply time instead.
  * @param {Block} block
- * @param {Record<string, any> | null} config
+ * @param {Record<string, unknown> | null} config
  * @param {(string | number)[]} [path]
  * @returns {{ summary: string, path: (string | number)[] }[]}
  */
@@ -269,7 +283,7 @@ export function validate(block, config, path = []) {
   for (const [name, a] of Object.entries(block.attributes)) {
     const value = config[name];
     if (value == null || value === UNKNOWN) continue;
-    if (a.oneOf && !a.oneOf.includes(value)) {
+    if (a.oneOf && !a.oneOf.includes(/** @type {string} */ (value))) {
       const quoted = a.oneOf.map((v) => JSON.stringify(v)).join(' ');
       problems.push({
         summary: `expected ${name} to be one of [${quoted}], got ${value}`,
@@ -287,9 +301,10 @@ export function validate(block, config, path = []) {
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {
     const value = config[name];
     if (value == null || value === UNKNOWN) continue;
-    const items = nb.nesting === 'single' ? [value] : /** @type {any[]} */ (value);
+    const items = nb.nesting === 'single' ? [value] : /** @type {unknown[]} */ (value);
     items.forEach((item, i) => {
-      if (item !== UNKNOWN) problems.push(...validate(nb.block, item, [...path, name, i]));
+      const itemConfig = /** @type {Record<string, unknown> | null} */ (item);
+      if (item !== UNKNOWN) problems.push(...validate(nb.block, itemConfig, [...path, name, i]));
     });
   }
   return problems;
@@ -298,10 +313,10 @@ export function validate(block, config, path = []) {
 /**
  * A state object with every attribute null (nested blocks empty), then `values` laid over it.
  * @param {Block} block
- * @param {Record<string, any>} values
+ * @param {Record<string, unknown>} values
  */
 export function nullState(block, values) {
-  /** @type {Record<string, any>} */
+  /** @type {Record<string, unknown>} */
   const out = {};
   for (const name of Object.keys(block.attributes)) out[name] = null;
   for (const [name, nb] of Object.entries(block.blocks ?? {}))

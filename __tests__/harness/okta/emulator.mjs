@@ -23,7 +23,7 @@ import {
 } from './errors.mjs';
 import { randomChars } from './ids.mjs';
 import { RateLimiter } from './rate-limits.mjs';
-import { compile, isObject, match } from './router.mjs';
+import { asObject, compile, isObject, match } from './router.mjs';
 import { appRoutes } from './routes-apps.mjs';
 import { groupRoutes } from './routes-groups.mjs';
 import { policyRoutes } from './routes-policies.mjs';
@@ -136,7 +136,7 @@ export async function startOktaEmulator(options = {}) {
    * @returns {Reply}
    */
   function emulatorEndpoint(method, path, body) {
-    const b = /** @type {Record<string, any>} */ (isObject(body) ? body : {});
+    const b = asObject(body);
     if (method === 'GET' && path === '/__emulator/state') return { status: 200, body: file.refresh() };
     if (method === 'POST' && path === '/__emulator/admin') {
       if (typeof b.method !== 'string' || typeof b.path !== 'string') throw malformed();
@@ -144,7 +144,7 @@ export async function startOktaEmulator(options = {}) {
     }
     if (method === 'POST' && path === '/__emulator/rate-limit') {
       if (typeof b.bucket !== 'string' || !Number.isInteger(b.limit)) throw malformed();
-      setRateLimit(b.bucket, b.limit, b.windowSeconds ?? 60);
+      setRateLimit(b.bucket, /** @type {number} */ (b.limit), /** @type {number} */ (b.windowSeconds ?? 60));
       return {
         status: 200,
         body: { bucket: b.bucket, limit: b.limit, windowSeconds: b.windowSeconds ?? 60 },

@@ -5,17 +5,20 @@
 
 import { badSearch } from './errors.mjs';
 
-/** @typedef {(object: Record<string, any>) => boolean} Predicate */
+/** @typedef {import('./store.mjs').Obj} Obj */
+/** @typedef {(object: Obj) => boolean} Predicate */
 
 /**
- * @param {Record<string, any>} object
+ * @param {Obj} object
  * @param {string} path dotted: profile.name
  * @returns {unknown}
  */
 export function valueAt(object, path) {
-  /** @type {any} */
+  /** @type {unknown} */
   let value = object;
-  for (const key of path.split('.')) value = value == null ? undefined : value[key];
+  for (const key of path.split('.')) {
+    value = value == null ? undefined : /** @type {Record<string, unknown>} */ (value)[key];
+  }
   return value;
 }
 
@@ -140,7 +143,7 @@ const RULE_TOKEN =
  * The condition of a group rule, as a test of a user's profile. Unsupported expressions match nobody, the
  * safe answer for an emulator: nobody is put into a group by an expression it cannot read.
  * @param {string} expression
- * @returns {(profile: Record<string, any>) => boolean}
+ * @returns {(profile: Obj) => boolean}
  */
 export function ruleCondition(expression) {
   /** @type {string[]} */
@@ -160,7 +163,7 @@ export function ruleCondition(expression) {
     values.push(m[3] ?? (m[4] ?? m[5])?.replace(/\\(.)/g, '$1') ?? null);
   }
   let at = 0;
-  /** @returns {((p: Record<string, any>) => boolean) | null} */
+  /** @returns {((p: Obj) => boolean) | null} */
   const comparison = () => {
     if (tokens[at] === '(') {
       at++;
@@ -177,7 +180,7 @@ export function ruleCondition(expression) {
   };
   /**
    * @param {'and' | 'or'} joiner
-   * @param {() => ((p: Record<string, any>) => boolean) | null} next
+   * @param {() => ((p: Obj) => boolean) | null} next
    */
   const chain = (joiner, next) => {
     const first = next();
@@ -190,12 +193,12 @@ export function ruleCondition(expression) {
       parts.push(part);
     }
     return joiner === 'and'
-      ? (/** @type {Record<string, any>} */ p) => parts.every((c) => c(p))
-      : (/** @type {Record<string, any>} */ p) => parts.some((c) => c(p));
+      ? (/** @type {Obj} */ p) => parts.every((c) => c(p))
+      : (/** @type {Obj} */ p) => parts.some((c) => c(p));
   };
-  /** @returns {((p: Record<string, any>) => boolean) | null} */
+  /** @returns {((p: Obj) => boolean) | null} */
   const and = () => chain('and', comparison);
-  /** @returns {((p: Record<string, any>) => boolean) | null} */
+  /** @returns {((p: Obj) => boolean) | null} */
   const or = () => chain('or', and);
   const condition = or();
   return condition && at === tokens.length ? condition : () => false;

@@ -13,7 +13,7 @@ import { notFound } from './errors.mjs';
  * @property {OrgState} org
  * @property {Record<string, string>} params  path parameters by the names in the pattern
  * @property {URLSearchParams} query
- * @property {any} body                       parsed JSON, {} when none
+ * @property {unknown} body                   parsed JSON, {} when none
  * @property {boolean} admin                  an Admin Console edit: Okta's "deactivate first" guards don't apply
  * @property {string} url                     the emulator's base URL, for Link headers
  * @property {string} path                    path without query
@@ -84,9 +84,11 @@ export const ok = (body) => ({ status: 200, body });
 export const noContent = () => ({ status: 204 });
 
 /**
- * @param {Record<string, Obj>} collection
+ * @template {Obj} T
+ * @param {Record<string, T>} collection
  * @param {string} id
  * @param {string} kind
+ * @returns {T}
  */
 export function need(collection, id, kind) {
   const found = collection[id];
@@ -94,19 +96,56 @@ export function need(collection, id, kind) {
   return found;
 }
 
-/** @param {unknown} value */
+/**
+ * @param {unknown} value
+ * @returns {value is Obj}
+ */
 export const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
+ * `value` when it is an object, else a new empty one.
+ * @param {unknown} value
+ * @returns {Obj}
+ */
+export const asObject = (value) => (isObject(value) ? value : {});
+
+/**
+ * `value?.[key]?.[key2]…` for a value of unknown type: undefined when a step is null or undefined.
+ * @param {unknown} value
+ * @param {...string} keys
+ * @returns {unknown}
+ */
+export function dig(value, ...keys) {
+  let out = value;
+  for (const key of keys) out = out == null ? undefined : /** @type {Obj} */ (out)[key];
+  return out;
+}
+
+/**
+ * `{ ...value }` for a value of unknown type: null, undefined and non-objects spread nothing but their own
+ * enumerable properties, as in a spread.
+ * @param {unknown} value
+ * @returns {Obj}
+ */
+export const copyOf = (value) => ({ .../** @type {object} */ (value) });
+
+/**
+ * `value` when it is an array, else a new empty one.
+ * @param {unknown} value
+ * @returns {unknown[]}
+ */
+export const asArray = (value) => (Array.isArray(value) ? value : []);
+
+/**
  * Fills what `value` leaves out from `defaults`, recursively, the way Okta completes a partial object.
- * @param {any} defaults
- * @param {any} value
- * @returns {any}
+ * @param {unknown} defaults
+ * @param {unknown} value
+ * @returns {unknown}
  */
 export function withDefaults(defaults, value) {
   if (value === undefined || value === null) return structuredCopy(defaults);
   if (!isObject(defaults) || !isObject(value)) return value;
-  /** @type {Record<string, any>} */
+  /** @type {Obj} */
   const out = { ...value };
   for (const [key, fallback] of Object.entries(defaults)) out[key] = withDefaults(fallback, value[key]);
   return out;

@@ -5,12 +5,24 @@
 import { blank, invalid, notFound, OktaError } from './errors.mjs';
 import { now, oktaId, randomChars } from './ids.mjs';
 import { byCreation, byPriority, page } from './paging.mjs';
-import { activating, isObject, need, noContent, ok, structuredCopy, withDefaults } from './router.mjs';
+import {
+  activating,
+  asObject,
+  copyOf,
+  dig,
+  isObject,
+  need,
+  noContent,
+  ok,
+  structuredCopy,
+  withDefaults,
+} from './router.mjs';
 import { narrow } from './routes-groups.mjs';
 
 /** @typedef {import('./router.mjs').Route} Route */
 /** @typedef {import('./router.mjs').Ctx} Ctx */
 /** @typedef {import('./store.mjs').Obj} Obj */
+/** @typedef {import('./store.mjs').App} App */
 
 const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 // Methods that authenticate the client with a shared secret; `none` (public clients) and private_key_jwt don't.
@@ -44,58 +56,70 @@ const SAML_DEFAULTS = {
 /**
  * The parts of an app the caller sets, checked and completed the way Okta does; `previous` is the app being
  * replaced, whose generated credentials survive a PUT that leaves them out.
- * @param {any} body
+ * @param {unknown} body
  * @param {string} id
- * @param {Obj} [previous]
+ * @param {App} [previous]
+ * @returns {Obj & { name: string, label: string }}
  */
 function appFields(body, id, previous) {
-  if (typeof body?.label !== 'string' || body.label.trim() === '') throw blank('label');
-  const signOnMode = previous?.signOnMode ?? body.signOnMode;
+  const label = dig(body, 'label');
+  if (typeof label !== 'string' || label.trim() === '') throw blank('label');
+  const sentMode = dig(body, 'signOnMode');
+  const signOnMode = previous?.signOnMode ?? sentMode;
   if (typeof signOnMode !== 'string') throw blank('signOnMode');
-  if (previous && body.signOnMode && body.signOnMode !== previous.signOnMode) {
+  if (previous && sentMode && sentMode !== previous.signOnMode) {
     throw invalid('signOnMode', 'signOnMode: The sign on mode of an app cannot be changed.');
   }
-  const given = structuredCopy({ ...body });
+  const given = structuredCopy(copyOf(body));
   for (const key of ['id', 'status', 'created', 'lastUpdated', '_links', '_embedded']) delete given[key];
-  const app = withDefaults(COMMON_DEFAULTS, given);
+  // Defaults and given are both objects, so the result is one too.
+  const app = asObject(withDefaults(COMMON_DEFAULTS, given));
   app.signOnMode = signOnMode;
-  app.settings = isObject(app.settings) ? app.settings : {};
-  app.credentials = isObject(app.credentials) ? app.credentials : {};
+  const settings = asObject(app.settings);
+  app.settings = settings;
+  const credentials = asObject(app.credentials);
+  app.credentials = credentials;
   if (signOnMode === 'OPENID_CONNECT') {
     app.name = 'oidc_client';
-    app.settings.oauthClient = withDefaults(OIDC_DEFAULTS, app.settings.oauthClient);
-    const oauth = { ...previous?.credentials?.oauthClient, ...app.credentials.oauthClient };
+    settings.oauthClient = withDefaults(OIDC_DEFAULTS, settings.oauthClient);
+    /** @type {Obj} */
+    const oauth = {
+      ...copyOf(dig(previous, 'credentials', 'oauthClient')),
+      ...copyOf(credentials.oauthClient),
+    };
     oauth.token_endpoint_auth_method ??= 'client_secret_basic';
     oauth.autoKeyRotation ??= true;
-    oauth.client_id = previous?.credentials?.oauthClient?.client_id ?? oauth.client_id ?? id;
-    if (SECRET_METHODS.includes(oauth.token_endpoint_auth_method)) {
+    oauth.client_id = dig(previous, 'credentials', 'oauthClient', 'client_id') ?? oauth.client_id ?? id;
+    const method = oauth.token_endpoint_auth_method;
+    if (typeof method === 'string' && SECRET_METHODS.includes(method)) {
       oauth.client_secret ??= randomChars(40, SECRET_ALPHABET);
     } else {
       delete oauth.client_secret;
     }
-    app.credentials.oauthClient = oauth;
+    credentials.oauthClient = oauth;
   } else if (signOnMode === 'SAML_2_0') {
-    const signOn = app.settings.signOn;
+    const signOn = settings.signOn;
     for (const field of ['ssoAcsUrl', 'audience']) {
-      if (typeof signOn?.[field] !== 'string' || signOn[field] === '') throw blank(field);
+      const value = dig(signOn, field);
+      if (typeof value !== 'string' || value === '') throw blank(field);
     }
-    app.settings.signOn = withDefaults(
-      { ...SAML_DEFAULTS, recipient: signOn.ssoAcsUrl, destination: signOn.ssoAcsUrl },
-      signOn,
-    );
+    const acsUrl = dig(signOn, 'ssoAcsUrl');
+    settings.signOn = withDefaults({ ...SAML_DEFAULTS, recipient: acsUrl, destination: acsUrl }, signOn);
     app.credentials = withDefaults(
       {
-        signing: { kid: previous?.credentials?.signing?.kid ?? randomChars(43, SECRET_ALPHABET) },
+        signing: { kid: dig(previous, 'credentials', 'signing', 'kid') ?? randomChars(43, SECRET_ALPHABET) },
         userNameTemplate: { template: '${source.login}', type: 'BUILT_IN' },
       },
-      app.credentials,
+      credentials,
     );
     // Okta names a custom SAML app after the org and its label.
-    app.name = previous?.name ?? `emulator_${body.label.toLowerCase().replace(/[^a-z0-9]+/g, '')}_1`;
-  } else if (typeof app.name !== 'string') {
-    throw blank('name');
+    app.name = previous?.name ?? `emulator_${label.toLowerCase().replace(/[^a-z0-9]+/g, '')}_1`;
   }
-  return app;
+  // Set above for OpenID Connect and SAML; as given for other modes.
+  const name = app.name;
+  if (typeof name !== 'string') throw blank('name');
+  // app.label is the label checked above: no default names it.
+  return { ...app, name, label };
 }
 
 /** @param {Ctx} ctx */
@@ -103,15 +127,9 @@ function createApp({ org, body, query }) {
   const id = oktaId('0oa');
   const at = now();
   const fields = appFields(body, id);
-  const app = {
-    id,
-    name: fields.name,
-    label: fields.label,
-    status: '',
-    created: at,
-    lastUpdated: at,
-    ...fields,
-  };
+  // These first, in the order Okta shows them; then the fields, name and label again among them.
+  const head = { id, name: fields.name, label: fields.label, status: '', created: at, lastUpdated: at };
+  const app = { ...head, ...fields };
   app.status = activating(query) ? 'ACTIVE' : 'INACTIVE';
   org.apps[id] = app;
   org.appGroups[id] = {};
@@ -175,10 +193,12 @@ function putAssignment(ctx) {
   const all = assignments(ctx);
   const group = need(ctx.org.groups, ctx.params.groupId ?? '', 'UserGroup');
   const taken = Object.values(all).map((a) => Number(a.priority));
-  const priority = Number.isInteger(ctx.body?.priority)
-    ? ctx.body.priority
+  const sentPriority = dig(ctx.body, 'priority');
+  const priority = Number.isInteger(sentPriority)
+    ? sentPriority
     : (all[group.id]?.priority ?? (taken.length ? Math.max(...taken) + 1 : 0));
-  const profile = isObject(ctx.body?.profile) ? ctx.body.profile : {};
+  const sentProfile = dig(ctx.body, 'profile');
+  const profile = isObject(sentProfile) ? sentProfile : {};
   all[group.id] = { id: group.id, lastUpdated: now(), priority, profile };
   return ok(all[group.id]);
 }

@@ -5,12 +5,13 @@ import { badFilter, blank, duplicate, invalid, OktaError } from './errors.mjs';
 import { ruleCondition, scimFilter, valueAt } from './expressions.mjs';
 import { now, oktaId } from './ids.mjs';
 import { byCreation, page } from './paging.mjs';
-import { isObject, need, noContent, ok } from './router.mjs';
+import { copyOf, dig, isObject, need, noContent, ok } from './router.mjs';
 
 /** @typedef {import('./router.mjs').Route} Route */
 /** @typedef {import('./router.mjs').Ctx} Ctx */
 /** @typedef {import('./store.mjs').OrgState} OrgState */
 /** @typedef {import('./store.mjs').Obj} Obj */
+/** @typedef {import('./store.mjs').GroupRule} GroupRule */
 
 const EXPRESSION_TYPE = 'urn:okta:expression:1.0';
 
@@ -38,11 +39,13 @@ export function narrow(items, query, names) {
   return out;
 }
 
-/** @param {any} body */
+/** @param {unknown} body */
 function groupProfile(body) {
-  const profile = isObject(body?.profile) ? body.profile : {};
-  if (typeof profile.name !== 'string' || profile.name.trim() === '') throw blank('name');
-  return { ...profile, name: profile.name, description: profile.description ?? null };
+  const given = dig(body, 'profile');
+  const profile = isObject(given) ? given : {};
+  const name = profile.name;
+  if (typeof name !== 'string' || name.trim() === '') throw blank('name');
+  return { ...profile, name, description: profile.description ?? null };
 }
 
 /**
@@ -81,12 +84,15 @@ export function applyGroupRules(org, userIds) {
   for (const rule of Object.values(org.groupRules)) {
     if (rule.status !== 'ACTIVE') continue;
     const matches = ruleCondition(String(rule.conditions?.expression?.value ?? ''));
-    const excluded = new Set(rule.conditions?.people?.users?.exclude ?? []);
+    // As sent: a list of user ids, or (a string, say) what `new Set` makes of it.
+    const excluded = new Set(
+      /** @type {Iterable<unknown>} */ (rule.conditions?.people?.users?.exclude ?? []),
+    );
     for (const user of users) {
       if (!user || user.status === 'DEPROVISIONED' || excluded.has(user.id) || !matches(user.profile))
         continue;
       for (const groupId of rule.actions?.assignUserToGroups?.groupIds ?? []) {
-        if (org.groups[groupId]) addMember(org, groupId, user.id);
+        if (org.groups[String(groupId)]) addMember(org, String(groupId), user.id);
       }
     }
   }
@@ -160,26 +166,32 @@ function deleteMember({ org, params }) {
   return noContent();
 }
 
-/** @param {any} body */
+/** @param {unknown} body */
 function ruleFields(body) {
-  if (typeof body?.name !== 'string' || body.name.trim() === '') throw blank('name');
-  if (body.name.length > 50) throw invalid('name', 'name: size must be between 1 and 50');
-  const expression = body.conditions?.expression;
-  if (typeof expression?.value !== 'string' || expression.value.trim() === '') {
+  const name = dig(body, 'name');
+  if (typeof name !== 'string' || name.trim() === '') throw blank('name');
+  if (name.length > 50) throw invalid('name', 'name: size must be between 1 and 50');
+  const expression = dig(body, 'conditions', 'expression');
+  const value = dig(expression, 'value');
+  if (typeof value !== 'string' || value.trim() === '') {
     throw blank('conditions.expression.value');
   }
-  const groupIds = body.actions?.assignUserToGroups?.groupIds;
+  /** @type {unknown} */
+  const groupIds = dig(body, 'actions', 'assignUserToGroups', 'groupIds');
   if (!Array.isArray(groupIds) || groupIds.length === 0) throw blank('actions.assignUserToGroups.groupIds');
+  const people = dig(body, 'conditions', 'people');
   const conditions = {
-    ...body.conditions,
-    people: { ...body.conditions.people, users: { exclude: body.conditions.people?.users?.exclude ?? [] } },
-    expression: { value: expression.value, type: expression.type ?? EXPRESSION_TYPE },
+    ...copyOf(dig(body, 'conditions')),
+    people: { ...copyOf(people), users: { exclude: dig(people, 'users', 'exclude') ?? [] } },
+    expression: { value, type: dig(expression, 'type') ?? EXPRESSION_TYPE },
   };
-  return { name: body.name, conditions, actions: { assignUserToGroups: { groupIds: [...groupIds] } } };
+  /** @type {unknown[]} */
+  const ids = [...groupIds];
+  return { name, conditions, actions: { assignUserToGroups: { groupIds: ids } } };
 }
 
 /**
- * @param {Obj} rule
+ * @param {GroupRule} rule
  * @param {Ctx} ctx
  */
 function refuseWhileActive(rule, ctx) {
@@ -189,23 +201,27 @@ function refuseWhileActive(rule, ctx) {
 }
 
 /**
- * @param {Obj} rule
+ * @param {GroupRule} rule
  * @param {Ctx} ctx
  */
 function withGroupNames(rule, ctx) {
   if (ctx.query.get('expand') !== 'groupIdToGroupNameMap') return rule;
   const ids = rule.actions?.assignUserToGroups?.groupIds ?? [];
-  const map = Object.fromEntries(
-    ids.map((/** @type {string} */ id) => [id, ctx.org.groups[id]?.profile.name]),
-  );
+  const map = Object.fromEntries(ids.map((id) => [id, ctx.org.groups[String(id)]?.profile.name]));
   return { ...rule, _embedded: { groupIdToGroupNameMap: map } };
 }
 
 /** @param {Ctx} ctx */
 function createRule({ org, body }) {
   const at = now();
-  const rule = { type: 'group_rule', id: oktaId('0pr'), status: 'INACTIVE', created: at, lastUpdated: at };
-  Object.assign(rule, ruleFields(body));
+  const rule = {
+    type: 'group_rule',
+    id: oktaId('0pr'),
+    status: 'INACTIVE',
+    created: at,
+    lastUpdated: at,
+    ...ruleFields(body),
+  };
   org.groupRules[rule.id] = rule;
   return ok(rule);
 }
@@ -217,7 +233,7 @@ function listRules(ctx) {
     (r) => !keyword || String(r.name).toLowerCase().includes(keyword),
   );
   const reply = page(rules, byCreation, ctx, 50);
-  return { ...reply, body: /** @type {Obj[]} */ (reply.body).map((r) => withGroupNames(r, ctx)) };
+  return { ...reply, body: /** @type {GroupRule[]} */ (reply.body).map((r) => withGroupNames(r, ctx)) };
 }
 
 /** @param {Ctx} ctx */
@@ -241,9 +257,9 @@ function deleteRule(ctx) {
   if (ctx.query.get('removeUsers') === 'true') {
     const matches = ruleCondition(String(rule.conditions?.expression?.value ?? ''));
     for (const groupId of rule.actions.assignUserToGroups.groupIds) {
-      const members = ctx.org.members[groupId];
+      const members = ctx.org.members[String(groupId)];
       if (members) {
-        ctx.org.members[groupId] = members.filter((id) => !matches(ctx.org.users[id]?.profile ?? {}));
+        ctx.org.members[String(groupId)] = members.filter((id) => !matches(ctx.org.users[id]?.profile ?? {}));
       }
     }
   }

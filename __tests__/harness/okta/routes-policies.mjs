@@ -6,12 +6,24 @@
 import { blank, invalid } from './errors.mjs';
 import { now, oktaId } from './ids.mjs';
 import { byPriority, page } from './paging.mjs';
-import { activating, isObject, need, noContent, ok, structuredCopy, withDefaults } from './router.mjs';
+import {
+  activating,
+  asObject,
+  copyOf,
+  dig,
+  isObject,
+  need,
+  noContent,
+  ok,
+  structuredCopy,
+  withDefaults,
+} from './router.mjs';
 
 /** @typedef {import('./router.mjs').Route} Route */
 /** @typedef {import('./router.mjs').Ctx} Ctx */
 /** @typedef {import('./store.mjs').OrgState} OrgState */
 /** @typedef {import('./store.mjs').Obj} Obj */
+/** @typedef {import('./store.mjs').Ranked} Ranked */
 
 const TYPES = [
   'OKTA_SIGN_ON',
@@ -83,8 +95,8 @@ const RULE_DEFAULTS = {
 
 /**
  * Puts `placed` at `asked` (1-based; the end when missing or too large) and renumbers the others 1..n.
- * @param {Obj[]} others
- * @param {Obj} placed
+ * @param {Ranked[]} others
+ * @param {Ranked} placed
  * @param {unknown} asked
  */
 function place(others, placed, asked) {
@@ -94,26 +106,28 @@ function place(others, placed, asked) {
   ordered.forEach((o, i) => (o.priority = i + 1));
 }
 
-/** @param {Obj[]} items */
+/** @param {Ranked[]} items */
 function renumber(items) {
   [...items].sort((a, b) => a.priority - b.priority).forEach((o, i) => (o.priority = i + 1));
 }
 
 /**
- * @param {any} body
- * @param {Record<string, any>} defaults
+ * @param {unknown} body
+ * @param {Obj} defaults
  */
 function named(body, defaults) {
-  if (typeof body?.name !== 'string' || body.name.trim() === '') throw blank('name');
-  const given = structuredCopy({ ...body });
+  const name = dig(body, 'name');
+  if (typeof name !== 'string' || name.trim() === '') throw blank('name');
+  const given = structuredCopy(copyOf(body));
   for (const key of ['id', 'status', 'created', 'lastUpdated', 'priority', 'system', '_links'])
     delete given[key];
-  return withDefaults(defaults, given);
+  // Both objects, so the result is one too.
+  return asObject(withDefaults(defaults, given));
 }
 
 /**
  * @param {OrgState} org
- * @param {string} type
+ * @param {unknown} type
  * @param {string} [except]
  */
 const policiesOf = (org, type, except) =>
@@ -121,10 +135,13 @@ const policiesOf = (org, type, except) =>
 
 /** @param {Ctx} ctx */
 function createPolicy({ org, body, query }) {
-  if (!TYPES.includes(body?.type)) throw invalid('type', `type: Invalid policy type: ${body?.type ?? ''}`);
-  const fields = named(body, POLICY_DEFAULTS[body.type] ?? {});
+  const type = dig(body, 'type');
+  if (typeof type !== 'string' || !TYPES.includes(type)) {
+    throw invalid('type', `type: Invalid policy type: ${type ?? ''}`);
+  }
+  const fields = named(body, POLICY_DEFAULTS[type] ?? {});
   const at = now();
-  const status = activating(query) && body.status !== 'INACTIVE' ? 'ACTIVE' : 'INACTIVE';
+  const status = activating(query) && dig(body, 'status') !== 'INACTIVE' ? 'ACTIVE' : 'INACTIVE';
   const policy = {
     id: oktaId('00p'),
     status,
@@ -134,7 +151,8 @@ function createPolicy({ org, body, query }) {
     lastUpdated: at,
     ...fields,
   };
-  place(policiesOf(org, policy.type), policy, body.priority);
+  // fields.type is the type checked above.
+  place(policiesOf(org, type), policy, dig(body, 'priority'));
   org.policies[policy.id] = policy;
   org.policyRules[policy.id] = {};
   return ok(policy);
@@ -152,13 +170,14 @@ function listPolicies(ctx) {
 /** @param {Ctx} ctx */
 function replacePolicy({ org, params, body }) {
   const policy = need(org.policies, params.id ?? '', 'Policy');
-  if (body?.type !== undefined && body.type !== policy.type) {
+  const type = dig(body, 'type');
+  if (type !== undefined && type !== policy.type) {
     throw invalid('type', 'type: The type of a policy cannot be changed.');
   }
-  const fields = named({ ...body, type: policy.type }, POLICY_DEFAULTS[policy.type] ?? {});
+  const fields = named({ ...copyOf(body), type: policy.type }, POLICY_DEFAULTS[String(policy.type)] ?? {});
   const kept = { id: policy.id, status: policy.status, priority: policy.priority, system: false };
   const replaced = { ...kept, created: policy.created, lastUpdated: now(), ...fields };
-  place(policiesOf(org, policy.type, policy.id), replaced, body.priority ?? policy.priority);
+  place(policiesOf(org, policy.type, policy.id), replaced, dig(body, 'priority') ?? policy.priority);
   org.policies[policy.id] = replaced;
   return ok(replaced);
 }
@@ -201,22 +220,27 @@ const findRule = (ctx) => need(rulesOf(ctx).rules, ctx.params.id ?? '', 'PolicyR
  */
 function ruleFields({ org, body }, policy) {
   const expected = { OKTA_SIGN_ON: 'SIGN_ON', PASSWORD: 'PASSWORD' }[/** @type {string} */ (policy.type)];
-  const type = body?.type ?? expected;
+  const type = dig(body, 'type') ?? expected;
   if (typeof type !== 'string') throw blank('type');
   if (expected && type !== expected) {
     throw invalid('type', `type: A ${policy.type} policy only takes ${expected} rules.`);
   }
-  const fields = named({ ...body, type }, RULE_DEFAULTS[type] ?? {});
-  const network = isObject(fields.conditions?.network) ? fields.conditions.network : null;
+  const fields = named({ ...copyOf(body), type }, RULE_DEFAULTS[type] ?? {});
+  const sent = dig(fields, 'conditions', 'network');
+  const network = isObject(sent) ? sent : null;
   if (network) {
-    const zones = [...(network.include ?? []), ...(network.exclude ?? [])];
+    // Lists of zone ids as sent; spread as they are.
+    const zones = [
+      .../** @type {Iterable<unknown>} */ (network.include ?? []),
+      .../** @type {Iterable<unknown>} */ (network.exclude ?? []),
+    ];
     if (network.connection === 'ZONE' && zones.length === 0) {
       throw invalid(
         'conditions.network',
         'conditions.network: A ZONE connection needs zones to include or exclude.',
       );
     }
-    const unknown = zones.find((id) => !org.zones[id]);
+    const unknown = zones.find((id) => !org.zones[String(id)]);
     if (unknown)
       throw invalid('conditions.network', `conditions.network: Invalid network zone id: ${unknown}`);
   }
@@ -228,7 +252,7 @@ function createRule(ctx) {
   const { policy, rules } = rulesOf(ctx);
   const fields = ruleFields(ctx, policy);
   const at = now();
-  const status = activating(ctx.query) && ctx.body.status !== 'INACTIVE' ? 'ACTIVE' : 'INACTIVE';
+  const status = activating(ctx.query) && dig(ctx.body, 'status') !== 'INACTIVE' ? 'ACTIVE' : 'INACTIVE';
   const rule = {
     id: oktaId('0pr'),
     status,
@@ -238,7 +262,7 @@ function createRule(ctx) {
     lastUpdated: at,
     ...fields,
   };
-  place(Object.values(rules), rule, ctx.body.priority);
+  place(Object.values(rules), rule, dig(ctx.body, 'priority'));
   rules[rule.id] = rule;
   return ok(rule);
 }
@@ -259,7 +283,7 @@ function replaceRule(ctx) {
   place(
     Object.values(rules).filter((r) => r.id !== rule.id),
     replaced,
-    ctx.body.priority ?? rule.priority,
+    dig(ctx.body, 'priority') ?? rule.priority,
   );
   rules[rule.id] = replaced;
   return ok(replaced);

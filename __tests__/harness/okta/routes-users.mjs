@@ -5,7 +5,7 @@
 import { blank, duplicate, invalid, notFound, OktaError } from './errors.mjs';
 import { now, oktaId, randomChars } from './ids.mjs';
 import { byCreation, page } from './paging.mjs';
-import { activating, isObject, noContent, ok } from './router.mjs';
+import { activating, asArray, copyOf, dig, isObject, noContent, ok } from './router.mjs';
 import { addMember, applyGroupRules, narrow } from './routes-groups.mjs';
 
 /** @typedef {import('./router.mjs').Route} Route */
@@ -35,16 +35,18 @@ function findUser(org, idOrLogin) {
  * @param {OrgState} org
  * @param {Obj} profile
  * @param {string} [except]
+ * @returns {asserts profile is Obj & { login: string }}
  */
 function checkProfile(org, profile, except) {
   for (const field of REQUIRED) {
     if (typeof profile[field] !== 'string' || profile[field].trim() === '') throw blank(field);
   }
-  if (!EMAIL.test(profile.email)) throw invalid('email', 'email: Does not match required pattern');
-  if (!EMAIL.test(profile.login)) {
+  // The loop above made these strings.
+  if (!EMAIL.test(String(profile.email))) throw invalid('email', 'email: Does not match required pattern');
+  if (!EMAIL.test(String(profile.login))) {
     throw invalid('login', 'login: Username must be in the form of an email address');
   }
-  const login = profile.login.toLowerCase();
+  const login = String(profile.login).toLowerCase();
   if (Object.values(org.users).some((u) => u.id !== except && u.profile.login.toLowerCase() === login)) {
     throw duplicate('login');
   }
@@ -53,17 +55,19 @@ function checkProfile(org, profile, except) {
 /**
  * A password is taken but never stored or shown: Okta only ever answers `password: {}`.
  * @param {Obj} user
- * @param {any} credentials
+ * @param {unknown} credentials
  */
 function takeCredentials(user, credentials) {
-  if (!isObject(credentials?.password)) return;
-  user.credentials = { ...user.credentials, password: {} };
+  if (!isObject(dig(credentials, 'password'))) return;
+  user.credentials = { ...copyOf(user.credentials), password: {} };
   user.passwordChanged = now();
 }
 
 /** @param {Ctx} ctx */
 function createUser({ org, body, query }) {
-  const profile = isObject(body?.profile) ? { ...body.profile } : {};
+  const given = dig(body, 'profile');
+  /** @type {Obj} */
+  const profile = isObject(given) ? { ...given } : {};
   checkProfile(org, profile);
   const at = now();
   const active = activating(query);
@@ -76,14 +80,14 @@ function createUser({ org, body, query }) {
     lastLogin: null,
     lastUpdated: at,
     passwordChanged: null,
-    type: { id: body.type?.id ?? DEFAULT_USER_TYPE },
+    type: { id: dig(body, 'type', 'id') ?? DEFAULT_USER_TYPE },
     profile,
     credentials: { provider: { type: 'OKTA', name: 'OKTA' } },
   };
-  takeCredentials(user, body.credentials);
+  takeCredentials(user, dig(body, 'credentials'));
   org.users[user.id] = user;
-  for (const groupId of Array.isArray(body.groupIds) ? body.groupIds : []) {
-    if (org.groups[groupId]) addMember(org, groupId, user.id);
+  for (const groupId of asArray(dig(body, 'groupIds'))) {
+    if (org.groups[String(groupId)]) addMember(org, String(groupId), user.id);
   }
   applyGroupRules(org, [user.id]);
   return ok(user);
@@ -98,11 +102,13 @@ const updateUser =
   (partial) =>
   ({ org, params, body }) => {
     const user = findUser(org, params.id ?? '');
-    const given = isObject(body?.profile) ? body.profile : {};
+    const sent = dig(body, 'profile');
+    const given = isObject(sent) ? sent : {};
+    /** @type {Obj} */
     const profile = partial ? { ...user.profile, ...given } : { ...given };
     checkProfile(org, profile, user.id);
     Object.assign(user, { profile, lastUpdated: now() });
-    takeCredentials(user, body?.credentials);
+    takeCredentials(user, dig(body, 'credentials'));
     applyGroupRules(org, [user.id]);
     return ok(user);
   };

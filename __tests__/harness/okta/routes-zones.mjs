@@ -5,12 +5,13 @@
 import { blank, invalid } from './errors.mjs';
 import { now, oktaId } from './ids.mjs';
 import { byCreation, page } from './paging.mjs';
-import { activating, need, noContent, ok, structuredCopy } from './router.mjs';
+import { activating, copyOf, dig, need, noContent, ok, structuredCopy } from './router.mjs';
 import { narrow } from './routes-groups.mjs';
 
 /** @typedef {import('./router.mjs').Route} Route */
 /** @typedef {import('./router.mjs').Ctx} Ctx */
 /** @typedef {import('./store.mjs').OrgState} OrgState */
+/** @typedef {import('./store.mjs').Obj} Obj */
 
 const ADDRESS = {
   CIDR: /^[0-9A-Fa-f:.]+\/\d{1,3}$/,
@@ -34,24 +35,34 @@ function addresses(list, field) {
 }
 
 /**
- * @param {any} body
+ * @param {unknown} body
  * @param {string} [type] the zone's type, when replacing it
+ * @returns {Obj & { type: string, name: string, usage: string }}
  */
 function zoneFields(body, type) {
-  if (typeof body?.name !== 'string' || body.name.trim() === '') throw blank('name');
-  const zoneType = type ?? body.type;
-  if (!['IP', 'DYNAMIC', 'DYNAMIC_V2'].includes(zoneType)) throw invalid('type', 'type: Invalid zone type');
-  if (type && body.type && body.type !== type)
+  const name = dig(body, 'name');
+  if (typeof name !== 'string' || name.trim() === '') throw blank('name');
+  const sentType = dig(body, 'type');
+  const zoneType = type ?? sentType;
+  if (typeof zoneType !== 'string' || !['IP', 'DYNAMIC', 'DYNAMIC_V2'].includes(zoneType)) {
+    throw invalid('type', 'type: Invalid zone type');
+  }
+  if (type && sentType && sentType !== type)
     throw invalid('type', 'type: The type of a zone cannot be changed.');
-  const usage = body.usage ?? 'POLICY';
-  if (!['POLICY', 'BLOCKLIST'].includes(usage)) throw invalid('usage', 'usage: Invalid zone usage');
-  const given = structuredCopy({ ...body });
+  const usage = dig(body, 'usage') ?? 'POLICY';
+  if (typeof usage !== 'string' || !['POLICY', 'BLOCKLIST'].includes(usage)) {
+    throw invalid('usage', 'usage: Invalid zone usage');
+  }
+  const given = structuredCopy(copyOf(body));
   for (const key of ['id', 'status', 'created', 'lastUpdated', 'system', '_links']) delete given[key];
-  const fields = { ...given, type: zoneType, name: body.name, usage };
+  /** @type {Obj & { type: string, name: string, usage: string }} */
+  const fields = { ...given, type: zoneType, name, usage };
   if (zoneType === 'IP') {
-    fields.gateways = addresses(body.gateways, 'gateways');
-    fields.proxies = addresses(body.proxies, 'proxies');
-    if (!fields.gateways?.length && !fields.proxies?.length) {
+    const gateways = addresses(dig(body, 'gateways'), 'gateways');
+    fields.gateways = gateways;
+    const proxies = addresses(dig(body, 'proxies'), 'proxies');
+    fields.proxies = proxies;
+    if (!gateways?.length && !proxies?.length) {
       throw invalid('gateways', 'gateways: An IP zone needs gateways or proxies.');
     }
   }
@@ -62,7 +73,7 @@ function zoneFields(body, type) {
 function createZone({ org, body, query }) {
   const fields = zoneFields(body);
   const at = now();
-  const status = activating(query) && body.status !== 'INACTIVE' ? 'ACTIVE' : 'INACTIVE';
+  const status = activating(query) && dig(body, 'status') !== 'INACTIVE' ? 'ACTIVE' : 'INACTIVE';
   const zone = { type: fields.type, id: oktaId('nzo'), name: fields.name, status, usage: fields.usage };
   org.zones[zone.id] = { ...zone, created: at, lastUpdated: at, system: false, ...fields };
   return ok(org.zones[zone.id]);
@@ -84,8 +95,11 @@ function replaceZone({ org, params, body }) {
 function usedBy(org, zoneId) {
   for (const rules of Object.values(org.policyRules)) {
     for (const rule of Object.values(rules)) {
-      const network = rule.conditions?.network ?? {};
-      if ([...(network.include ?? []), ...(network.exclude ?? [])].includes(zoneId)) return rule;
+      const network = dig(rule, 'conditions', 'network') ?? {};
+      // Lists of zone ids as sent; spread as they are.
+      const include = /** @type {Iterable<unknown>} */ (dig(network, 'include') ?? []);
+      const exclude = /** @type {Iterable<unknown>} */ (dig(network, 'exclude') ?? []);
+      if ([...include, ...exclude].includes(zoneId)) return rule;
     }
   }
   return undefined;

@@ -9,22 +9,45 @@ import { join } from 'node:path';
 import { randomChars } from './ids.mjs';
 
 /**
- * An object as the API returns it.
- * @typedef {Record<string, any>} Obj
+ * A JSON object as the API takes or returns it, its fields unknown until narrowed (router.mjs: isObject, asObject).
+ * @typedef {{ [key: string]: unknown }} Obj
  */
+
+/**
+ * What every stored object has; the rest is kept as sent and read through narrowing.
+ * @typedef {Obj & { id: string, status?: unknown, created?: unknown, lastUpdated?: unknown }} Stored
+ */
+
+/** @typedef {Stored & { profile: Obj & { name: string }, lastMembershipUpdated?: string }} Group */
+/** @typedef {Stored & { status: string, profile: Obj & { login: string } }} User */
+
+/**
+ * A group rule: ruleFields in routes-groups.mjs writes every field named here; groupIds and exclude as sent.
+ * @typedef {Stored & {
+ *   status: string,
+ *   name: string,
+ *   conditions: Obj & { expression: Obj & { value: string }, people: Obj & { users: { exclude: unknown } } },
+ *   actions: { assignUserToGroups: { groupIds: unknown[] } },
+ * }} GroupRule
+ */
+
+/** @typedef {Stored & { name: string, label: string }} App */
+/** @typedef {Stored & { type: string, name: string, usage: string }} Zone */
+/** @typedef {Stored & { priority: unknown }} Assignment */
+/** @typedef {Stored & { priority: number }} Ranked  a policy or a policy rule, kept in order 1..n */
 
 /**
  * @typedef {object} OrgState
  * @property {number} version
- * @property {Record<string, Obj>} groups
+ * @property {Record<string, Group>} groups
  * @property {Record<string, string[]>} members                   groupId → userIds
- * @property {Record<string, Obj>} groupRules
- * @property {Record<string, Obj>} users
- * @property {Record<string, Obj>} apps
- * @property {Record<string, Record<string, Obj>>} appGroups      appId → groupId → assignment
- * @property {Record<string, Obj>} policies
- * @property {Record<string, Record<string, Obj>>} policyRules    policyId → ruleId → rule
- * @property {Record<string, Obj>} zones
+ * @property {Record<string, GroupRule>} groupRules
+ * @property {Record<string, User>} users
+ * @property {Record<string, App>} apps
+ * @property {Record<string, Record<string, Assignment>>} appGroups     appId → groupId → assignment
+ * @property {Record<string, Ranked>} policies
+ * @property {Record<string, Record<string, Ranked>>} policyRules   policyId → ruleId → rule
+ * @property {Record<string, Zone>} zones
  */
 
 /** @returns {OrgState} */
