@@ -56,6 +56,10 @@ function run(
   mode: string,
   files: Record<string, string>,
   inputs: Record<string, string> = {},
+  event: { name: string; payload: unknown; env?: Record<string, string> } = {
+    name: 'pull_request',
+    payload: { number: PR, pull_request: { number: PR } },
+  },
 ): Promise<ActionRun> {
   return runStep(
     {
@@ -69,7 +73,7 @@ function run(
     {
       files,
       env: {
-        ...eventEnv(github, 'pull_request', { number: PR, pull_request: { number: PR } }),
+        ...eventEnv(github, event.name, event.payload, event.env),
         OKTA_ORG_NAME: 'acme',
         OKTA_BASE_URL: 'okta.com',
         OKTA_API_TOKEN: TOKEN,
@@ -156,5 +160,49 @@ describe('the example org on okta/okta', () => {
     expect(limited.outputs['failure-reason']).toBe('rate-limited');
     expect(limited.stdout).toMatch(/::error::rate-limited: .*okta-max-api-capacity/);
     expect(review()).toContain('Okta plan failed: `rate-limited`');
+  });
+});
+
+describe('the high-risk guard on merge', () => {
+  it('refuses to delete the OIDC app without the approval label, and applies it with the label', async () => {
+    await applyExample(exampleFiles());
+    const withoutApp = exampleFiles((path, text) =>
+      path.endsWith('apps.tf')
+        ? ''
+        : path.endsWith('outputs.tf')
+          ? text.replace(/output "portal_client_id" \{[^}]*\}\n/, '')
+          : text,
+    );
+    withoutApp['orgs/production/main.tf'] = (withoutApp['orgs/production/main.tf'] ?? '').replace(
+      /output "portal_client_id" \{[^}]*\}\n/,
+      '',
+    );
+    const reviewed = await run('plan', withoutApp);
+    expect(reviewed.code).toBe(0);
+    expect(reviewed.outputs['to-destroy']).toBe('2');
+    github.setPullsForCommit('merge-high-risk', [PR]);
+    const push = {
+      name: 'push',
+      payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+      env: { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'merge-high-risk' },
+    };
+    const refused = await run('auto', withoutApp, {}, push);
+    expect(refused.outputs['failure-reason']).toBe('high-risk-not-approved');
+    expect(refused.stdout).toMatch(
+      /::error::high-risk-not-approved: the plan deletes or replaces high-risk Okta objects: .*Employee portal \(delete\)/,
+    );
+    expect(Object.values(emulator.state().apps)).toHaveLength(1);
+
+    // A reviewer adds the approval label to the pull request, and the merge run is re-run.
+    const labelled = await fetch(`${github.url}/repos/${OWNER}/${REPO}/issues/${PR}/labels`, {
+      method: 'POST',
+      headers: { authorization: `token ${GITHUB_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ labels: ['okta-high-risk-approved'] }),
+    });
+    expect(labelled.status).toBe(200);
+    const applied = await run('auto', withoutApp, {}, push);
+    expect(applied.code).toBe(0);
+    expect(Object.values(emulator.state().apps)).toHaveLength(0);
+    expect(review()).toContain('✅ **Applied**');
   });
 });

@@ -164,7 +164,8 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
       state: 'closed',
       merged_at: now(),
       merge_commit_sha: sha,
-      labels: labelsOn(number).map(labelJson),
+      // The pull request's label objects document description as a string (an issue's label allows null).
+      labels: labelsOn(number).map((l) => ({ ...labelJson(l), description: l.description ?? '' })),
       title: `Pull request #${number}`,
       url: `${repoApi()}/pulls/${number}`,
       html_url: `https://github.com/${owner}/${repo}/pull/${number}`,

@@ -6,7 +6,7 @@
  * What a resource table provides. Values are plain objects keyed by attribute name. `read` and the results of
  * `create`/`update` hold what the API says: null when the API says null, undefined for attributes the API does
  * not know (the provider keeps the planned or prior value for those).
- * @typedef {Record<string, any>} Values
+ * @typedef {Record<string, unknown>} Values
  * @typedef {import('./okta-client.mjs').OktaClient} OktaClient
  * @typedef {object} ResourceType
  * @property {import('./schema.mjs').Block} schema
@@ -41,27 +41,54 @@ export class PartialError extends Error {
 
 /**
  * A field of an API object: a dotted path, optionally with conversions.
- * @typedef {string | { path: string, read?: (v: any) => any, write?: (v: any) => any }} Field
+ * @typedef {string | { path: string, read?: (v: unknown) => unknown, write?: (v: unknown) => unknown }} Field
  */
+
+/** A JSON object from the API, or a request body being built. @typedef {Record<string, unknown>} Obj */
+
+/**
+ * @param {unknown} value
+ * @returns {value is Obj}
+ */
+export const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `value` when it is an object, else a new empty one.
+ * @param {unknown} value
+ * @returns {Obj}
+ */
+export const asObject = (value) => (isObject(value) ? value : {});
+
+/**
+ * `value?.[key]?.[key2]…` for a value of unknown type: undefined when a step is null or undefined.
+ * @param {unknown} value
+ * @param {...string} keys
+ * @returns {unknown}
+ */
+export function dig(value, ...keys) {
+  let out = value;
+  for (const key of keys) out = out == null ? undefined : /** @type {Obj} */ (out)[key];
+  return out;
+}
 
 /**
  * The value at a dotted path; undefined when any step is missing.
- * @param {any} obj
+ * @param {unknown} obj
  * @param {string} path
- * @returns {any}
+ * @returns {unknown}
  */
 export function get(obj, path) {
   let cur = obj;
   for (const key of path.split('.')) {
     if (cur === null || typeof cur !== 'object' || !(key in cur)) return undefined;
-    cur = cur[key];
+    cur = /** @type {Obj} */ (cur)[key];
   }
   return cur;
 }
 
 /**
  * Sets a dotted path, creating objects on the way. Null and undefined are left out of the body.
- * @param {Record<string, any>} obj
+ * @param {Obj} obj
  * @param {string} path
  * @param {unknown} value
  */
@@ -72,7 +99,7 @@ export function put(obj, path, value) {
   let cur = obj;
   for (const key of keys) {
     if (cur[key] === null || typeof cur[key] !== 'object') cur[key] = {};
-    cur = cur[key];
+    cur = /** @type {Obj} */ (cur[key]);
   }
   cur[last] = value;
   return obj;
@@ -80,7 +107,7 @@ export function put(obj, path, value) {
 
 /**
  * Attribute values from an API object. Empty arrays read as null: Okta answers [] where terraform holds null.
- * @param {any} body
+ * @param {unknown} body
  * @param {Record<string, Field>} fields
  * @returns {Values}
  */
@@ -101,7 +128,7 @@ export function readFields(body, fields) {
  * An API body from attribute values (null attributes are left out).
  * @param {Values} values
  * @param {Record<string, Field>} fields
- * @param {Record<string, any>} [body]
+ * @param {Obj} [body]
  */
 export function writeFields(values, fields, body = {}) {
   for (const [name, field] of Object.entries(fields)) {
@@ -118,7 +145,7 @@ export const camel = (snake) => snake.replace(/_([a-z])/g, (_, c) => c.toUpperCa
 
 /**
  * A JSON attribute from an object, null when there is nothing in it.
- * @param {Record<string, unknown> | null | undefined} obj
+ * @param {unknown} obj  an object from the API (or null/undefined)
  */
 export function jsonOrNull(obj) {
   return obj && Object.keys(obj).length > 0 ? JSON.stringify(obj) : null;
@@ -126,12 +153,19 @@ export function jsonOrNull(obj) {
 
 /**
  * Parses a JSON attribute for a request body.
- * @param {string | null | undefined} text
- * @returns {Record<string, unknown>}
+ * @param {unknown} text  a string attribute (or null/undefined)
+ * @returns {Obj}
  */
 export function parseJson(text) {
-  return text ? JSON.parse(text) : {};
+  return text ? JSON.parse(String(text)) : {};
 }
+
+/**
+ * encodeURIComponent for an attribute or API value of unknown type; String() is the conversion
+ * encodeURIComponent makes itself.
+ * @param {unknown} value
+ */
+export const enc = (value) => encodeURIComponent(String(value));
 
 /**
  * Splits an import ID of the form a/b, failing with the provider's words.

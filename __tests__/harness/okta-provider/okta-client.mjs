@@ -7,6 +7,7 @@
 import { createSign, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { URLSearchParams } from 'node:url';
+import { dig } from './mapping.mjs';
 
 /**
  * @typedef {object} ClientSettings
@@ -24,7 +25,7 @@ import { URLSearchParams } from 'node:url';
 export class OktaApiError extends Error {
   /**
    * @param {number} status
-   * @param {any} body
+   * @param {unknown} body
    * @param {string} message
    */
   constructor(status, body, message) {
@@ -36,16 +37,18 @@ export class OktaApiError extends Error {
 
 /**
  * okta-sdk-golang: "the API returned an error: <summary>" then ". Causes: errorSummary: ..." when there are causes.
- * @param {any} body
+ * @param {unknown} body
  * @param {number} status
  * @param {string} [suffix] what the retry layer appends to the summary when it gives up
  */
 function apiErrorText(body, status, suffix = '') {
-  const summary =
-    (body && typeof body.errorSummary === 'string' ? body.errorSummary : `HTTP ${status}`) + suffix;
-  const causes = Array.isArray(body?.errorCauses) ? body.errorCauses : [];
-  const listed = causes.flatMap((/** @type {Record<string, unknown>} */ c) =>
-    Object.entries(c).map(([k, v]) => `${k}: ${v}`),
+  const errorSummary = dig(body, 'errorSummary');
+  const summary = (body && typeof errorSummary === 'string' ? errorSummary : `HTTP ${status}`) + suffix;
+  const errorCauses = dig(body, 'errorCauses');
+  /** @type {unknown[]} */
+  const causes = Array.isArray(errorCauses) ? errorCauses : [];
+  const listed = causes.flatMap((c) =>
+    Object.entries(/** @type {object} */ (c)).map(([k, v]) => `${k}: ${v}`),
   );
   return `the API returned an error: ${summary}${listed.length ? `. Causes: ${listed.join(', ')}` : ''}`;
 }
@@ -68,7 +71,7 @@ export class OktaClient {
    * @param {string} method
    * @param {string} path  starting with /api/v1
    * @param {unknown} [body]
-   * @returns {Promise<any>}
+   * @returns {Promise<unknown>}
    */
   async call(method, path, body) {
     return (await this.exchange(method, path, body)).body;
@@ -77,10 +80,10 @@ export class OktaClient {
   /**
    * GET of a collection, following Link rel="next" pages as the SDK does.
    * @param {string} path
-   * @returns {Promise<any[]>}
+   * @returns {Promise<unknown[]>}
    */
   async list(path) {
-    /** @type {any[]} */
+    /** @type {unknown[]} */
     const items = [];
     /** @type {string | null} */
     let next = path;
@@ -98,7 +101,7 @@ export class OktaClient {
    * @param {string} method
    * @param {string} path
    * @param {unknown} [body]
-   * @returns {Promise<{ body: any, headers: Headers }>}
+   * @returns {Promise<{ body: unknown, headers: Headers }>}
    */
   async exchange(method, path, body) {
     const url = this.settings.orgUrl + path;
@@ -221,14 +224,15 @@ export class OktaClient {
       headers: { Accept: 'application/json' },
     });
     const body = parseBody(await response.text());
-    if (!response.ok || !body?.access_token) {
+    const accessToken = dig(body, 'access_token');
+    if (!response.ok || !accessToken) {
       throw new OktaApiError(
         response.status,
         body,
-        `failed to get access token: ${body?.error_description ?? response.status}`,
+        `failed to get access token: ${dig(body, 'error_description') ?? response.status}`,
       );
     }
-    return /** @type {string} */ (body.access_token);
+    return /** @type {string} */ (accessToken);
   }
 
   /**
@@ -293,7 +297,10 @@ function bucketOf(method, path) {
   return `${method} ${segments.join('/')}`;
 }
 
-/** @param {string} text */
+/**
+ * @param {string} text
+ * @returns {unknown}
+ */
 function parseBody(text) {
   if (!text) return null;
   try {

@@ -55,7 +55,7 @@ const BOUNDS = {
 
 /**
  * Problems ValidateProviderConfig reports, with the attribute they concern.
- * @param {Record<string, any> | null} config
+ * @param {Record<string, unknown> | null} config
  * @returns {{ summary: string, attribute: string }[]}
  */
 export function validateProviderConfig(config) {
@@ -90,14 +90,15 @@ const NO_CREDENTIALS =
  * environment is the serving process's (or the one given to startOktaProvider): terraform does not pass its
  * own over gRPC. With an API token the credentials are checked with GET /api/v1/users/me, as the provider does
  * unless OKTA_VCR_TF_ACC is set (a 404 there is let through, see below).
- * @param {Record<string, any>} config
+ * @param {Record<string, unknown>} config
  * @param {Record<string, string | undefined>} env
  * @returns {Promise<{ client: OktaClient } | { error: string }>}
  */
 export async function configure(config, env) {
   const known = (/** @type {string} */ name) => (config[name] === UNKNOWN ? null : config[name]);
+  // String arguments (the schema's): the argument, else the variable, else ''.
   const pick = (/** @type {string} */ name, /** @type {string} */ variable) =>
-    known(name) || env[variable] || '';
+    /** @type {string} */ (known(name) || env[variable] || '');
   const apiToken = pick('api_token', 'OKTA_API_TOKEN');
   const accessToken = pick('access_token', 'OKTA_ACCESS_TOKEN');
   const clientId = pick('client_id', 'OKTA_API_CLIENT_ID');
@@ -123,6 +124,7 @@ export async function configure(config, env) {
   const num = (/** @type {string} */ name, /** @type {number} */ fallback) =>
     typeof known(name) === 'number' ? /** @type {number} */ (known(name)) : fallback;
   const capacityEnv = Number(env.MAX_API_CAPACITY);
+  const backoff = known('backoff');
   const client = new OktaClient({
     orgUrl,
     auth: accessToken
@@ -130,7 +132,7 @@ export async function configure(config, env) {
       : apiToken
         ? { kind: 'SSWS', token: apiToken }
         : { kind: 'PrivateKey', clientId, privateKey, privateKeyId, scopes },
-    backoff: typeof known('backoff') === 'boolean' ? known('backoff') : true,
+    backoff: typeof backoff === 'boolean' ? backoff : true,
     minWait: num('min_wait_seconds', 30),
     maxWait: num('max_wait_seconds', 300),
     maxRetries: num('max_retries', 5),

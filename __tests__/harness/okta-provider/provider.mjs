@@ -24,6 +24,20 @@ import { dataSources, resources } from './resources/index.mjs';
 /** @typedef {import('./okta-client.mjs').OktaClient} OktaClient */
 /** @typedef {{ severity: 'ERROR' | 'WARNING', summary: string, detail?: string, attribute?: { steps: object[] } }} Diagnostic */
 
+/**
+ * The tfplugin6 request fields the handlers read, as proto-loader decodes them (keepCase, bytes as Buffers, fields
+ * not sent left out). type_name, id and name are what terraform always sends.
+ * @typedef {{ msgpack?: Uint8Array | null, json?: Uint8Array | null }} DynamicValue
+ * @typedef {{ config?: DynamicValue }} ConfigRequest  ValidateProviderConfig, ConfigureProvider
+ * @typedef {{ type_name: string, config?: DynamicValue }} TypedConfigRequest  Validate*Config, ReadDataSource, ephemeral resources
+ * @typedef {{ type_name: string, raw_state?: { json?: Uint8Array | null } | null }} UpgradeRequest
+ * @typedef {{ type_name: string, current_state?: DynamicValue, private?: Uint8Array }} ReadRequest
+ * @typedef {{ type_name: string, prior_state?: DynamicValue, proposed_new_state?: DynamicValue, config?: DynamicValue, prior_private?: Uint8Array }} PlanRequest
+ * @typedef {{ type_name: string, prior_state?: DynamicValue, planned_state?: DynamicValue }} ApplyRequest
+ * @typedef {{ type_name: string, id: string }} ImportRequest
+ * @typedef {{ name: string }} CallFunctionRequest
+ */
+
 export const PROVIDER_ADDRESS = 'registry.terraform.io/okta/okta';
 
 const definition = protoLoader.loadSync(fileURLToPath(new URL('./tfplugin6.proto', import.meta.url)), {
@@ -33,7 +47,7 @@ const definition = protoLoader.loadSync(fileURLToPath(new URL('./tfplugin6.proto
   defaults: false,
   oneofs: true,
 });
-const tfplugin6 = /** @type {any} */ (grpc.loadPackageDefinition(definition)).tfplugin6;
+const tfplugin6 = /** @type {grpc.GrpcObject} */ (grpc.loadPackageDefinition(definition).tfplugin6);
 
 /**
  * @param {string} summary
@@ -78,9 +92,11 @@ export async function startOktaProvider({ socketDir = tmpdir(), env = process.en
   const handlers = providerHandlers(state, env);
 
   const server = new grpc.Server();
-  /** @type {Record<string, grpc.handleUnaryCall<any, any>>} */
+  /** @type {Record<string, grpc.handleUnaryCall<unknown, unknown>>} */
   const implementation = {};
-  for (const [name, handler] of Object.entries(handlers)) {
+  for (const [name, typed] of Object.entries(handlers)) {
+    // gRPC decodes each method's own request message, which is what the handler of that name takes.
+    const handler = /** @type {(request: unknown) => unknown} */ (typed);
     implementation[name] = (call, callback) => {
       calls.push(name);
       Promise.resolve(handler(call.request)).then(
@@ -89,7 +105,8 @@ export async function startOktaProvider({ socketDir = tmpdir(), env = process.en
       );
     };
   }
-  server.addService(tfplugin6.Provider.service, implementation);
+  const service = /** @type {grpc.ServiceClientConstructor} */ (tfplugin6.Provider).service;
+  server.addService(service, implementation);
   await new Promise((resolve, reject) =>
     server.bindAsync(`unix:${socket}`, grpc.ServerCredentials.createInsecure(), (error, port) =>
       error ? reject(error) : resolve(port),
@@ -121,7 +138,6 @@ export async function startOktaProvider({ socketDir = tmpdir(), env = process.en
  * The RPCs, as functions of the decoded request.
  * @param {{ client: OktaClient | null, error: string | null }} state
  * @param {Record<string, string | undefined>} env
- * @returns {Record<string, (request: any) => any>}
  */
 function providerHandlers(state, env) {
   const resourceType = (/** @type {string} */ name) => {
@@ -166,12 +182,12 @@ function providerHandlers(state, env) {
       ),
       server_capabilities: { plan_destroy: false, get_provider_schema_optional: false },
     }),
-    ValidateProviderConfig: (req) => ({
+    ValidateProviderConfig: (/** @type {ConfigRequest} */ req) => ({
       diagnostics: validateProviderConfig(decodeDynamic(req.config)).map((p) =>
         diagnostic(p.summary, '', [p.attribute]),
       ),
     }),
-    ValidateResourceConfig: (req) => {
+    ValidateResourceConfig: (/** @type {TypedConfigRequest} */ req) => {
       const { type } = resourceType(req.type_name);
       const config = decodeDynamic(req.config);
       const diagnostics = validate(type.schema, config).map((p) => diagnostic(p.summary, '', p.path));
@@ -179,13 +195,13 @@ function providerHandlers(state, env) {
       if (problem) diagnostics.push(diagnostic(problem));
       return { diagnostics };
     },
-    ValidateDataResourceConfig: (req) => {
+    ValidateDataResourceConfig: (/** @type {TypedConfigRequest} */ req) => {
       const source = dataSources[req.type_name];
       if (!source) return { diagnostics: [diagnostic(`unknown data source ${req.type_name}`)] };
       const config = decodeDynamic(req.config);
       return { diagnostics: validate(source.schema, config).map((p) => diagnostic(p.summary, '', p.path)) };
     },
-    ConfigureProvider: async (req) => {
+    ConfigureProvider: async (/** @type {ConfigRequest} */ req) => {
       const result = await configure(decodeDynamic(req.config) ?? {}, env);
       if ('error' in result) {
         state.client = null;
@@ -197,12 +213,12 @@ function providerHandlers(state, env) {
       return { diagnostics: [] };
     },
     // One schema version: the stored JSON only needs shaping to the current attributes.
-    UpgradeResourceState: (req) => {
+    UpgradeResourceState: (/** @type {UpgradeRequest} */ req) => {
       const { type, objectType } = resourceType(req.type_name);
       const raw = req.raw_state?.json ? JSON.parse(Buffer.from(req.raw_state.json).toString('utf8')) : null;
       return { upgraded_state: encodeDynamic(raw && nullState(type.schema, raw), objectType) };
     },
-    ReadResource: async (req) => {
+    ReadResource: async (/** @type {ReadRequest} */ req) => {
       const { type, objectType } = resourceType(req.type_name);
       // Terraform reads only objects it holds: the current state is never null here.
       const current = /** @type {Record<string, unknown>} */ (decodeDynamic(req.current_state));
@@ -213,7 +229,7 @@ function providerHandlers(state, env) {
       const next = diagnostics.length ? current : value && reconcile(type.schema, value, current);
       return { new_state: encodeDynamic(next, objectType), diagnostics, private: req.private };
     },
-    PlanResourceChange: (req) => {
+    PlanResourceChange: (/** @type {PlanRequest} */ req) => {
       const { type, objectType } = resourceType(req.type_name);
       const prior = decodeDynamic(req.prior_state);
       const proposed = decodeDynamic(req.proposed_new_state);
@@ -227,7 +243,7 @@ function providerHandlers(state, env) {
         planned_private: req.prior_private,
       };
     },
-    ApplyResourceChange: async (req) => {
+    ApplyResourceChange: async (/** @type {ApplyRequest} */ req) => {
       const { type, objectType } = resourceType(req.type_name);
       const prior = decodeDynamic(req.prior_state);
       const planned = decodeDynamic(req.planned_state);
@@ -247,7 +263,7 @@ function providerHandlers(state, env) {
       const next = value ? reconcile(type.schema, value, planned) : prior;
       return { new_state: encodeDynamic(next, objectType), diagnostics, private: Buffer.alloc(0) };
     },
-    ImportResourceState: async (req) => {
+    ImportResourceState: async (/** @type {ImportRequest} */ req) => {
       const { type, objectType } = resourceType(req.type_name);
       const { value, diagnostics } = await attempt(`failed to import ${type.noun}`, async () =>
         nullState(type.schema, type.importState ? type.importState(req.id) : { id: req.id }),
@@ -257,7 +273,7 @@ function providerHandlers(state, env) {
       const state = reconcile(type.schema, {}, value);
       return { imported_resources: [{ type_name: req.type_name, state: encodeDynamic(state, objectType) }] };
     },
-    ReadDataSource: async (req) => {
+    ReadDataSource: async (/** @type {TypedConfigRequest} */ req) => {
       const source = dataSources[req.type_name];
       if (!source) return { diagnostics: [diagnostic(`unknown data source ${req.type_name}`)] };
       const objectType = impliedType(source.schema);
@@ -279,16 +295,18 @@ function providerHandlers(state, env) {
     MoveResourceState: () => ({
       diagnostics: [diagnostic('the okta provider does not support moved blocks across types')],
     }),
-    ValidateEphemeralResourceConfig: (req) => ({
+    ValidateEphemeralResourceConfig: (/** @type {TypedConfigRequest} */ req) => ({
       diagnostics: [diagnostic(`unknown ephemeral resource ${req.type_name}`)],
     }),
-    OpenEphemeralResource: (req) => ({
+    OpenEphemeralResource: (/** @type {TypedConfigRequest} */ req) => ({
       diagnostics: [diagnostic(`unknown ephemeral resource ${req.type_name}`)],
     }),
     RenewEphemeralResource: () => ({ diagnostics: [] }),
     CloseEphemeralResource: () => ({ diagnostics: [] }),
     GetFunctions: () => ({ functions: {}, diagnostics: [] }),
-    CallFunction: (req) => ({ error: { text: `unknown function ${req.name}` } }),
+    CallFunction: (/** @type {CallFunctionRequest} */ req) => ({
+      error: { text: `unknown function ${req.name}` },
+    }),
     StopProvider: () => ({ Error: '' }),
   };
 }

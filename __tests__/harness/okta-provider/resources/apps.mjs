@@ -2,14 +2,13 @@
 // okta_app_oauth, okta_app_saml and okta_app_group_assignments: /api/v1/apps.
 
 import { B, N, S, attr, listOf, setOf } from '../schema.mjs';
-import { jsonOrNull, parseJson, readFields, writeFields } from '../mapping.mjs';
+import { dig, enc, jsonOrNull, parseJson, readFields, writeFields } from '../mapping.mjs';
 
 /** @typedef {import('../mapping.mjs').ResourceType} ResourceType */
 /** @typedef {import('../mapping.mjs').Values} Values */
 /** @typedef {import('../mapping.mjs').OktaClient} OktaClient */
 /** @typedef {import('../schema.mjs').NestedBlock} NestedBlock */
-
-const enc = encodeURIComponent;
+/** @typedef {import('../mapping.mjs').Obj} Obj */
 const STATUS = attr(S, 'optional', { default: 'ACTIVE', oneOf: ['ACTIVE', 'INACTIVE'] });
 
 /** The SDK's timeouts block, accepted and kept (this provider does not time out on its own). @type {NestedBlock} */
@@ -51,8 +50,8 @@ const commonFields = {
 
 /**
  * @param {OktaClient} client
- * @param {string} appId
- * @param {string} status  wanted
+ * @param {unknown} appId
+ * @param {unknown} status  wanted
  */
 const setStatus = (client, appId, status) =>
   client.call(
@@ -62,7 +61,7 @@ const setStatus = (client, appId, status) =>
 
 /**
  * CRUD shared by the app types; `toBody` and `toValues` are the type's own mapping.
- * @param {{ noun: string, attributes: Record<string, import('../schema.mjs').Attr>, toBody: (v: Values, creating: boolean) => any, toValues: (app: any, ref: Values) => Values, importDefaults?: Values }} spec
+ * @param {{ noun: string, attributes: Record<string, import('../schema.mjs').Attr>, toBody: (v: Values, creating: boolean) => Obj, toValues: (app: unknown, ref: Values) => Values, importDefaults?: Values }} spec
  * @returns {ResourceType}
  */
 function appResource({ noun, attributes, toBody, toValues, importDefaults = {} }) {
@@ -77,7 +76,7 @@ function appResource({ noun, attributes, toBody, toValues, importDefaults = {} }
         `/api/v1/apps?activate=${v.status === 'ACTIVE'}`,
         toBody(v, true),
       );
-      const values = toValues(await client.call('GET', `/api/v1/apps/${enc(app.id)}`), v);
+      const values = toValues(await client.call('GET', `/api/v1/apps/${enc(dig(app, 'id'))}`), v);
       // What only the create answer carries (a new client secret) still belongs in state.
       const created = toValues(app, v);
       for (const [k, value] of Object.entries(values))
@@ -86,7 +85,7 @@ function appResource({ noun, attributes, toBody, toValues, importDefaults = {} }
     },
     read: async (client, s) => {
       const app = await client.find(`/api/v1/apps/${enc(s.id)}`);
-      return app && toValues(app, s);
+      return app ? toValues(app, s) : null;
     },
     // As the provider documents: a status change is applied first, then the other arguments.
     update: async (client, prior, v) => {
@@ -170,7 +169,7 @@ export const oktaAppOauth = appResource({
     const values = readFields(app, oauthFields);
     // The secret stays out of state when omit_secret is set; when Okta does not echo it, keep the one we have.
     if (ref.omit_secret) values.client_secret = null;
-    return { ...values, id: app.id, omit_secret: undefined };
+    return { ...values, id: dig(app, 'id'), omit_secret: undefined };
   },
   importDefaults: { omit_secret: false },
 });
@@ -225,15 +224,16 @@ export const oktaAppSaml = appResource({
     const name = creating ? null : v.name;
     const signOnMode = v.saml_version === '1.1' ? 'SAML_1_1' : 'SAML_2_0';
     const body = writeFields({ ...v, name, sign_on_mode: signOnMode, status: null }, samlFields);
-    if (v.app_settings_json) body.settings = { ...body.settings, app: parseJson(v.app_settings_json) };
+    if (v.app_settings_json)
+      body.settings = { .../** @type {object} */ (body.settings), app: parseJson(v.app_settings_json) };
     return body;
   },
   toValues: (app, ref) => ({
     ...readFields(app, samlFields),
-    id: app.id,
-    saml_version: app.signOnMode === 'SAML_1_1' ? '1.1' : '2.0',
+    id: dig(app, 'id'),
+    saml_version: dig(app, 'signOnMode') === 'SAML_1_1' ? '1.1' : '2.0',
     // Preconfigured apps come with settings of their own: only configured settings are compared.
-    app_settings_json: ref.app_settings_json == null ? undefined : jsonOrNull(app.settings?.app),
+    app_settings_json: ref.app_settings_json == null ? undefined : jsonOrNull(dig(app, 'settings', 'app')),
   }),
 });
 
@@ -263,40 +263,54 @@ export const oktaAppGroupAssignments = {
   },
   importState: (importId) => ({ id: importId, app_id: importId }),
   create: async (client, v) => {
-    for (const group of v.group ?? []) await assign(client, v.app_id, group);
+    for (const group of groupsOf(v)) await assign(client, v.app_id, group);
     return (await oktaAppGroupAssignments.read(client, { ...v, id: v.app_id })) ?? {};
   },
   read: async (client, s) => {
     if (!(await client.find(`/api/v1/apps/${enc(s.app_id)}`))) return null;
     const assigned = await client.list(`/api/v1/apps/${enc(s.app_id)}/groups?limit=200`);
     // Configured groups first, in their order, then anything assigned outside terraform (drift).
-    const order = (s.group ?? []).map((/** @type {Values} */ g) => g.id);
-    const rank = (/** @type {any} */ a) => (order.includes(a.id) ? order.indexOf(a.id) : order.length);
+    const order = groupsOf(s).map((g) => g.id);
+    const rank = (/** @type {unknown} */ a) => {
+      const id = dig(a, 'id');
+      return order.includes(id) ? order.indexOf(id) : order.length;
+    };
     const group = [...assigned]
       .sort((a, b) => rank(a) - rank(b))
-      .map((a) => ({ id: a.id, priority: a.priority, profile: JSON.stringify(a.profile ?? {}) }));
+      .map((a) => ({
+        id: dig(a, 'id'),
+        priority: dig(a, 'priority'),
+        profile: JSON.stringify(dig(a, 'profile') ?? {}),
+      }));
     return { id: s.app_id, app_id: s.app_id, group };
   },
   update: async (client, prior, v) => {
-    const wanted = (v.group ?? []).map((/** @type {Values} */ g) => g.id);
-    for (const group of prior.group ?? []) {
+    const wanted = groupsOf(v).map((g) => g.id);
+    for (const group of groupsOf(prior)) {
       if (!wanted.includes(group.id)) {
         await client.call('DELETE', `/api/v1/apps/${enc(v.app_id)}/groups/${enc(group.id)}`);
       }
     }
-    for (const group of v.group ?? []) await assign(client, v.app_id, group);
+    for (const group of groupsOf(v)) await assign(client, v.app_id, group);
     return (await oktaAppGroupAssignments.read(client, v)) ?? {};
   },
   delete: async (client, prior) => {
-    for (const group of prior.group ?? []) {
+    for (const group of groupsOf(prior)) {
       await client.ignoring404('DELETE', `/api/v1/apps/${enc(prior.app_id)}/groups/${enc(group.id)}`);
     }
   },
 };
 
 /**
+ * The group blocks of okta_app_group_assignments (a list block: an array of objects, or null).
+ * @param {Values} values
+ * @returns {Values[]}
+ */
+const groupsOf = (values) => /** @type {Values[] | null | undefined} */ (values.group) ?? [];
+
+/**
  * @param {OktaClient} client
- * @param {string} appId
+ * @param {unknown} appId
  * @param {Values} group
  */
 const assign = (client, appId, group) =>

@@ -3,19 +3,19 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { B, S, attr, setOf } from '../schema.mjs';
-import { jsonOrNull, parseJson, readFields, writeFields } from '../mapping.mjs';
+import { dig, enc, jsonOrNull, parseJson, readFields, writeFields } from '../mapping.mjs';
 
 /** @typedef {import('../mapping.mjs').ResourceType} ResourceType */
 /** @typedef {import('../mapping.mjs').DataSourceType} DataSourceType */
 /** @typedef {import('../mapping.mjs').Values} Values */
 
 const id = attr(S, 'computed', { description: 'The ID of this resource.' });
-const enc = encodeURIComponent;
 
-/** @param {any} group @returns {Values} */
+/** @param {unknown} group @returns {Values} */
 function groupValues(group) {
-  const { name = null, description = null, ...custom } = group.profile ?? {};
-  return { id: group.id, name, description, custom_profile_attributes: jsonOrNull(custom) };
+  const profile = /** @type {Values} */ (dig(group, 'profile') ?? {});
+  const { name = null, description = null, ...custom } = profile;
+  return { id: dig(group, 'id'), name, description, custom_profile_attributes: jsonOrNull(custom) };
 }
 
 /** @param {Values} v */
@@ -42,7 +42,7 @@ export const oktaGroup = {
   create: async (client, v) => groupValues(await client.call('POST', '/api/v1/groups', groupBody(v))),
   read: async (client, s) => {
     const group = await client.find(`/api/v1/groups/${enc(s.id)}`);
-    return group && groupValues(group);
+    return group ? groupValues(group) : null;
   },
   update: async (client, prior, v) =>
     groupValues(await client.call('PUT', `/api/v1/groups/${enc(prior.id)}`, groupBody(v))),
@@ -66,7 +66,7 @@ const ruleBody = (v) =>
 /**
  * A rule is created INACTIVE and can be changed or deleted only while INACTIVE.
  * @param {import('../mapping.mjs').OktaClient} client
- * @param {string} ruleId
+ * @param {unknown} ruleId
  * @param {'activate' | 'deactivate'} action
  */
 const ruleLifecycle = (client, ruleId, action) =>
@@ -88,13 +88,13 @@ export const oktaGroupRule = {
     },
   },
   create: async (client, v) => {
-    const rule = await client.call('POST', '/api/v1/groups/rules', ruleBody(v));
-    if (v.status === 'ACTIVE') await ruleLifecycle(client, rule.id, 'activate');
-    return oktaGroupRule.read(client, { id: rule.id }).then((r) => r ?? { id: rule.id });
+    const ruleId = dig(await client.call('POST', '/api/v1/groups/rules', ruleBody(v)), 'id');
+    if (v.status === 'ACTIVE') await ruleLifecycle(client, ruleId, 'activate');
+    return oktaGroupRule.read(client, { id: ruleId }).then((r) => r ?? { id: ruleId });
   },
   read: async (client, s) => {
     const rule = await client.find(`/api/v1/groups/rules/${enc(s.id)}`);
-    return rule && { id: rule.id, ...readFields(rule, ruleFields) };
+    return rule ? { id: dig(rule, 'id'), ...readFields(rule, ruleFields) } : null;
   },
   update: async (client, prior, v) => {
     if (prior.status === 'ACTIVE') await ruleLifecycle(client, prior.id, 'deactivate');
@@ -112,11 +112,19 @@ export const oktaGroupRule = {
 
 /**
  * @param {import('../mapping.mjs').OktaClient} client
- * @param {string} groupId
+ * @param {unknown} groupId
  * @returns {Promise<string[]>}
  */
 const memberIds = async (client, groupId) =>
-  (await client.list(`/api/v1/groups/${enc(groupId)}/users?limit=200`)).map((u) => u.id);
+  (await client.list(`/api/v1/groups/${enc(groupId)}/users?limit=200`)).map(
+    (u) => /** @type {string} */ (dig(u, 'id')),
+  );
+
+/**
+ * A set-of-strings attribute: an array, or null when unset.
+ * @param {unknown} value
+ */
+const strings = (value) => /** @type {string[] | null | undefined} */ (value);
 
 /** @type {ResourceType} */
 export const oktaGroupMemberships = {
@@ -134,7 +142,7 @@ export const oktaGroupMemberships = {
     return { id: groupId, group_id: groupId, users: [], track_all_users: all === 'true' };
   },
   create: async (client, v) => {
-    for (const user of v.users)
+    for (const user of /** @type {string[]} */ (v.users))
       await client.call('PUT', `/api/v1/groups/${enc(v.group_id)}/users/${enc(user)}`);
     return (await oktaGroupMemberships.read(client, { ...v, id: v.group_id })) ?? {};
   },
@@ -143,21 +151,19 @@ export const oktaGroupMemberships = {
     if (!(await client.find(`/api/v1/groups/${enc(s.group_id)}`))) return null;
     const members = await memberIds(client, s.group_id);
     // By default only the users this resource added are tracked; track_all_users makes it authoritative.
-    const users = s.track_all_users
-      ? members
-      : (s.users ?? []).filter((/** @type {string} */ u) => members.includes(u));
+    const users = s.track_all_users ? members : (strings(s.users) ?? []).filter((u) => members.includes(u));
     return { id: s.group_id, group_id: s.group_id, users };
   },
   update: async (client, prior, v) => {
-    const before = new Set(/** @type {string[]} */ (prior.users ?? []));
-    const after = new Set(/** @type {string[]} */ (v.users ?? []));
+    const before = new Set(strings(prior.users) ?? []);
+    const after = new Set(strings(v.users) ?? []);
     const path = (/** @type {string} */ user) => `/api/v1/groups/${enc(v.group_id)}/users/${enc(user)}`;
     for (const user of before) if (!after.has(user)) await client.ignoring404('DELETE', path(user));
     for (const user of after) if (!before.has(user)) await client.call('PUT', path(user));
     return (await oktaGroupMemberships.read(client, v)) ?? {};
   },
   delete: async (client, prior) => {
-    for (const user of prior.users ?? []) {
+    for (const user of strings(prior.users) ?? []) {
       await client.ignoring404('DELETE', `/api/v1/groups/${enc(prior.group_id)}/users/${enc(user)}`);
     }
   },
@@ -179,22 +185,25 @@ export const oktaGroupData = {
   },
   read: async (client, c) => {
     if (c.delay_read_seconds) await sleep(Number(c.delay_read_seconds) * 1000);
+    /** @type {unknown} */
     let group;
     if (c.id) group = await client.call('GET', `/api/v1/groups/${enc(c.id)}`);
     else {
       const filter = c.type ? `&filter=${enc(`type eq "${c.type}"`)}` : '';
       const found = await client.list(`/api/v1/groups?q=${enc(c.name ?? '')}${filter}`);
       // q= is a prefix search: keep the exact name (and type) only.
-      group = found.find((g) => g.profile?.name === c.name && (!c.type || g.type === c.type));
+      group = found.find(
+        (g) => dig(g, 'profile', 'name') === c.name && (!c.type || dig(g, 'type') === c.type),
+      );
       if (!group)
         throw new Error(`group with name "${c.name}"${c.type ? ` and type "${c.type}"` : ''} does not exist`);
     }
-    const users = c.include_users ? await memberIds(client, group.id) : null;
+    const users = c.include_users ? await memberIds(client, dig(group, 'id')) : null;
     return {
-      id: group.id,
-      name: group.profile?.name ?? null,
-      type: group.type ?? null,
-      description: group.profile?.description ?? null,
+      id: dig(group, 'id'),
+      name: dig(group, 'profile', 'name') ?? null,
+      type: dig(group, 'type') ?? null,
+      description: dig(group, 'profile', 'description') ?? null,
       users,
     };
   },

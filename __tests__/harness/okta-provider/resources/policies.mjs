@@ -2,14 +2,12 @@
 // okta_policy_signon, okta_policy_password and okta_policy_rule_signon: /api/v1/policies.
 
 import { B, N, S, attr, listOf, setOf } from '../schema.mjs';
-import { PartialError, readFields, splitId, writeFields } from '../mapping.mjs';
+import { PartialError, dig, enc, readFields, splitId, writeFields } from '../mapping.mjs';
 
 /** @typedef {import('../mapping.mjs').ResourceType} ResourceType */
 /** @typedef {import('../mapping.mjs').Values} Values */
 /** @typedef {import('../mapping.mjs').Field} Field */
 /** @typedef {import('../schema.mjs').Attr} Attr */
-
-const enc = encodeURIComponent;
 const ACTIVE_INACTIVE = ['ACTIVE', 'INACTIVE'];
 
 /**
@@ -57,7 +55,7 @@ const policyFields = {
 function policyResource({ noun, type, attributes = {}, fields = {}, prepare = (v) => v }) {
   const all = { ...policyFields, ...fields };
   const body = (/** @type {Values} */ v) => writeFields(prepare(v), all, { type });
-  const values = (/** @type {any} */ p) => ({ id: p.id, ...readFields(p, all) });
+  const values = (/** @type {unknown} */ p) => ({ id: dig(p, 'id'), ...readFields(p, all) });
   return {
     noun,
     schema: { attributes: { ...policyAttrs, ...attributes } },
@@ -65,7 +63,7 @@ function policyResource({ noun, type, attributes = {}, fields = {}, prepare = (v
       keptPriority(v, values(await client.call('POST', '/api/v1/policies', body(v)))),
     read: async (client, s) => {
       const policy = await client.find(`/api/v1/policies/${enc(s.id)}`);
-      return policy && values(policy);
+      return policy ? values(policy) : null;
     },
     update: async (client, prior, v) =>
       keptPriority(v, values(await client.call('PUT', `/api/v1/policies/${enc(prior.id)}`, body(v))), prior),
@@ -91,7 +89,7 @@ const R = 'settings.recovery.factors';
 const excludes = (name) => ({
   path: `${P}.complexity.excludeAttributes`,
   // Not excluded reads as "what terraform had", so false and null in the configuration both stay stable.
-  read: (list) => (list.includes(name) ? true : undefined),
+  read: (list) => (/** @type {string[]} */ (list).includes(name) ? true : undefined),
 });
 
 export const oktaPolicyPassword = policyResource({
@@ -191,9 +189,9 @@ const ruleFields = {
 const rulePath = (s) => `/api/v1/policies/${enc(s.policy_id)}/rules/${enc(s.id)}`;
 /** @param {Values} v */
 const ruleBody = (v) => writeFields(v, ruleFields, { type: 'SIGN_ON' });
-/** @param {any} rule @param {string} policyId */
+/** @param {unknown} rule @param {unknown} policyId */
 const ruleValues = (rule, policyId) => ({
-  id: rule.id,
+  id: dig(rule, 'id'),
   policy_id: policyId,
   ...readFields(rule, ruleFields),
 });
@@ -237,7 +235,7 @@ export const oktaPolicyRuleSignon = {
   },
   read: async (client, s) => {
     const rule = await client.find(rulePath(s));
-    return rule && ruleValues(rule, s.policy_id);
+    return rule ? ruleValues(rule, s.policy_id) : null;
   },
   update: async (client, prior, v) =>
     keptPriority(v, ruleValues(await client.call('PUT', rulePath(prior), ruleBody(v)), v.policy_id), prior),

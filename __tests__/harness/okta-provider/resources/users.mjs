@@ -2,13 +2,11 @@
 // okta_user: /api/v1/users. Profile attributes are the snake_case names of Okta's base profile properties.
 
 import { B, S, attr, setOf } from '../schema.mjs';
-import { camel, jsonOrNull, parseJson } from '../mapping.mjs';
+import { camel, dig, enc, jsonOrNull, parseJson } from '../mapping.mjs';
 import { UNKNOWN } from '../cty.mjs';
 
 /** @typedef {import('../mapping.mjs').ResourceType} ResourceType */
 /** @typedef {import('../mapping.mjs').Values} Values */
-
-const enc = encodeURIComponent;
 
 const REQUIRED_PROFILE = ['first_name', 'last_name', 'login', 'email'];
 const OPTIONAL_PROFILE = [
@@ -19,16 +17,17 @@ const OPTIONAL_PROFILE = [
 ]; // prettier-ignore
 const PROFILE = [...REQUIRED_PROFILE, ...OPTIONAL_PROFILE];
 
-/** Okta statuses the provider reports as ACTIVE (raw_status keeps the real one). */
+/** Okta statuses the provider reports as ACTIVE (raw_status keeps the real one). @type {unknown[]} */
 const ACTIVE_LIKE = ['PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY', 'PROVISIONED'];
 
-/** @param {any} user @returns {Values} */
+/** @param {unknown} user @returns {Values} */
 function userValues(user) {
   /** @type {Record<string, unknown>} */
-  const custom = { ...user.profile };
+  const custom = { .../** @type {object} */ (dig(user, 'profile')) };
+  const status = dig(user, 'status');
   /** @type {Values} */
-  const out = { id: user.id, raw_status: user.status ?? null };
-  out.status = ACTIVE_LIKE.includes(user.status) ? 'ACTIVE' : (user.status ?? null);
+  const out = { id: dig(user, 'id'), raw_status: status ?? null };
+  out.status = ACTIVE_LIKE.includes(status) ? 'ACTIVE' : (status ?? null);
   for (const name of PROFILE) {
     out[name] = custom[camel(name)] ?? null;
     delete custom[camel(name)];
@@ -59,9 +58,9 @@ function credentialsOf(v) {
 /**
  * Moves a user between statuses with the lifecycle operations Okta has for it.
  * @param {import('../mapping.mjs').OktaClient} client
- * @param {string} userId
- * @param {string} from  raw status
- * @param {string} to  wanted status
+ * @param {unknown} userId
+ * @param {unknown} from  raw status
+ * @param {unknown} to  wanted status
  */
 async function transition(client, userId, from, to) {
   const lifecycle = (/** @type {string} */ op) =>
@@ -111,17 +110,17 @@ export const oktaUser = {
     const body = { profile: profileOf(v), credentials: credentialsOf(v) };
     let user = await client.call('POST', `/api/v1/users?activate=${activate}`, body);
     if (v.expire_password_on_create && v.password) {
-      await client.call('POST', `/api/v1/users/${enc(user.id)}/lifecycle/expire_password`);
+      await client.call('POST', `/api/v1/users/${enc(dig(user, 'id'))}/lifecycle/expire_password`);
     }
     if (v.status === 'SUSPENDED' || v.status === 'DEPROVISIONED') {
-      await transition(client, user.id, user.status, v.status);
-      user = await client.call('GET', `/api/v1/users/${enc(user.id)}`);
+      await transition(client, dig(user, 'id'), dig(user, 'status'), v.status);
+      user = await client.call('GET', `/api/v1/users/${enc(dig(user, 'id'))}`);
     }
     return withoutIgnored(userValues(user), v);
   },
   read: async (client, s) => {
     const user = await client.find(`/api/v1/users/${enc(s.id)}`);
-    return user && withoutIgnored(userValues(user), s);
+    return user ? withoutIgnored(userValues(user), s) : null;
   },
   update: async (client, prior, v) => {
     if (prior.status !== v.status)
@@ -150,7 +149,7 @@ export const oktaUser = {
 function withoutIgnored(values, reference) {
   const ignore = /** @type {string[] | null} */ (reference.custom_profile_attributes_to_ignore);
   if (!ignore?.length || !values.custom_profile_attributes) return values;
-  const custom = JSON.parse(values.custom_profile_attributes);
+  const custom = JSON.parse(String(values.custom_profile_attributes));
   for (const key of ignore) delete custom[key];
   return { ...values, custom_profile_attributes: jsonOrNull(custom) };
 }

@@ -3,32 +3,47 @@
 // and a proxy type.
 
 import { B, S, attr, setOf } from '../schema.mjs';
+import { dig, enc } from '../mapping.mjs';
 
 /** @typedef {import('../mapping.mjs').ResourceType} ResourceType */
 /** @typedef {import('../mapping.mjs').Values} Values */
 
-const enc = encodeURIComponent;
+/**
+ * A set-of-strings attribute: an array, or null when unset.
+ * @param {unknown} value
+ */
+const strings = (value) => /** @type {string[] | null | undefined} */ (value);
 
-/** @param {string[] | null} values @returns {{ type: string, value: string }[] | undefined} */
+/** @param {unknown} values @returns {{ type: string, value: string }[] | undefined} */
 const addresses = (values) =>
-  values?.map((value) => ({ type: value.includes('/') ? 'CIDR' : 'RANGE', value }));
+  strings(values)?.map((value) => ({ type: value.includes('/') ? 'CIDR' : 'RANGE', value }));
 
-/** @param {{ value: string }[] | null | undefined} list */
-const addressValues = (list) => (list?.length ? list.map((a) => a.value) : null);
+/** @param {unknown} list  gateways or proxies from the API */
+const addressValues = (list) => {
+  const entries = /** @type {{ value: string }[] | null | undefined} */ (list);
+  return entries?.length ? entries.map((a) => a.value) : null;
+};
 
 /** @param {Values} v */
 function zoneBody(v) {
   const common = { type: v.type, name: v.name, usage: v.usage, status: v.status ?? undefined };
   if (v.type === 'IP')
     return { ...common, gateways: addresses(v.gateways), proxies: addresses(v.proxies) ?? null };
-  const locations = (v.dynamic_locations ?? []).map((/** @type {string} */ l) =>
+  const locations = (strings(v.dynamic_locations) ?? []).map((l) =>
     l.includes('-') ? { country: l.split('-')[0], region: l } : { country: l },
   );
   return { ...common, proxyType: v.dynamic_proxy_type ?? undefined, asns: v.asns ?? undefined, locations };
 }
 
-/** @param {any} zone @returns {Values} */
-function zoneValues(zone) {
+/**
+ * A network zone as the API answers it, with the fields read here.
+ * @typedef {{ id?: unknown, name?: unknown, type?: unknown, status?: unknown, usage?: unknown, system?: unknown,
+ *   gateways?: unknown, proxies?: unknown, proxyType?: unknown, asns?: unknown[] | null, locations?: unknown }} Zone
+ */
+
+/** @param {unknown} body @returns {Values} */
+function zoneValues(body) {
+  const zone = /** @type {Zone} */ (body);
   /** @type {Values} */
   const out = { id: zone.id, name: zone.name, type: zone.type, status: zone.status, usage: zone.usage };
   out.system = zone.system ?? false;
@@ -47,8 +62,8 @@ function zoneValues(zone) {
 /**
  * The provider activates or deactivates after every create and update, by the configured status.
  * @param {import('../mapping.mjs').OktaClient} client
- * @param {string} zoneId
- * @param {string} status
+ * @param {unknown} zoneId
+ * @param {unknown} status
  */
 const lifecycle = (client, zoneId, status) =>
   client.call(
@@ -80,13 +95,13 @@ export const oktaNetworkZone = {
       ? 'zones with usage = "BLOCKLIST" cannot have trusted proxies'
       : null,
   create: async (client, v) => {
-    const zone = await client.call('POST', '/api/v1/zones', zoneBody(v));
-    await lifecycle(client, zone.id, v.status);
-    return zoneValues(await client.call('GET', `/api/v1/zones/${enc(zone.id)}`));
+    const zoneId = dig(await client.call('POST', '/api/v1/zones', zoneBody(v)), 'id');
+    await lifecycle(client, zoneId, v.status);
+    return zoneValues(await client.call('GET', `/api/v1/zones/${enc(zoneId)}`));
   },
   read: async (client, s) => {
     const zone = await client.find(`/api/v1/zones/${enc(s.id)}`);
-    return zone && zoneValues(zone);
+    return zone ? zoneValues(zone) : null;
   },
   update: async (client, prior, v) => {
     await client.call('PUT', `/api/v1/zones/${enc(prior.id)}`, zoneBody(v));
