@@ -2,19 +2,9 @@
 // uses (@actions/github with plugin-retry and plugin-throttling), as in github-server.test.ts.
 
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
-import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { loadOpenApi } from './github-openapi.js';
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from './github-server.js';
-
-const TOKEN = 'ghs_fake-token';
-const REPO = { owner: 'acme', repo: 'okta-config' };
-
-// A pass-through limiter, so plugin-throttling does not space writes a second (issues three) apart.
-const unthrottled = {
-  key: () => ({ schedule: (_options: unknown, job: () => Promise<unknown>) => job() }),
-} as unknown as NonNullable<ThrottlingOptions['write']>;
+import { fastClient, REPO, TOKEN } from './github-test-client.js';
 
 let server: GitHubServer;
 
@@ -24,22 +14,7 @@ async function start(options: Partial<GitHubServerOptions> = {}): Promise<GitHub
 }
 
 function client() {
-  return getOctokit(
-    TOKEN,
-    {
-      baseUrl: server.url,
-      retry: { retryAfterBaseValue: 1 },
-      throttle: {
-        onRateLimit: () => true,
-        onSecondaryRateLimit: () => true,
-        retryAfterBaseValue: 1,
-        write: unthrottled,
-        notifications: unthrottled,
-      },
-    },
-    retry,
-    throttling,
-  );
+  return fastClient(server.url);
 }
 
 async function rejection(

@@ -2,20 +2,9 @@
 // stand-in GitHub API, in this process: every call below is async, since the server answers from this event loop.
 
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
-import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { loadOpenApi } from './github-openapi.js';
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from './github-server.js';
-
-const TOKEN = 'ghs_fake-token';
-const REPO = { owner: 'acme', repo: 'okta-config' };
-
-// plugin-throttling spaces writes 1 s apart (new comments 3 s), across the whole process; a pass-through
-// limiter keeps these tests fast without changing what is sent.
-const unthrottled = {
-  key: () => ({ schedule: (_options: unknown, job: () => Promise<unknown>) => job() }),
-} as unknown as NonNullable<ThrottlingOptions['write']>;
+import { fastClient, REPO, TOKEN } from './github-test-client.js';
 
 let server: GitHubServer;
 const secondaryLimits: number[] = [];
@@ -26,26 +15,10 @@ async function start(options: Partial<GitHubServerOptions> = {}): Promise<GitHub
 }
 
 function client(token = TOKEN) {
-  return getOctokit(
-    token,
-    {
-      baseUrl: server.url,
-      // plugin-retry waits (retry number)² × retryAfterBaseValue ms: 1 and 4 ms here instead of 1 and 4 s.
-      retry: { retryAfterBaseValue: 1 },
-      throttle: {
-        onRateLimit: () => true,
-        onSecondaryRateLimit: (retryAfter: number) => {
-          secondaryLimits.push(retryAfter);
-          return true;
-        },
-        retryAfterBaseValue: 1,
-        write: unthrottled,
-        notifications: unthrottled,
-      },
-    },
-    retry,
-    throttling,
-  );
+  return fastClient(server.url, token, (retryAfter) => {
+    secondaryLimits.push(retryAfter);
+    return true;
+  });
 }
 
 interface HttpError {
