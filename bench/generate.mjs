@@ -1,7 +1,7 @@
 // Writes an Okta-like `terraform show -json` plan of about `targetBytes`, a few percent of its objects changed, in
 // Terraform 1.11's layout (planned_values, resource_changes, prior_state, configuration), without holding it in memory.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { oktaId, resourceChange } from '../scripts/lib/okta-plan.mjs';
+import { oktaId, resourceChange } from '../testkit/okta-plan.mjs';
 
 const PROVIDER = 'registry.terraform.io/okta/okta';
 const DEPARTMENTS = ['Engineering', 'Sales', 'Finance', 'Support', 'Marketing', 'Legal', 'People', 'IT'];

@@ -6,8 +6,8 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startOktaProvider } from '../__tests__/harness/okta-provider/provider.mjs';
-import { startOktaEmulator } from '../__tests__/harness/okta/emulator.mjs';
+import { startOktaProvider } from '../testkit/okta-provider/provider.mjs';
+import { startOktaEmulator } from '../testkit/okta/emulator.mjs';
 import { runAction } from '../scripts/lib/demo-action.mjs';
 
 const { values } = parseArgs({

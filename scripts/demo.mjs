@@ -1,5 +1,5 @@
 // npm run demo: the whole story, offline, with the real terraform and real okta/okta resource types. An Okta org
-// emulator and an okta/okta provider stand-in (test infrastructure, __tests__/harness) run in this process; the
+// emulator and an okta/okta provider stand-in (test infrastructure, testkit/) run in this process; the
 // bundled action (dist/index.js) runs as the runner would run it:
 //   1. plan the example org (examples/orgs/production) → the review, as reviewers see it;
 //   2. apply exactly that plan (approved-fingerprint, as in okta-dispatch.yml);
@@ -10,8 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startOktaProvider } from '../__tests__/harness/okta-provider/provider.mjs';
-import { startOktaEmulator } from '../__tests__/harness/okta/emulator.mjs';
+import { startOktaProvider } from '../testkit/okta-provider/provider.mjs';
+import { startOktaEmulator } from '../testkit/okta/emulator.mjs';
 import { htmlPage } from './lib/demo-html.mjs';
 import { runAction } from './lib/demo-action.mjs';
 

@@ -1,7 +1,7 @@
 // Writes examples/plans/*.json: plans of a realistic Okta org (acme.okta.com) in Terraform 1.11's show -json
 // layout, for the demo, the README and the snapshot tests. Run: node scripts/make-example-plans.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { oktaId, oktaPlan } from './lib/okta-plan.mjs';
+import { oktaId, oktaPlan } from '../testkit/okta-plan.mjs';
 
 const provider = {
   org_name: 'acme',

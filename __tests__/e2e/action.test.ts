@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
-import { fixturePath } from '../helpers/fixtures.js';
-import { runAction } from '../helpers/processes.js';
+import { fixturePath } from '../../testkit/fixtures.js';
+import { runAction } from '../../testkit/action-step.mjs';
 
 const EXAMPLE = readFileSync('examples/plans/pull-request.json');
 const EXAMPLE_TOKEN = '00aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789ab';

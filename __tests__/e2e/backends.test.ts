@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startPostgres, type Postgres } from '../harness/postgres.js';
-import { startStateServer, type StateServer } from '../harness/state-server.js';
-import { runStep, type ActionRun } from '../helpers/processes.js';
-import { httpBackend as httpBackendConfig } from '../helpers/workflow.js';
+import { startPostgres, type Postgres } from '../../testkit/postgres.js';
+import { startStateServer, type StateServer } from '../../testkit/state-server.js';
+import { runStep, type ActionRun } from '../../testkit/action-step.mjs';
+import { httpBackend as httpBackendConfig } from '../../testkit/workflow.js';
 
 jest.setTimeout(180_000);
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixturePath } from '../helpers/fixtures.js';
-import { runCli } from '../helpers/processes.js';
+import { fixturePath } from '../../testkit/fixtures.js';
+import { runCli } from '../../testkit/action-step.mjs';
 
 const EXAMPLE = 'examples/plans/pull-request.json';
 

@@ -3,9 +3,9 @@
 // discover's matrix on pull requests. GitHub is the harness's OpenAPI-checked stand-in.
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { startGitHubServer, type GitHubServer } from '../harness/github-server.js';
-import { startOktaEmulator, type OktaEmulator } from '../harness/okta/emulator.mjs';
-import { runStep, type ActionRun } from '../helpers/processes.js';
+import { startGitHubServer, type GitHubServer } from '../../testkit/github-server.js';
+import { startOktaEmulator, type OktaEmulator } from '../../testkit/okta/emulator.mjs';
+import { runStep, type ActionRun } from '../../testkit/action-step.mjs';
 import {
   eventEnv,
   exampleRepository,
@@ -14,7 +14,7 @@ import {
   OWNER,
   REPO,
   startOktaStack,
-} from '../helpers/workflow.js';
+} from '../../testkit/workflow.js';
 
 jest.setTimeout(300_000);
 

@@ -6,8 +6,12 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startReleasesMirror, type MirrorOptions, type ReleasesMirror } from '../harness/releases-mirror.js';
-import { runStep } from '../helpers/processes.js';
+import {
+  startReleasesMirror,
+  type MirrorOptions,
+  type ReleasesMirror,
+} from '../../testkit/releases-mirror.js';
+import { runStep } from '../../testkit/action-step.mjs';
 
 jest.setTimeout(120_000);
 

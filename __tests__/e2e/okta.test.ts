@@ -3,9 +3,9 @@
 // the Okta org emulator. What the review says must be what the org then holds.
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { startGitHubServer, type GitHubServer } from '../harness/github-server.js';
-import { startOktaEmulator, type OktaEmulator } from '../harness/okta/emulator.mjs';
-import { runStep, type ActionRun } from '../helpers/processes.js';
+import { startGitHubServer, type GitHubServer } from '../../testkit/github-server.js';
+import { startOktaEmulator, type OktaEmulator } from '../../testkit/okta/emulator.mjs';
+import { runStep, type ActionRun } from '../../testkit/action-step.mjs';
 import {
   eventEnv,
   exampleRepository,
@@ -14,7 +14,7 @@ import {
   REPO,
   startOktaStack,
   httpBackend,
-} from '../helpers/workflow.js';
+} from '../../testkit/workflow.js';
 
 jest.setTimeout(240_000);
 

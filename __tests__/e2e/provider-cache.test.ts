@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCacheServer, type CacheServer } from '../harness/cache-server.js';
-import { runStep, type ActionRun } from '../helpers/processes.js';
+import { startCacheServer, type CacheServer } from '../../testkit/cache-server.js';
+import { runStep, type ActionRun } from '../../testkit/action-step.mjs';
 
 jest.setTimeout(120_000);
 

@@ -4,9 +4,9 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { statSync } from 'node:fs';
-import { startGitHubServer, type GitHubServer } from '../harness/github-server.js';
-import { startStateServer, type StateServer } from '../harness/state-server.js';
-import { runStep, type ActionRun } from '../helpers/processes.js';
+import { startGitHubServer, type GitHubServer } from '../../testkit/github-server.js';
+import { startStateServer, type StateServer } from '../../testkit/state-server.js';
+import { runStep, type ActionRun } from '../../testkit/action-step.mjs';
 import {
   eventEnv,
   GITHUB_TOKEN,
@@ -16,7 +16,7 @@ import {
   REPO,
   STATE_PASSWORD,
   STATE_USER,
-} from '../helpers/workflow.js';
+} from '../../testkit/workflow.js';
 
 jest.setTimeout(180_000);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { labelsFor, managedLabels } from '../../src/github/labels.js';
-import { oktaId, oktaPlan, summarizeObject } from '../helpers/plans.js';
+import { oktaId, oktaPlan, summarizeObject } from '../../testkit/plans.js';
 
 const APP = {
   type: 'okta_app_oauth',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { checkHighRisk, type Approval } from '../../src/modes/approval.js';
 import type { Settings } from '../../src/settings.js';
-import { oktaId, oktaPlan, summarizeObject } from '../helpers/plans.js';
+import { oktaId, oktaPlan, summarizeObject } from '../../testkit/plans.js';
 
 const SIGN_ON_POLICY = {
   type: 'okta_policy_signon',

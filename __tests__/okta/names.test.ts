@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CATEGORY_ORDER, oktaCatalog } from '../../src/okta/catalog.js';
 import { configAddressOf, instanceKeyOf, parseTemplate, referencedAddress } from '../../src/okta/names.js';
-import { oktaId, oktaPlan, summarizeFile, summarizeObject } from '../helpers/plans.js';
+import { oktaId, oktaPlan, summarizeFile, summarizeObject } from '../../testkit/plans.js';
 
 type Values = Record<string, unknown>;
 

@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from '@jest/globals';
 import { objectAction, planLine, replaceOrder } from '../../src/plan/counts.js';
-import { fixturePath } from '../helpers/fixtures.js';
-import { oktaPlan, summarizeFile, summarizeObject } from '../helpers/plans.js';
+import { fixturePath } from '../../testkit/fixtures.js';
+import { oktaPlan, summarizeFile, summarizeObject } from '../../testkit/plans.js';
 
 const generated = (name: string): string => fixturePath(`generated-terraform-1.11.4/${name}/show.json`);
 const group = (id: string, name: string) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { canonicalJson, changeDigest, fingerprint } from '../../src/plan/fingerprint.js';
-import { oktaId, oktaPlan, summarizeObject } from '../helpers/plans.js';
+import { oktaId, oktaPlan, summarizeObject } from '../../testkit/plans.js';
 
 const GROUP = {
   type: 'okta_group',

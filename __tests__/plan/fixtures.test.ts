@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ActionError } from '../../src/errors.js';
 import { openPlan } from '../../src/plan/input.js';
 import { summarizePlan } from '../../src/plan/summarize.js';
-import { FIXTURES, fixtureKind, fixturePath, manifest, textPlanCounts } from '../helpers/fixtures.js';
+import { FIXTURES, fixtureKind, fixturePath, manifest, textPlanCounts } from '../../testkit/fixtures.js';
 
 const rows = manifest();
 const plans = rows.filter((r) => fixtureKind(r) === 'plan').map((r) => r.path);

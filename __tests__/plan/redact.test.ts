@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { isSecretPath, SecretScrubber } from '../../src/plan/redact.js';
 import { COMMENT_BUDGET, renderReview, STEP_SUMMARY_BUDGET } from '../../src/render/comment.js';
-import { oktaPlan, summarizeObject } from '../helpers/plans.js';
+import { oktaPlan, summarizeObject } from '../../testkit/plans.js';
 
 const SECRETS = {
   password: 'Winter-is-coming-2026!',

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ActionError } from '../../src/errors.js';
-import { fixturePath } from '../helpers/fixtures.js';
-import { rejection, summarizeFile, summarizeObject, summarizeText } from '../helpers/plans.js';
+import { fixturePath } from '../../testkit/fixtures.js';
+import { rejection, summarizeFile, summarizeObject, summarizeText } from '../../testkit/plans.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'okta-tf-stream-'));
 const EXAMPLE = readFileSync('examples/plans/pull-request.json');

@@ -9,7 +9,7 @@ import {
   type ReviewContext,
 } from '../../src/render/comment.js';
 import { byteLength, code, codeBlock, escapeText } from '../../src/render/markdown.js';
-import { oktaId, oktaPlan, summarizeFile, summarizeObject } from '../helpers/plans.js';
+import { oktaId, oktaPlan, summarizeFile, summarizeObject } from '../../testkit/plans.js';
 
 const context: ReviewContext = {
   directory: 'orgs/acme',

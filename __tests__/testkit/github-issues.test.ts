@@ -2,9 +2,13 @@
 // uses (@actions/github with plugin-retry and plugin-throttling), as in github-server.test.ts.
 
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { loadOpenApi } from './github-openapi.js';
-import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from './github-server.js';
-import { fastClient, REPO, TOKEN } from './github-test-client.js';
+import { loadOpenApi } from '../../testkit/github-openapi.js';
+import {
+  startGitHubServer,
+  type GitHubServer,
+  type GitHubServerOptions,
+} from '../../testkit/github-server.js';
+import { fastClient, REPO, TOKEN } from '../../testkit/github-client.js';
 
 let server: GitHubServer;
 

@@ -4,9 +4,9 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GitHubServer } from '../harness/github-server.js';
-import { startOktaProvider } from '../harness/okta-provider/provider.mjs';
-import { startStateServer, type StateServer } from '../harness/state-server.js';
+import type { GitHubServer } from './github-server.js';
+import { startOktaProvider } from './okta-provider/provider.mjs';
+import { startStateServer, type StateServer } from './state-server.js';
 
 export const OWNER = 'acme';
 export const REPO = 'okta-config';
@@ -67,7 +67,7 @@ export function orgInputs(state: StateServer, stateName: string): Record<string,
   };
 }
 
-const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
+const EXAMPLES = join(import.meta.dirname, '..', 'examples');
 
 /**
  * The example repository (examples/orgs and examples/modules) as workspace files, with the harness's http backend

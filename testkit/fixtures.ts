@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'terraform');
+export const FIXTURES = join(import.meta.dirname, '..', '__tests__', 'fixtures', 'terraform');
 
 export interface FixtureRow {
   path: string;

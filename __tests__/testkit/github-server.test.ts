@@ -2,9 +2,13 @@
 // stand-in GitHub API, in this process: every call below is async, since the server answers from this event loop.
 
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { loadOpenApi } from './github-openapi.js';
-import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from './github-server.js';
-import { fastClient, REPO, TOKEN } from './github-test-client.js';
+import { loadOpenApi } from '../../testkit/github-openapi.js';
+import {
+  startGitHubServer,
+  type GitHubServer,
+  type GitHubServerOptions,
+} from '../../testkit/github-server.js';
+import { fastClient, REPO, TOKEN } from '../../testkit/github-client.js';
 
 let server: GitHubServer;
 const secondaryLimits: number[] = [];

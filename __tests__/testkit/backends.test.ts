@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPostgres, type Postgres } from './postgres.js';
-import { startStateServer, type StateServer } from './state-server.js';
+import { startPostgres, type Postgres } from '../../testkit/postgres.js';
+import { startStateServer, type StateServer } from '../../testkit/state-server.js';
 
 jest.setTimeout(120_000);
 

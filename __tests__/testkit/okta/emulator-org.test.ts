@@ -9,8 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startOktaEmulator, type EmulatorOptions, type OktaEmulator } from './emulator.mjs';
-import { oktaClient, oktaError, type Answer, type Call, type OktaObject } from './okta-client.js';
+import {
+  startOktaEmulator,
+  type EmulatorOptions,
+  type OktaEmulator,
+} from '../../../testkit/okta/emulator.mjs';
+import {
+  oktaClient,
+  oktaError,
+  type Answer,
+  type Call,
+  type OktaObject,
+} from '../../../testkit/okta/okta-client.js';
 
 const started: OktaEmulator[] = [];
 afterEach(async () => {
@@ -238,7 +248,7 @@ describe('the state file', () => {
   it('runs from the command line until SIGTERM', async () => {
     const file = stateFile();
     const cli = spawn(process.execPath, [
-      join(import.meta.dirname, 'emulator-cli.mjs'),
+      join(import.meta.dirname, '..', '..', '..', 'testkit', 'okta', 'emulator-cli.mjs'),
       '--state',
       file,
       '--token',

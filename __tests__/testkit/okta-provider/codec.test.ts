@@ -2,11 +2,11 @@
 // provider argument checks.
 
 import { describe, expect, it } from '@jest/globals';
-import { UNKNOWN, decodeDynamic, encodeDynamic } from './cty.mjs';
-import { waitSeconds } from './okta-client.mjs';
-import { validateProviderConfig } from './provider-config.mjs';
-import { oktaAppOauth } from './resources/apps.mjs';
-import { impliedType, plan } from './schema.mjs';
+import { UNKNOWN, decodeDynamic, encodeDynamic } from '../../../testkit/okta-provider/cty.mjs';
+import { waitSeconds } from '../../../testkit/okta-provider/okta-client.mjs';
+import { validateProviderConfig } from '../../../testkit/okta-provider/provider-config.mjs';
+import { oktaAppOauth } from '../../../testkit/okta-provider/resources/apps.mjs';
+import { impliedType, plan } from '../../../testkit/okta-provider/schema.mjs';
 
 describe('cty msgpack', () => {
   it('encodes unknown as ext 0 and fills every attribute, nulls as nil', () => {

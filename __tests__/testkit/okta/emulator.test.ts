@@ -2,8 +2,8 @@
 // the answers Okta gives: ids with the kind's prefix, 204/202 where Okta has no body, E0000001/E0000007 errors.
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startOktaEmulator, type OktaEmulator } from './emulator.mjs';
-import { oktaClient, oktaError, type Call, type OktaObject } from './okta-client.js';
+import { startOktaEmulator, type OktaEmulator } from '../../../testkit/okta/emulator.mjs';
+import { oktaClient, oktaError, type Call, type OktaObject } from '../../../testkit/okta/okta-client.js';
 
 let emulator: OktaEmulator;
 let api: Call;

@@ -14,7 +14,7 @@ import {
   DEFAULT_PLATFORMS,
   startReleasesMirror,
   type ReleasesMirror,
-} from './releases-mirror.js';
+} from '../../testkit/releases-mirror.js';
 
 const VERSIONS = ['1.9.8', '1.11.4', '1.12.0-beta1'];
 const SCRIPT = '#!/bin/sh\necho hello-from-mirror\n';

@@ -1,7 +1,7 @@
 // @ts-check
 // Serves the okta/okta provider from its own process, for shells and demos:
 //
-//   node __tests__/harness/okta-provider/provider-cli.mjs [--socket-dir DIR] > reattach.json &
+//   node testkit/okta-provider/provider-cli.mjs [--socket-dir DIR] > reattach.json &
 //   TF_REATTACH_PROVIDERS="$(cat reattach.json)" terraform plan
 //
 // Prints the TF_REATTACH_PROVIDERS value (one JSON line) on stdout once the socket is listening, then serves

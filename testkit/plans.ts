@@ -1,10 +1,10 @@
-// Summaries of plans built in memory (with scripts/lib/okta-plan.mjs) or read from files.
+// Summaries of plans built in memory (with okta-plan.mjs) or read from files.
 
-import { openPlan, planChunks } from '../../src/plan/input.js';
-import { summarizePlan, type SummarizeOptions } from '../../src/plan/summarize.js';
-import type { PlanSummary } from '../../src/plan/types.js';
+import { openPlan, planChunks } from '../src/plan/input.js';
+import { summarizePlan, type SummarizeOptions } from '../src/plan/summarize.js';
+import type { PlanSummary } from '../src/plan/types.js';
 
-export { addressOf, oktaId, oktaPlan, resourceChange } from '../../scripts/lib/okta-plan.mjs';
+export { addressOf, oktaId, oktaPlan, resourceChange } from './okta-plan.mjs';
 
 /** Feeds `text` in chunks of `chunkBytes`, as a stream would. */
 export async function* chunksOf(text: string | Buffer, chunkBytes = 1 << 20): AsyncGenerator<Buffer> {

@@ -2,8 +2,8 @@
 // and Okta's priority renumbering.
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startOktaEmulator, type OktaEmulator } from './emulator.mjs';
-import { oktaClient, oktaError, type Call, type OktaObject } from './okta-client.js';
+import { startOktaEmulator, type OktaEmulator } from '../../../testkit/okta/emulator.mjs';
+import { oktaClient, oktaError, type Call, type OktaObject } from '../../../testkit/okta/okta-client.js';
 
 let emulator: OktaEmulator;
 let api: Call;

@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startOktaEmulator } from '../okta/emulator.mjs';
-import { startOktaProvider } from './provider.mjs';
+import { startOktaEmulator } from '../../../testkit/okta/emulator.mjs';
+import { startOktaProvider } from '../../../testkit/okta-provider/provider.mjs';
 
 jest.setTimeout(60_000);
 

@@ -64,7 +64,6 @@ export interface OpenApi {
 const SPEC_FILE = join(
   import.meta.dirname,
   '..',
-  '..',
   'node_modules',
   '@octokit',
   'openapi',

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startCacheServer, type CacheServer } from './cache-server.js';
+import { startCacheServer, type CacheServer } from '../../testkit/cache-server.js';
 
 const CACHE_MODULE = join(
   import.meta.dirname,
