@@ -49,9 +49,11 @@ const sources = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf
   .filter((name) => name.endsWith('.ts'))
   .map((name) => ({ path: `src/${name}`, text: read(`src/${name}`) }));
 
-/** The string literals passed to `core.<fn>('...')` in `text`. */
+/** The string literals passed to `core.<fn>('...')` or `runtime.<fn>('...')` in `text`. */
 function literalArgs(text: string, fn: string): string[] {
-  return [...text.matchAll(new RegExp(`core\\.${fn}\\(\\s*['"]([^'"]+)['"]`, 'g'))].map((m) => m[1] ?? '');
+  return [...text.matchAll(new RegExp(`(?:core|runtime)\\.${fn}\\(\\s*['"]([^'"]+)['"]`, 'g'))].map(
+    (m) => m[1] ?? '',
+  );
 }
 
 describe('README.md', () => {
@@ -141,7 +143,7 @@ describe('action.yml', () => {
 
   it('declares exactly the inputs src/settings.ts reads, and src/ reads no other', () => {
     const declared = Object.keys(action.inputs ?? {}).sort();
-    // settings.ts reads inputs through core.get*Input and its typed helpers (booleanInput('setup'), ...).
+    // settings.ts reads inputs through the typed readers of inputs.ts (inputs.booleanInput('setup'), ...).
     const inputReads = (text: string): string[] =>
       [...text.matchAll(/\b(?:core\.get(?:Boolean|Multiline)?Input|[a-z]+Input)\(\s*'([^']+)'/g)].map(
         (m) => m[1] ?? '',

@@ -1,35 +1,51 @@
-// run(): settings → mode → outputs. The one place that fails the step.
+// run(): settings → the mode, given its collaborators → outputs. The one place that fails the step.
 
-import * as core from '@actions/core';
 import { ActionError, errorMessage } from './errors.js';
+import { createGitHubClient, type ClientTiming } from './github/octokit.js';
 import { runApplyMode } from './modes/apply.js';
+import type { ModeContext, ModeRunner } from './modes/context.js';
 import { runDiscoverMode } from './modes/discover.js';
 import { runDriftMode } from './modes/drift.js';
 import { runPlanMode } from './modes/plan.js';
-import type { Outputs } from './outputs.js';
-import { writeFailureSummary } from './render/step-summary.js';
+import { failureSummaryMarkdown } from './render/job-summary.js';
+import { actionsRuntime, type Runtime } from './runtime.js';
 import { readSettings, type Mode, type Settings } from './settings.js';
+import { startSession } from './terraform/session.js';
 
-const MODES: Record<Mode, (settings: Settings) => Promise<Outputs>> = {
+const MODES: Record<Mode, ModeRunner> = {
   plan: runPlanMode,
   apply: runApplyMode,
   drift: runDriftMode,
   discover: runDiscoverMode,
 };
 
-export async function run(): Promise<void> {
+export interface RunOptions {
+  /** How long the GitHub client waits (GitHub's own defaults unless a local stand-in answers). */
+  readonly githubTiming?: ClientTiming;
+}
+
+function modeContext(settings: Settings, runtime: Runtime, options: RunOptions): ModeContext {
+  const { github } = settings;
+  return {
+    runtime,
+    github: github.repository ? createGitHubClient(github, runtime, options.githubTiming) : undefined,
+    startTerraform: (sessionOptions) => startSession(sessionOptions, runtime),
+  };
+}
+
+export async function run(runtime: Runtime = actionsRuntime(), options: RunOptions = {}): Promise<void> {
   try {
-    const settings = readSettings();
-    const outputs = await MODES[settings.mode](settings);
-    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+    const settings = readSettings(runtime);
+    const outputs = await MODES[settings.mode](settings, modeContext(settings, runtime, options));
+    for (const [name, value] of Object.entries(outputs)) runtime.setOutput(name, value);
   } catch (e) {
     const message = errorMessage(e);
     if (e instanceof ActionError) {
-      core.setOutput('failure-reason', e.reason);
-      core.setFailed(`${e.reason}: ${message}`);
-      await writeFailureSummary(e.reason, message).catch(() => false);
+      runtime.setOutput('failure-reason', e.reason);
+      runtime.setFailed(`${e.reason}: ${message}`);
+      await runtime.appendSummary(failureSummaryMarkdown(e.reason, message)).catch(() => false);
       return;
     }
-    core.setFailed(`unexpected error (please report it): ${message}`);
+    runtime.setFailed(`unexpected error (please report it): ${message}`);
   }
 }

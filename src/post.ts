@@ -1,14 +1,14 @@
 // The post step (post-if: success()): saves the provider cache the main step restored. It only ever warns.
 
-import * as core from '@actions/core';
 import { errorMessage } from './errors.js';
+import { actionsRuntime, type Runtime } from './runtime.js';
 import { PLUGIN_CACHE_STATE, savePluginCache, type PluginCacheState } from './terraform/cache.js';
 
-export async function runPost(): Promise<void> {
+export async function runPost(runtime: Runtime = actionsRuntime()): Promise<void> {
   try {
-    const state = core.getState(PLUGIN_CACHE_STATE);
-    if (state) await savePluginCache(JSON.parse(state) as PluginCacheState);
+    const state = runtime.getState(PLUGIN_CACHE_STATE);
+    if (state) await savePluginCache(JSON.parse(state) as PluginCacheState, runtime);
   } catch (e) {
-    core.warning(`Provider cache not saved (${errorMessage(e)}).`);
+    runtime.warning(`Provider cache not saved (${errorMessage(e)}).`);
   }
 }

@@ -1,13 +1,13 @@
 // The only reader of inputs and the runner's environment: everything else gets a readonly, typed Settings. Secrets
 // found here (backend settings, Okta credentials) are masked here, before anything can print them.
 
-import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ActionError, errorMessage } from './errors.js';
+import { InputReader } from './inputs.js';
 import { CREDENTIAL_VARIABLES } from './okta/credentials.js';
-import type { Environment } from './plan/org.js';
+import type { Environment, Runtime } from './runtime.js';
 import { backendSecrets, parseBackendConfig, type BackendSetting } from './terraform/backend.js';
 import type { Distribution } from './terraform/version-request.js';
 
@@ -22,8 +22,6 @@ export interface GitHubSettings {
   /** The pull request this run is for (pull_request and pull_request_target events). */
   readonly pullRequest: number | undefined;
   readonly comment: CommentPolicy;
-  /** Tells apart several reviews of one directory and workspace (the `label` input). */
-  readonly label: string;
   /** Link to this workflow run, for the comment. */
   readonly runUrl: string | undefined;
   /** The pushed commit, on push events: its merged pull request holds the reviewed plan. */
@@ -52,18 +50,28 @@ export interface TerraformSettings {
   readonly maxApiCapacity?: number;
 }
 
+/**
+ * Which org's review a run is: the directory, workspace and label that the review comment's marker, the labels and
+ * the drift issue are kept per, so a matrix of orgs keeps one of each per org.
+ */
+export interface ReviewTarget {
+  /** The Terraform root module, relative to the workspace, as the user wrote it ("." for the root). */
+  readonly directory: string;
+  /** The Terraform workspace. */
+  readonly workspace: string;
+  /** Tells apart several reviews of one directory and workspace (the `label` input). */
+  readonly label: string;
+}
+
 export interface Settings {
   readonly mode: Mode;
   /** Absolute path of a `terraform show -json` file to summarize instead of planning. */
   readonly planJson?: string;
-  /** The Terraform root module, relative to the workspace, as the user wrote it ("." for the root). */
-  readonly workingDirectory: string;
-  /** The same, absolute. */
+  readonly target: ReviewTarget;
+  /** The Terraform root module, absolute. */
   readonly workingDirectoryPath: string;
   /** The repository checkout (GITHUB_WORKSPACE): version files are searched up to here. */
   readonly repositoryPath: string;
-  /** The Terraform workspace, for the review's header. */
-  readonly terraformWorkspace: string;
   /** Where files the action writes for later steps go (RUNNER_TEMP). */
   readonly tempDir: string;
   readonly env: Environment;
@@ -75,7 +83,7 @@ export interface Settings {
   readonly allowHighRisk: boolean;
   readonly github: GitHubSettings;
   /** The runner's environment, for Terraform's processes and the credentials preflight. */
-  readonly processEnv: Readonly<Record<string, string | undefined>>;
+  readonly processEnv: Environment;
 }
 
 function workingDirectory(workspace: string, input: string): { display: string; path: string } {
@@ -91,43 +99,8 @@ function workingDirectory(workspace: string, input: string): { display: string; 
   return { display: inside || '.', path };
 }
 
-function booleanInput(name: string): boolean {
-  try {
-    return core.getBooleanInput(name);
-  } catch {
-    throw new ActionError(
-      'invalid-input',
-      `the input ${name} must be true or false, not "${core.getInput(name)}"`,
-    );
-  }
-}
-
-function choiceInput<T extends string>(name: string, choices: readonly T[], fallback: T): T {
-  const value = core.getInput(name) || fallback;
-  if (!(choices as readonly string[]).includes(value)) {
-    throw new ActionError(
-      'invalid-input',
-      `the input ${name} must be one of ${choices.join(', ')}, not "${value}"`,
-    );
-  }
-  return value as T;
-}
-
-function integerInput(name: string, min: number, max: number): number | undefined {
-  const text = core.getInput(name);
-  if (!text) return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ActionError(
-      'invalid-input',
-      `the input ${name} must be a whole number from ${min} to ${max}, not "${text}"`,
-    );
-  }
-  return value;
-}
-
-function lockTimeout(): string {
-  const value = core.getInput('lock-timeout') || '5m';
+function lockTimeout(inputs: InputReader): string {
+  const value = inputs.getInput('lock-timeout') || '5m';
   if (!/^\d+(ms|s|m|h)$/.test(value)) {
     throw new ActionError(
       'invalid-input',
@@ -137,8 +110,8 @@ function lockTimeout(): string {
   return value;
 }
 
-function releasesUrl(): string | undefined {
-  const value = core.getInput('releases-url');
+function releasesUrl(inputs: InputReader): string | undefined {
+  const value = inputs.getInput('releases-url');
   if (!value) return undefined;
   try {
     const url = new URL(value);
@@ -153,9 +126,10 @@ function releasesUrl(): string | undefined {
 }
 
 /** Masks every credential the runner's environment holds; a multi-line value (a PEM key) line by line. */
-function maskCredentials(env: Readonly<Record<string, string | undefined>>): void {
+function maskCredentials(runtime: Runtime): void {
   for (const name of CREDENTIAL_VARIABLES) {
-    for (const line of env[name]?.split(/\r?\n/) ?? []) if (line.trim()) core.setSecret(line.trim());
+    for (const line of runtime.env[name]?.split(/\r?\n/) ?? [])
+      if (line.trim()) runtime.setSecret(line.trim());
   }
 }
 
@@ -165,7 +139,7 @@ interface EventPayload {
   readonly repository?: { readonly default_branch?: unknown };
 }
 
-function eventPayload(env: Readonly<Record<string, string | undefined>>): EventPayload {
+function eventPayload(env: Environment): EventPayload {
   if (!env.GITHUB_EVENT_PATH) return {};
   try {
     return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as EventPayload;
@@ -178,8 +152,8 @@ function eventPayload(env: Readonly<Record<string, string | undefined>>): EventP
 }
 
 /** auto: apply what was merged into the default branch and what a dispatch approves; drift on schedule; else plan. */
-function mode(env: Readonly<Record<string, string | undefined>>, event: EventPayload): Mode {
-  const chosen = choiceInput('mode', ['auto', 'plan', 'apply', 'drift', 'discover'], 'auto');
+function mode(inputs: InputReader, env: Environment, event: EventPayload): Mode {
+  const chosen = inputs.choiceInput('mode', ['auto', 'plan', 'apply', 'drift', 'discover'], 'auto');
   if (chosen !== 'auto') return chosen;
   if (env.GITHUB_EVENT_NAME === 'workflow_dispatch') return 'apply';
   if (env.GITHUB_EVENT_NAME === 'schedule') return 'drift';
@@ -189,8 +163,8 @@ function mode(env: Readonly<Record<string, string | undefined>>, event: EventPay
   return env.GITHUB_EVENT_NAME === 'push' && pushedToDefault ? 'apply' : 'plan';
 }
 
-function approvedFingerprint(): string | undefined {
-  const value = core.getInput('approved-fingerprint').trim().toLowerCase();
+function approvedFingerprint(inputs: InputReader): string | undefined {
+  const value = inputs.getInput('approved-fingerprint').trim().toLowerCase();
   if (!value) return undefined;
   if (!/^[0-9a-f]{64}$/.test(value)) {
     throw new ActionError(
@@ -201,49 +175,44 @@ function approvedFingerprint(): string | undefined {
   return value;
 }
 
-function terraformSettings(): TerraformSettings {
-  const backendConfig = parseBackendConfig(core.getInput('backend-config'));
-  for (const secret of backendSecrets(backendConfig)) core.setSecret(secret);
-  const workspace = core.getInput('workspace') || undefined;
-  const publicKey = core.getInput('releases-public-key');
-  const url = releasesUrl();
-  const parallelism = integerInput('parallelism', 1, 256);
-  const maxApiCapacity = integerInput('okta-max-api-capacity', 1, 100);
+function terraformSettings(inputs: InputReader, runtime: Runtime): TerraformSettings {
+  const backendConfig = parseBackendConfig(inputs.getInput('backend-config'));
+  for (const secret of backendSecrets(backendConfig)) runtime.setSecret(secret);
+  const workspace = inputs.getInput('workspace') || undefined;
+  const publicKey = inputs.getInput('releases-public-key');
+  const url = releasesUrl(inputs);
+  const parallelism = inputs.integerInput('parallelism', 1, 256);
+  const maxApiCapacity = inputs.integerInput('okta-max-api-capacity', 1, 100);
   return {
-    setup: booleanInput('setup'),
-    distribution: choiceInput('distribution', ['terraform', 'opentofu'], 'terraform'),
-    version: core.getInput('terraform-version'),
+    setup: inputs.booleanInput('setup'),
+    distribution: inputs.choiceInput('distribution', ['terraform', 'opentofu'], 'terraform'),
+    version: inputs.getInput('terraform-version'),
     ...(url ? { releasesUrl: url } : {}),
     ...(publicKey ? { releasesPublicKey: publicKey } : {}),
     backendConfig,
-    backendConfigFiles: core.getMultilineInput('backend-config-file'),
+    backendConfigFiles: inputs.multilineInput('backend-config-file'),
     ...(workspace ? { workspace } : {}),
-    varFiles: core.getMultilineInput('var-file'),
-    variables: core.getInput('variables'),
+    varFiles: inputs.multilineInput('var-file'),
+    variables: inputs.getInput('variables'),
     ...(parallelism ? { parallelism } : {}),
-    targets: core.getMultilineInput('target'),
-    refresh: booleanInput('refresh'),
-    lockTimeout: lockTimeout(),
+    targets: inputs.multilineInput('target'),
+    refresh: inputs.booleanInput('refresh'),
+    lockTimeout: lockTimeout(inputs),
     ...(maxApiCapacity ? { maxApiCapacity } : {}),
   };
 }
 
 /** The pull request number, for the events that carry one. */
-function pullRequestNumber(
-  env: Readonly<Record<string, string | undefined>>,
-  event: EventPayload,
-): number | undefined {
+function pullRequestNumber(env: Environment, event: EventPayload): number | undefined {
   if (!/^pull_request(_target)?$/.test(env.GITHUB_EVENT_NAME ?? '')) return undefined;
   const number = event.pull_request?.number ?? event.number;
   return typeof number === 'number' ? number : undefined;
 }
 
-function githubSettings(
-  env: Readonly<Record<string, string | undefined>>,
-  event: EventPayload,
-): GitHubSettings {
-  const token = core.getInput('github-token');
-  if (token) core.setSecret(token);
+function githubSettings(inputs: InputReader, runtime: Runtime, event: EventPayload): GitHubSettings {
+  const { env } = runtime;
+  const token = inputs.getInput('github-token');
+  if (token) runtime.setSecret(token);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const server = env.GITHUB_SERVER_URL || 'https://github.com';
   return {
@@ -251,8 +220,7 @@ function githubSettings(
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     repository: owner && repo ? { owner, repo } : undefined,
     pullRequest: pullRequestNumber(env, event),
-    comment: choiceInput('comment', ['always', 'changes-only', 'never'], 'always'),
-    label: core.getInput('label'),
+    comment: inputs.choiceInput('comment', ['always', 'changes-only', 'never'], 'always'),
     runUrl:
       env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
@@ -261,27 +229,39 @@ function githubSettings(
   };
 }
 
-export function readSettings(env: Readonly<Record<string, string | undefined>> = process.env): Settings {
-  maskCredentials(env);
+export function readSettings(runtime: Runtime): Settings {
+  maskCredentials(runtime);
+  const { env } = runtime;
+  const inputs = new InputReader(runtime);
   const repository = env.GITHUB_WORKSPACE || process.cwd();
-  const directory = workingDirectory(repository, core.getInput('working-directory'));
-  const planJson = core.getInput('plan-json');
-  const terraform = terraformSettings();
+  const directory = workingDirectory(repository, inputs.getInput('working-directory'));
+  const planJson = inputs.getInput('plan-json');
+  const terraform = terraformSettings(inputs, runtime);
   const event = eventPayload(env);
+  const chosen = mode(inputs, env, event);
+  if (planJson && (chosen === 'apply' || chosen === 'drift')) {
+    throw new ActionError(
+      'invalid-input',
+      `plan-json is for plan mode only: ${chosen} plans for itself, so remove plan-json`,
+    );
+  }
   return {
-    mode: mode(env, event),
+    mode: chosen,
     ...(planJson ? { planJson: resolve(directory.path, planJson) } : {}),
-    workingDirectory: directory.display,
+    target: {
+      directory: directory.display,
+      workspace: terraform.workspace ?? (env.TF_WORKSPACE?.trim() || 'default'),
+      label: inputs.getInput('label'),
+    },
     workingDirectoryPath: directory.path,
     repositoryPath: repository,
-    terraformWorkspace: terraform.workspace ?? (env.TF_WORKSPACE?.trim() || 'default'),
     tempDir: env.RUNNER_TEMP || tmpdir(),
     env: { OKTA_ORG_NAME: env.OKTA_ORG_NAME, OKTA_BASE_URL: env.OKTA_BASE_URL },
     terraform,
-    autoApprove: booleanInput('auto-approve'),
-    approvedFingerprint: approvedFingerprint(),
-    allowHighRisk: booleanInput('allow-high-risk'),
-    github: githubSettings(env, event),
+    autoApprove: inputs.booleanInput('auto-approve'),
+    approvedFingerprint: approvedFingerprint(inputs),
+    allowHighRisk: inputs.booleanInput('allow-high-risk'),
+    github: githubSettings(inputs, runtime, event),
     processEnv: env,
   };
 }

@@ -124,7 +124,7 @@ export function prepareStep(inputs, options) {
     workspace,
     job,
   });
-  return { env, workspace, script: join(ROOT, 'dist', options.script ?? 'index.js'), finish };
+  return { env, workspace, job, script: join(ROOT, 'dist', options.script ?? 'index.js'), finish };
 }
 
 /**

@@ -1,38 +1,14 @@
-// The real client the action uses (@actions/github with plugin-retry and plugin-throttling), made fast for tests
-// against the stand-in API: plugin-retry waits (retry number)² × retryAfterBaseValue ms (1 and 4 ms here instead of
-// 1 and 4 s), and plugin-throttling's writes, spaced 1 s apart (new comments 3 s) across the whole process, go
-// through a pass-through limiter. What is sent does not change.
+// The action's own GitHub client (src/github/octokit.ts: @actions/github with plugin-retry and plugin-throttling),
+// with the short waits the local stand-in allows (FAST_GITHUB), for driving the stand-in from a test. Its log is
+// kept: the rate-limit waits it reports are what the action would print.
 
-import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
-import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+import { createGitHubClient } from '../src/github/octokit.js';
+import { FAST_GITHUB, recordingRuntime } from './in-process.js';
 
 export const TOKEN = 'ghs_fake-token';
 export const REPO = { owner: 'acme', repo: 'okta-config' };
 
-const unthrottled = {
-  key: () => ({ schedule: (_options: unknown, job: () => Promise<unknown>) => job() }),
-} as unknown as NonNullable<ThrottlingOptions['write']>;
-
-export function fastClient(
-  baseUrl: string,
-  token = TOKEN,
-  onSecondaryRateLimit: (retryAfter: number) => boolean = () => true,
-) {
-  return getOctokit(
-    token,
-    {
-      baseUrl,
-      retry: { retryAfterBaseValue: 1 },
-      throttle: {
-        onRateLimit: () => true,
-        onSecondaryRateLimit,
-        retryAfterBaseValue: 1,
-        write: unthrottled,
-        notifications: unthrottled,
-      },
-    },
-    retry,
-    throttling,
-  );
+export function fastClient(baseUrl: string, token = TOKEN) {
+  const log = recordingRuntime({});
+  return Object.assign(createGitHubClient({ token, apiUrl: baseUrl }, log, FAST_GITHUB), { log });
 }

@@ -1,6 +1,6 @@
 // Summaries of plans built in memory (with okta-plan.mjs) or read from files.
 
-import { openPlan, planChunks } from '../src/plan/input.js';
+import { openPlan, planChunks } from '../src/plan/plan-file.js';
 import { summarizePlan, type SummarizeOptions } from '../src/plan/summarize.js';
 import type { PlanSummary } from '../src/plan/types.js';
 

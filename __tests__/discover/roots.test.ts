@@ -59,4 +59,19 @@ describe('root modules', () => {
       'us/prod',
     ]);
   });
+
+  it('names the org from a provider block with nested blocks before its literals', async () => {
+    const root = repository({
+      'orgs/prod/main.tf':
+        'provider "okta" {\n  retry {\n    max = 3\n  }\n  org_name = "acme"\n  base_url = "okta.com"\n}\n',
+      'orgs/json/main.tf.json': JSON.stringify({
+        terraform: { backend: { http: {} } },
+        provider: { okta: { org_name: 'acme-json', base_url: 'oktapreview.com' } },
+      }),
+    });
+    expect(await findRootModules(root)).toEqual([
+      { directory: 'orgs/json', modules: [], org: 'acme-json.oktapreview.com' },
+      { directory: 'orgs/prod', modules: [], org: 'acme.okta.com' },
+    ]);
+  });
 });

@@ -2,12 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkOktaCredentials, readOktaConfiguration } from '../../src/okta/credentials.js';
+import { readModuleConfiguration } from '../../src/configuration/module.js';
+import { checkOktaCredentials } from '../../src/okta/credentials.js';
 
 async function configuration(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'okta-tf-creds-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return readOktaConfiguration(dir);
+  return readModuleConfiguration(dir);
 }
 
 const USES_OKTA = {
@@ -75,7 +76,7 @@ provider "okta" {
 }
 `,
     });
-    expect(config.providerBlocks.map((b) => [...b].sort())).toEqual([
+    expect(config.providers.map((p) => [...p.attributes.keys()].sort())).toEqual([
       ['api_token', 'base_url', 'org_name'],
       ['alias', 'org_name'],
     ]);

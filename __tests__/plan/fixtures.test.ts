@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ActionError } from '../../src/errors.js';
-import { openPlan } from '../../src/plan/input.js';
+import { openPlan } from '../../src/plan/plan-file.js';
 import { summarizePlan } from '../../src/plan/summarize.js';
 import { FIXTURES, fixtureKind, fixturePath, manifest, textPlanCounts } from '../../testkit/fixtures.js';
 
@@ -58,20 +58,20 @@ describe('real plans from Terraform 0.12 to 1.15 and OpenTofu', () => {
 });
 
 describe("Terraform's Plan: line", () => {
-  const pairs = textJsonPairs();
+  const pairs = textJsonPairs().map((pair) => ({
+    ...pair,
+    expected: textPlanCounts(readFileSync(fixturePath(pair.text), 'utf8')),
+  }));
+  const planned = pairs.filter((pair) => pair.expected !== null);
+  // A failed plan prints no Plan: line.
+  const failed = pairs.filter((pair) => pair.expected === null);
 
-  it('has over a hundred text/JSON pairs to compare', () => {
+  it('has over a hundred text/JSON pairs to compare, failed plans among them', () => {
     expect(pairs.length).toBeGreaterThanOrEqual(118);
+    expect(failed.length).toBeGreaterThan(0);
   });
 
-  it.each(pairs)('matches for $name', async ({ text, json }) => {
-    const expected = textPlanCounts(readFileSync(fixturePath(text), 'utf8'));
-    if (expected === null) {
-      // A failed plan prints no Plan: line; its JSON (when any) must not claim changes to apply.
-      const summary = await summarizeFile(json);
-      expect(summary.errored || !summary.hasChanges).toBe(true);
-      return;
-    }
+  it.each(planned)('matches for $name', async ({ json, expected }) => {
     const { terraform } = await summarizeFile(json);
     expect({
       add: terraform.add,
@@ -79,6 +79,11 @@ describe("Terraform's Plan: line", () => {
       destroy: terraform.destroy,
       import: terraform.import,
     }).toEqual(expected);
+  });
+
+  it.each(failed)('claims no changes to apply for the failed plan $name', async ({ json }) => {
+    const summary = await summarizeFile(json);
+    expect(summary.errored || !summary.hasChanges).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from '@jest/globals';
 import { isSecretPath, SecretScrubber } from '../../src/plan/redact.js';
-import { COMMENT_BUDGET, renderReview, STEP_SUMMARY_BUDGET } from '../../src/render/comment.js';
+import { COMMENT_BUDGET, renderReview, STEP_SUMMARY_BUDGET } from '../../src/render/review.js';
 import { oktaPlan, summarizeObject } from '../../testkit/plans.js';
 
 const SECRETS = {

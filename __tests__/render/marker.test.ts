@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseMarker, renderMarker, sameTarget } from '../../src/render/marker.js';
+import { parseMarker, renderMarker, sameTarget, type ReviewMarker } from '../../src/render/marker.js';
 
 describe('review comment marker', () => {
   it('round-trips, and never contains "--" inside the HTML comment', () => {
@@ -21,7 +21,8 @@ describe('review comment marker', () => {
 
   it('targets are directory, workspace and label', () => {
     const a = { directory: 'orgs/a', workspace: 'default', label: '' };
-    expect(sameTarget(a, { ...a, fingerprint: 'x' })).toBe(true);
+    const reviewed: ReviewMarker = { ...a, fingerprint: 'x' };
+    expect(sameTarget(a, reviewed)).toBe(true);
     expect(sameTarget(a, { ...a, label: 'preview' })).toBe(false);
     expect(sameTarget(a, { ...a, workspace: 'staging' })).toBe(false);
     expect(sameTarget(a, { ...a, directory: 'orgs/b' })).toBe(false);

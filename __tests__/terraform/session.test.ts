@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Settings, TerraformSettings } from '../../src/settings.js';
+import type { TerraformSettings } from '../../src/settings.js';
 import { terraformEnv } from '../../src/terraform/session.js';
 
 const TERRAFORM: TerraformSettings = {
@@ -15,33 +15,6 @@ const TERRAFORM: TerraformSettings = {
   lockTimeout: '5m',
 };
 
-function settings(terraform: Partial<TerraformSettings>, processEnv: Record<string, string>): Settings {
-  return {
-    mode: 'plan',
-    workingDirectory: '.',
-    workingDirectoryPath: '/repo',
-    repositoryPath: '/repo',
-    terraformWorkspace: 'default',
-    tempDir: '/tmp',
-    env: {},
-    terraform: { ...TERRAFORM, ...terraform },
-    autoApprove: false,
-    github: {
-      token: '',
-      apiUrl: 'https://api.github.com',
-      repository: undefined,
-      pullRequest: undefined,
-      comment: 'always',
-      label: '',
-      runUrl: undefined,
-      pushedCommit: undefined,
-    },
-    approvedFingerprint: undefined,
-    allowHighRisk: false,
-    processEnv,
-  };
-}
-
 describe("Terraform's environment", () => {
   const runner = {
     PATH: '/bin',
@@ -51,7 +24,7 @@ describe("Terraform's environment", () => {
   };
 
   it('is the runner’s, without the action’s inputs, non-interactive, with the plugin cache', () => {
-    expect(terraformEnv(settings({}, runner), '/cache')).toEqual({
+    expect(terraformEnv(runner, TERRAFORM, '/cache')).toEqual({
       PATH: '/bin',
       OKTA_API_TOKEN: 't',
       TF_WORKSPACE: 'old',
@@ -62,7 +35,11 @@ describe("Terraform's environment", () => {
   });
 
   it('lets the workspace input win over TF_WORKSPACE, and sets MAX_API_CAPACITY for okta/okta', () => {
-    const env = terraformEnv(settings({ workspace: 'production', maxApiCapacity: 50 }, runner), undefined);
+    const env = terraformEnv(
+      runner,
+      { ...TERRAFORM, workspace: 'production', maxApiCapacity: 50 },
+      undefined,
+    );
     expect(env.TF_WORKSPACE).toBeUndefined();
     expect(env.MAX_API_CAPACITY).toBe('50');
     expect(env.TF_PLUGIN_CACHE_DIR).toBeUndefined();

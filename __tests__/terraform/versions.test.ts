@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readModuleConfiguration } from '../../src/configuration/module.js';
 import { resolveVersionRequest, type VersionRequest } from '../../src/terraform/version-request.js';
 import { newestSatisfying, parseConstraints } from '../../src/terraform/versions.js';
 
@@ -71,11 +72,13 @@ async function request(
   distribution: 'terraform' | 'opentofu' = 'terraform',
 ) {
   const root = repo({ 'orgs/prod/.keep': '', ...files });
+  const directory = join(root, 'orgs/prod');
   return resolveVersionRequest({
     input,
     inputName: 'terraform-version',
     distribution,
-    directory: join(root, 'orgs/prod'),
+    required: (await readModuleConfiguration(directory)).requiredVersions,
+    directory,
     root,
   });
 }

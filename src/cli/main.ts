@@ -4,10 +4,10 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ActionError, errorMessage } from '../errors.js';
-import { openPlan } from '../plan/input.js';
+import { openPlan } from '../plan/plan-file.js';
 import { summarizePlan } from '../plan/summarize.js';
 import { printSummaryJson, writeSummaryJson } from '../plan/summary-json.js';
-import { COMMENT_BUDGET, renderReview } from '../render/comment.js';
+import { COMMENT_BUDGET, renderReview } from '../render/review.js';
 
 const USAGE = `Usage: okta-tf summarize PLAN_JSON|- [options]
 

@@ -1,8 +1,9 @@
 // The Terraform root modules of a repository (one per Okta org, as Okta recommends) and the local modules each
 // calls, so a pull request can be planned for exactly the orgs its files affect.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
+import { readModuleConfiguration, type ModuleConfiguration } from '../configuration/module.js';
 
 export interface RootModule {
   /** Relative to the repository, with "/" separators ("." for the root). */
@@ -22,17 +23,17 @@ interface ModuleDir {
 
 const SKIP = new Set(['.git', '.terraform', 'node_modules', '.github']);
 
-function stripComments(hcl: string): string {
-  return hcl.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:"])(#|\/\/).*$/gm, '$1');
+function toPosix(path: string): string {
+  return path.split(sep).join('/') || '.';
 }
 
-function toPosix(path: string): string {
-  return (path.split(sep).join('/') || '.').replace(/^$/, '.');
+function hasConfiguration(name: string): boolean {
+  return name.endsWith('.tf') || name.endsWith('.tf.json');
 }
 
 async function terraformDirs(root: string, dir = root, found: string[] = []): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  if (entries.some((e) => e.isFile() && e.name.endsWith('.tf'))) found.push(dir);
+  if (entries.some((e) => e.isFile() && hasConfiguration(e.name))) found.push(dir);
   for (const entry of entries) {
     if (entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith('.')) {
       await terraformDirs(root, join(dir, entry.name), found);
@@ -41,26 +42,26 @@ async function terraformDirs(root: string, dir = root, found: string[] = []): Pr
   return found;
 }
 
-function literal(text: string, attribute: string): string | undefined {
-  return new RegExp(`\\b${attribute}\\s*=\\s*"([^"$]*)"`).exec(text)?.[1];
+/** "acme.okta.com" from the default okta provider block's literals (else the first okta block's). */
+function orgOf(configuration: ModuleConfiguration): string | undefined {
+  const okta = configuration.providers.filter((p) => p.name === 'okta');
+  const block = okta.find((p) => !p.attributes.has('alias')) ?? okta[0];
+  const orgName = block?.attributes.get('org_name');
+  const baseUrl = block?.attributes.get('base_url');
+  return orgName && baseUrl ? `${orgName}.${baseUrl}` : undefined;
 }
 
 async function readModuleDir(root: string, dir: string): Promise<ModuleDir> {
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.tf')).sort();
-  let text = '';
-  for (const name of names) text += `${stripComments(await readFile(join(dir, name), 'utf8'))}\n`;
-  const calls: string[] = [];
-  for (const match of text.matchAll(/\bsource\s*=\s*"(\.\.?\/[^"]*)"/g)) {
-    calls.push(toPosix(relative(root, resolve(dir, match[1] as string))));
-  }
-  const provider = /provider\s+"okta"\s*\{([^}]*)\}/.exec(text)?.[1] ?? '';
-  const orgName = literal(provider, 'org_name');
-  const baseUrl = literal(provider, 'base_url');
+  const configuration = await readModuleConfiguration(dir);
+  const calls = configuration.moduleSources
+    .filter((source) => source.startsWith('./') || source.startsWith('../'))
+    .map((source) => toPosix(relative(root, resolve(dir, source))));
+  const org = orgOf(configuration);
   return {
     directory: toPosix(relative(root, dir)),
-    isRoot: /\bbackend\s+"[^"]+"\s*\{|\bcloud\s*\{|\bprovider\s+"[^"]+"\s*\{/.test(text),
+    isRoot: configuration.hasBackend || configuration.providers.length > 0,
     calls,
-    ...(orgName && baseUrl ? { org: `${orgName}.${baseUrl}` } : {}),
+    ...(org ? { org } : {}),
   };
 }
 

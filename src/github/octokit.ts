@@ -1,35 +1,64 @@
-// The one GitHub client: GITHUB_API_URL, retries for 5xx and network errors, and waiting out rate limits
+// The one GitHub client of a run: GITHUB_API_URL, retries for 5xx and network errors, and waiting out rate limits
 // (primary and secondary) a few times instead of failing the review.
 
-import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+import type { Log } from '../runtime.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
+export interface GitHubConnection {
+  readonly token: string;
+  readonly apiUrl: string;
+}
+
+/**
+ * How long the client waits. The defaults are GitHub's; a local stand-in of the API (the tests) shortens the waits
+ * and drops plugin-throttling's spacing of writes (1 s apart, across the whole process). What is sent is the same.
+ */
+export interface ClientTiming {
+  /** Milliseconds per second of retry-after, and plugin-retry's back-off unit (default 1000). */
+  readonly retryAfterBaseValue?: number;
+  readonly unspacedWrites?: boolean;
+}
+
 const RATE_LIMIT_RETRIES = 3;
 
+const unspaced = {
+  key: () => ({ schedule: (_options: unknown, job: () => Promise<unknown>) => job() }),
+} as unknown as NonNullable<ThrottlingOptions['write']>;
+
 /** Waits out a rate limit (the plugin sleeps retry-after seconds) a few times, saying so in the log. */
-function waitOut(kind: string) {
+function waitOut(kind: string, log: Log) {
   return (
     retryAfter: number,
     options: { method: string; url: string },
     _octokit: unknown,
     retryCount: number,
   ) => {
-    core.warning(`GitHub ${kind} on ${options.method} ${options.url}: retrying in ${retryAfter} s.`);
+    log.warning(`GitHub ${kind} on ${options.method} ${options.url}: retrying in ${retryAfter} s.`);
     return retryCount < RATE_LIMIT_RETRIES;
   };
 }
 
-export function createGitHubClient(token: string, apiUrl: string): GitHubClient {
+export function createGitHubClient(
+  connection: GitHubConnection,
+  log: Log,
+  timing: ClientTiming = {},
+): GitHubClient {
+  const base = timing.retryAfterBaseValue;
   return getOctokit(
-    token,
+    connection.token,
     {
-      baseUrl: apiUrl,
-      retry: { retries: 3 },
-      throttle: { onRateLimit: waitOut('rate limit'), onSecondaryRateLimit: waitOut('secondary rate limit') },
+      baseUrl: connection.apiUrl,
+      retry: { retries: 3, ...(base ? { retryAfterBaseValue: base } : {}) },
+      throttle: {
+        onRateLimit: waitOut('rate limit', log),
+        onSecondaryRateLimit: waitOut('secondary rate limit', log),
+        ...(base ? { retryAfterBaseValue: base } : {}),
+        ...(timing.unspacedWrites ? { write: unspaced, notifications: unspaced } : {}),
+      },
     },
     retry,
     throttling,

@@ -1,6 +1,6 @@
 // The pull request a pushed commit came from: the merge (or squash, or rebase) of a reviewed pull request.
 
-import type { Repository } from './comments.js';
+import type { Repository } from './issue-comments.js';
 import type { GitHubClient } from './octokit.js';
 
 export interface MergedPullRequest {

@@ -3,86 +3,84 @@
 // limits. The review comment says applying → applied / failed / not applied; once an apply starts from a review,
 // that review can't approve another.
 
-import * as core from '@actions/core';
-import { ActionError, errorMessage } from '../errors.js';
-import { updateComment } from '../github/comments.js';
+import { ActionError } from '../errors.js';
 import type { Outputs } from '../outputs.js';
 import { comparePlans } from '../plan/fingerprint.js';
-import {
-  appliedCounts,
-  applyReportMarkdown,
-  differenceText,
-  notAttempted,
-  withStatus,
-  type ApplyStatus,
-} from '../render/apply-report.js';
-import { isUsed, renderMarker, type ReviewStatus } from '../render/marker.js';
-import { writeMarkdownSummary } from '../render/step-summary.js';
+import { appliedCounts, applyReportMarkdown, differenceText, notAttempted } from '../render/apply-report.js';
+import type { ReviewStatus } from '../render/marker.js';
 import type { Settings } from '../settings.js';
-import type { PlanResult } from '../terraform/session.js';
 import { checkHighRisk, findApproval, type Approval } from './approval.js';
-import { planAndReport, refusePlanJson } from './report.js';
+import type { ModeContext } from './context.js';
+import { planAndReport, type PlannedRun } from './plan-and-report.js';
+import { isUsed, setReviewStatus } from './review-comment.js';
 
-/** Moves the review comment's status along; a GitHub problem here is a warning, never a reason to stop. */
-async function setStatus(approval: Approval, settings: Settings, status: ApplyStatus): Promise<void> {
-  if (approval.kind !== 'review') return;
-  const marker = renderMarker({ ...approval.comment.marker, status: status.kind as ReviewStatus });
-  const body = withStatus(approval.comment.body, marker, status, settings.github.runUrl);
-  try {
-    await updateComment(approval.client, approval.repository, approval.comment.id, body);
-  } catch (e) {
-    core.warning(`The review comment's status was not updated (${errorMessage(e)}).`);
-  }
-}
-
-async function refuseChangedPlan(approval: Approval, settings: Settings, result: PlanResult): Promise<never> {
-  const objects = approval.kind === 'review' ? approval.comment.marker.objects : undefined;
-  const difference = objects ? comparePlans(objects, result.digests) : undefined;
-  const status: ApplyStatus = { kind: 'plan-changed', difference };
-  await setStatus(approval, settings, status);
-  const what = differenceText(difference);
-  await writeMarkdownSummary(`### Not applied: the plan changed since it was approved\n\n${what}\n`);
-  throw new ActionError(
-    'plan-changed',
-    `the plan differs from the one approved, so nothing was applied. ${what} Review the new plan, then merge or dispatch again`,
-  );
-}
-
-export async function runApplyMode(settings: Settings): Promise<Outputs> {
-  refusePlanJson(settings);
-  const approval = await findApproval(settings);
-  const { session, result, fingerprint, outputs } = await planAndReport(settings);
-  const { summary } = result;
-  if (!result.hasChanges) {
-    core.info('Nothing to apply: the Okta org already matches the configuration.');
+export async function runApplyMode(settings: Settings, context: ModeContext): Promise<Outputs> {
+  const { runtime } = context;
+  const approval = await findApproval(settings, context.github);
+  const planned = await planAndReport(settings, context);
+  const { summary, fingerprint, outputs, terraform } = planned;
+  if (!terraform?.hasChanges) {
+    runtime.info('Nothing to apply: the Okta org already matches the configuration.');
     return outputs;
   }
+  const setStatus = async (status: ReviewStatus): Promise<void> => {
+    if (approval.kind !== 'review' || !context.github) return;
+    const { repository } = approval.pullRequest;
+    await setReviewStatus(
+      context.github,
+      runtime,
+      repository,
+      approval.comment,
+      status,
+      settings.github.runUrl,
+    );
+  };
   if (approval.kind === 'review' && isUsed(approval.comment.marker)) {
     throw new ActionError(
       'plan-not-found',
-      `the review in pull request #${approval.pullRequest} was already used by an earlier apply, and these changes were never reviewed: open a pull request for them`,
+      `the review in pull request #${approval.pullRequest.number} was already used by an earlier apply, and these changes were never reviewed: open a pull request for them`,
     );
   }
-  if (approval.kind !== 'auto' && approval.fingerprint !== fingerprint)
-    await refuseChangedPlan(approval, settings, result);
-  checkHighRisk(approval, settings, summary);
+  if (approval.kind !== 'auto' && approval.fingerprint !== fingerprint) {
+    await refuseChangedPlan(approval, planned, setStatus, context);
+  }
+  checkHighRisk(summary, {
+    allowHighRisk: settings.allowHighRisk,
+    labels: approval.kind === 'review' ? approval.labels : [],
+  });
 
-  await setStatus(approval, settings, { kind: 'applying' });
-  const { report, failure } = await session.runner.apply(result.planFile, settings.terraform.parallelism);
+  await setStatus({ kind: 'applying' });
+  const { report, failure } = await terraform.session.apply(terraform.planFile);
   if (failure) {
-    const skipped = notAttempted(report, summary.changes).length;
-    await setStatus(approval, settings, {
+    await setStatus({
       kind: 'apply-failed',
       report,
       reason: failure.reason,
       message: failure.message,
-      notAttempted: skipped,
+      notAttempted: notAttempted(report, summary.changes).length,
     });
-    await writeMarkdownSummary(applyReportMarkdown(report, summary.changes));
+    await runtime.appendSummary(applyReportMarkdown(report, summary.changes));
     throw failure;
   }
-  await setStatus(approval, settings, { kind: 'applied', report });
-  core.info(`Applied: ${appliedCounts(report)}.`);
-  await writeMarkdownSummary(`### Applied\n\n${appliedCounts(report)}.\n`);
+  await setStatus({ kind: 'applied', report });
+  runtime.info(`Applied: ${appliedCounts(report)}.`);
+  await runtime.appendSummary(`### Applied\n\n${appliedCounts(report)}.\n`);
   return outputs;
+}
+
+async function refuseChangedPlan(
+  approval: Exclude<Approval, { kind: 'auto' }>,
+  planned: PlannedRun,
+  setStatus: (status: ReviewStatus) => Promise<void>,
+  context: ModeContext,
+): Promise<never> {
+  const objects = approval.kind === 'review' ? approval.comment.marker.objects : undefined;
+  const difference = objects ? comparePlans(objects, planned.digests) : undefined;
+  await setStatus({ kind: 'plan-changed', difference });
+  const what = differenceText(difference);
+  await context.runtime.appendSummary(`### Not applied: the plan changed since it was approved\n\n${what}\n`);
+  throw new ActionError(
+    'plan-changed',
+    `the plan differs from the one approved, so nothing was applied. ${what} Review the new plan, then merge or dispatch again`,
+  );
 }

@@ -2,22 +2,20 @@
 // reviewer approved (workflow_dispatch: approved-fingerprint), or anything (auto-approve). Nothing else.
 
 import { ActionError, errorMessage } from '../errors.js';
-import { findReviewComment, type FoundComment, type Repository } from '../github/comments.js';
-import { createGitHubClient, type GitHubClient } from '../github/octokit.js';
-import { HIGH_RISK_APPROVAL_LABEL } from '../github/labels.js';
+import type { Repository } from '../github/issue-comments.js';
+import type { GitHubClient } from '../github/octokit.js';
 import { mergedPullRequest } from '../github/pulls.js';
 import type { PlanSummary } from '../plan/types.js';
-import type { ReviewMarker } from '../render/marker.js';
-import type { Settings } from '../settings.js';
+import { HIGH_RISK_APPROVAL_LABEL } from '../render/labels.js';
+import type { ReviewTarget, Settings } from '../settings.js';
+import { findReviewComment, type PullRequestRef, type ReviewComment } from './review-comment.js';
 
 export type Approval =
   | {
       readonly kind: 'review';
-      readonly client: GitHubClient;
-      readonly repository: Repository;
-      readonly pullRequest: number;
+      readonly pullRequest: PullRequestRef;
       readonly labels: readonly string[];
-      readonly comment: FoundComment;
+      readonly comment: ReviewComment;
       readonly fingerprint: string;
     }
   | { readonly kind: 'fingerprint'; readonly fingerprint: string }
@@ -27,39 +25,35 @@ const DISPATCH_PATTERN =
   'run mode: plan in a first job, then apply in a job with a GitHub Environment that needs reviewers, with ' +
   'approved-fingerprint: ${{ needs.plan.outputs.fingerprint }} (see examples/workflows/okta-dispatch.yml)';
 
-function target(settings: Settings): ReviewMarker {
-  return {
-    directory: settings.workingDirectory,
-    workspace: settings.terraformWorkspace,
-    label: settings.github.label,
-  };
-}
-
-async function reviewedInPullRequest(settings: Settings, sha: string): Promise<Approval | undefined> {
-  const { github } = settings;
-  if (!github.repository) return undefined;
-  const client = createGitHubClient(github.token, github.apiUrl);
-  const pull = await mergedPullRequest(client, github.repository, sha);
+async function reviewedInPullRequest(
+  github: GitHubClient,
+  repository: Repository,
+  sha: string,
+  target: ReviewTarget,
+): Promise<Approval | undefined> {
+  const pull = await mergedPullRequest(github, repository, sha);
   if (!pull) return undefined;
-  const comment = await findReviewComment(client, github.repository, pull.number, target(settings));
+  const pullRequest = { repository, number: pull.number };
+  const comment = await findReviewComment(github, pullRequest, target);
   if (!comment?.marker.fingerprint) return undefined;
   return {
     kind: 'review',
-    client,
-    repository: github.repository,
-    pullRequest: pull.number,
+    pullRequest,
     labels: pull.labels,
     comment,
     fingerprint: comment.marker.fingerprint,
   };
 }
 
-export async function findApproval(settings: Settings): Promise<Approval> {
+export async function findApproval(settings: Settings, github: GitHubClient | undefined): Promise<Approval> {
   if (settings.approvedFingerprint) return { kind: 'fingerprint', fingerprint: settings.approvedFingerprint };
-  const sha = settings.github.pushedCommit;
+  const { pushedCommit: sha, repository } = settings.github;
   let reviewed: Approval | undefined;
   try {
-    reviewed = sha ? await reviewedInPullRequest(settings, sha) : undefined;
+    reviewed =
+      sha && github && repository
+        ? await reviewedInPullRequest(github, repository, sha, settings.target)
+        : undefined;
   } catch (e) {
     throw new ActionError(
       'plan-not-found',
@@ -68,10 +62,11 @@ export async function findApproval(settings: Settings): Promise<Approval> {
   }
   if (reviewed) return reviewed;
   if (settings.autoApprove) return { kind: 'auto' };
+  const { directory, workspace } = settings.target;
   if (sha) {
     throw new ActionError(
       'plan-not-found',
-      `no reviewed plan for ${settings.workingDirectory} (workspace ${settings.terraformWorkspace}) in the pull request merged as ${sha.slice(0, 12)}: ` +
+      `no reviewed plan for ${directory} (workspace ${workspace}) in the pull request merged as ${sha.slice(0, 12)}: ` +
         'merge through a pull request whose plan ran with this action, or set auto-approve: true to apply unreviewed plans',
     );
   }
@@ -82,12 +77,15 @@ export async function findApproval(settings: Settings): Promise<Approval> {
 }
 
 /** Deleting or replacing a high-risk Okta object needs the approval label on the pull request, or allow-high-risk. */
-export function checkHighRisk(approval: Approval, settings: Settings, summary: PlanSummary): void {
+export function checkHighRisk(
+  summary: PlanSummary,
+  approvedBy: { readonly allowHighRisk: boolean; readonly labels: readonly string[] },
+): void {
   const risky = summary.changes.filter(
     (c) => c.highRisk && (c.action === 'delete' || c.action === 'replace'),
   );
-  if (risky.length === 0 || settings.allowHighRisk) return;
-  if (approval.kind === 'review' && approval.labels.includes(HIGH_RISK_APPROVAL_LABEL)) return;
+  if (risky.length === 0 || approvedBy.allowHighRisk) return;
+  if (approvedBy.labels.includes(HIGH_RISK_APPROVAL_LABEL)) return;
   const names = risky
     .slice(0, 10)
     .map((c) => `${c.name} (${c.action})`)

@@ -1,26 +1,22 @@
 // Discover mode: the Terraform root modules (one per Okta org) as a JSON matrix for `strategy.matrix`; on a pull
 // request only those whose files, or the local modules they call, changed. Runs no Terraform.
 
-import * as core from '@actions/core';
-import { ActionError, errorMessage } from '../errors.js';
 import { affectedRoots, findRootModules, matrixOf } from '../discover/roots.js';
-import { createGitHubClient } from '../github/octokit.js';
+import { ActionError, errorMessage } from '../errors.js';
 import { pullRequestFiles } from '../github/pulls.js';
 import { discoverOutputs, type Outputs } from '../outputs.js';
 import type { Settings } from '../settings.js';
+import type { ModeContext } from './context.js';
 
-export async function runDiscoverMode(settings: Settings): Promise<Outputs> {
+export async function runDiscoverMode(settings: Settings, context: ModeContext): Promise<Outputs> {
+  const { runtime } = context;
   const roots = await findRootModules(settings.repositoryPath);
-  const { github } = settings;
+  const { repository, pullRequest } = settings.github;
   let chosen = roots;
-  if (github.pullRequest && github.repository) {
+  if (pullRequest && repository && context.github) {
     let files: string[];
     try {
-      files = await pullRequestFiles(
-        createGitHubClient(github.token, github.apiUrl),
-        github.repository,
-        github.pullRequest,
-      );
+      files = await pullRequestFiles(context.github, repository, pullRequest);
     } catch (e) {
       throw new ActionError(
         'invalid-input',
@@ -28,12 +24,12 @@ export async function runDiscoverMode(settings: Settings): Promise<Outputs> {
       );
     }
     chosen = affectedRoots(roots, files);
-    core.info(
+    runtime.info(
       `${files.length} changed files affect ${chosen.length} of ${roots.length} Terraform root modules.`,
     );
   } else {
-    core.info(`${roots.length} Terraform root modules.`);
+    runtime.info(`${roots.length} Terraform root modules.`);
   }
-  for (const root of chosen) core.info(`- ${root.directory}${root.org ? ` (${root.org})` : ''}`);
+  for (const root of chosen) runtime.info(`- ${root.directory}${root.org ? ` (${root.org})` : ''}`);
   return discoverOutputs(matrixOf(chosen));
 }

@@ -2,8 +2,7 @@
 // must be there (provider block or OKTA_* variables) before Terraform spends minutes on init and refresh only to
 // fail with "no Okta credentials provided".
 
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { ModuleConfiguration } from '../configuration/module.js';
 import { ActionError } from '../errors.js';
 
 /** The provider's settings and the variables it falls back to (okta/okta config.go). */
@@ -29,54 +28,6 @@ export const CREDENTIAL_VARIABLES = [
   'OKTA_API_PRIVATE_KEY_ID',
   'OKTA_API_CLIENT_ID',
 ] as const;
-
-export interface OktaConfiguration {
-  readonly usesOkta: boolean;
-  /** Attribute names set in each `provider "okta"` block (an alias is a block of its own). */
-  readonly providerBlocks: ReadonlyArray<ReadonlySet<string>>;
-}
-
-function blockBody(text: string, open: number): string {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return text.slice(open + 1, i);
-  }
-  return text.slice(open + 1);
-}
-
-function topLevelAttributes(body: string): Set<string> {
-  const names = new Set<string>();
-  let depth = 0;
-  for (const line of body.split('\n')) {
-    const attribute = depth === 0 ? /^\s*([A-Za-z_][\w-]*)\s*=/.exec(line) : null;
-    if (attribute) names.add(attribute[1] as string);
-    depth += (line.match(/\{/g)?.length ?? 0) - (line.match(/\}/g)?.length ?? 0);
-  }
-  return names;
-}
-
-const USES_OKTA = /["/]okta\/okta"|provider\s+"okta"|(resource|data)\s+"okta_/;
-
-/** Reads the root module's .tf files (and the lock file) for okta/okta and its provider blocks. */
-export async function readOktaConfiguration(directory: string): Promise<OktaConfiguration> {
-  let names: string[] = [];
-  try {
-    names = await readdir(directory);
-  } catch {
-    // A missing directory fails later, in init, with Terraform's own message.
-  }
-  let usesOkta = false;
-  const providerBlocks: Array<Set<string>> = [];
-  for (const name of names.filter((n) => n.endsWith('.tf') || n === '.terraform.lock.hcl').sort()) {
-    const text = (await readFile(join(directory, name), 'utf8')).replace(/^\s*(#|\/\/).*$/gm, '');
-    if (USES_OKTA.test(text) || text.includes('registry.terraform.io/okta/okta')) usesOkta = true;
-    for (const match of text.matchAll(/provider\s+"okta"\s*\{/g)) {
-      providerBlocks.push(topLevelAttributes(blockBody(text, (match.index ?? 0) + match[0].length - 1)));
-    }
-  }
-  return { usesOkta, providerBlocks };
-}
 
 function missingParts(
   block: ReadonlySet<string>,
@@ -104,11 +55,15 @@ function missingParts(
 
 /** Throws credentials-missing naming every variable to set. */
 export function checkOktaCredentials(
-  configuration: OktaConfiguration,
+  configuration: Pick<ModuleConfiguration, 'usesOkta' | 'providers'>,
   env: Readonly<Record<string, string | undefined>>,
 ): void {
   if (!configuration.usesOkta) return;
-  const blocks = configuration.providerBlocks.length > 0 ? configuration.providerBlocks : [new Set<string>()];
+  // Each `provider "okta"` block (an alias is a block of its own) must be complete with what the variables add.
+  const okta = configuration.providers
+    .filter((p) => p.name === 'okta')
+    .map((p) => new Set(p.attributes.keys()));
+  const blocks = okta.length > 0 ? okta : [new Set<string>()];
   const missing = [...new Set(blocks.flatMap((block) => missingParts(block, env)))];
   if (missing.length === 0) return;
   throw new ActionError(

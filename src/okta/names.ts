@@ -88,11 +88,11 @@ export function captureNameInputs(
 /** Ways to turn an ID, or a reference in the configuration, into a name. */
 export interface NameResolver {
   /** Name of the object whose `id` is `id`. */
-  byId(id: string): string | null;
+  readonly byId: (id: string) => string | null;
   /** Name of the object the owner's `attribute` refers to in the configuration (objects the plan creates). */
-  byReference(owner: string, attribute: string): string | null;
+  readonly byReference: (owner: string, attribute: string) => string | null;
   /** The owner's attribute as a literal in the configuration (for values unknown until apply). */
-  constant(owner: string, attribute: string): unknown;
+  readonly constant: (owner: string, attribute: string) => unknown;
 }
 
 function scalarText(value: unknown): string | null {

@@ -1,6 +1,6 @@
 // The attribute-level diff of one object (before → after), as short display text with secrets already masked.
 
-import type { ChangeValues } from './events.js';
+import type { ChangeValues } from './indexed-resources.js';
 import type { AttributeChange } from './types.js';
 import { isSecretPath, maskChild, REDACTED, type PathSegment, type SecretScrubber } from './redact.js';
 
@@ -47,7 +47,7 @@ function deepEqual(a: unknown, b: unknown): boolean {
     const other = b as unknown[];
     return a.length === other.length && a.every((item, i) => deepEqual(item, other[i]));
   }
-  const ka = Object.keys(a as Plain);
+  const ka = Object.keys(a);
   const kb = Object.keys(b as Plain);
   return (
     ka.length === kb.length &&
@@ -164,7 +164,7 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
       const keys = new Set<PathSegment>();
       for (const v of containers) {
         if (Array.isArray(v)) v.forEach((_, i) => keys.add(i));
-        else Object.keys(v as Plain).forEach((k) => keys.add(k));
+        else Object.keys(v).forEach((k) => keys.add(k));
       }
       if (isPlainObject(unknown)) Object.keys(unknown).forEach((k) => keys.add(k));
       for (const key of keys) {

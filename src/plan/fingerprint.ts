@@ -4,7 +4,8 @@
 // noise that does not change the plan leaves it alone; anything that changes what apply would do changes it.
 
 import { createHash } from 'node:crypto';
-import type { ChangeValues } from './events.js';
+import type { ChangeValues } from './indexed-resources.js';
+import { maskChild } from './redact.js';
 
 const UNKNOWN = { unknown: 'known after apply' };
 
@@ -24,21 +25,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-function child(marks: unknown, key: string | number): unknown {
-  if (marks === true) return true;
-  if (marks !== null && typeof marks === 'object') return (marks as Record<string | number, unknown>)[key];
-  return undefined;
-}
-
 /** The value with unknown parts replaced by a token and sensitive parts by their hash. */
 function planned(value: unknown, unknown: unknown, sensitive: unknown): unknown {
   if (unknown === true) return UNKNOWN;
   if (sensitive === true) return { sensitive: sha256(canonicalJson(value)) };
-  if (Array.isArray(value)) return value.map((v, i) => planned(v, child(unknown, i), child(sensitive, i)));
+  if (Array.isArray(value))
+    return value.map((v, i) => planned(v, maskChild(unknown, i), maskChild(sensitive, i)));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[k] = planned(v, child(unknown, k), child(sensitive, k));
+      out[k] = planned(v, maskChild(unknown, k), maskChild(sensitive, k));
     }
     return out;
   }
@@ -62,8 +58,8 @@ export function changeDigest(identity: string, actions: readonly string[], value
     if (changes)
       attributes[key] = planned(
         after[key],
-        child(values.afterUnknown, key),
-        child(values.afterSensitive, key),
+        maskChild(values.afterUnknown, key),
+        maskChild(values.afterSensitive, key),
       );
   }
   return sha256(canonicalJson({ identity, actions, attributes }));

@@ -14,7 +14,7 @@ const MIN_SCRUB_LENGTH = 4;
 const SECRET_NAME = /(^|_)(password|secret|private_key|token|api_key|passphrase|shared_secret)$/i;
 const PROVIDER_SECRET_KEY = /(token|secret|password|private_key|credential|passphrase)|(^|_)key$/i;
 
-/** The part of a sensitivity mask (true, false, or a structure of them) that covers `segment`. */
+/** The part of a mask (after_unknown, *_sensitive: true, false, or a structure of them) that covers `segment`. */
 export function maskChild(mask: unknown, segment: PathSegment): unknown {
   if (mask === true) return true;
   if (mask && typeof mask === 'object') return (mask as Record<PathSegment, unknown>)[segment];

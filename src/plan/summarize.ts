@@ -22,7 +22,8 @@ import {
   replaceOrder,
 } from './counts.js';
 import { diffAttributes, formatPath, type DiffResult } from './diff.js';
-import { orgFromEnvironment, orgFromProviderConfig, type Environment } from './org.js';
+import type { Environment } from '../runtime.js';
+import { orgFromEnvironment, orgFromProviderConfig } from './org-host.js';
 import { SecretScrubber } from './redact.js';
 import {
   nameOktaIds,
@@ -31,10 +32,15 @@ import {
   type ConfigNames,
   type NamedObject,
   type PriorObject,
-} from './resolve.js';
-import type { ChangeValues, ConfigResource, PriorResourceEvent, ResourceChangeEvent } from './events.js';
+} from './name-resolution.js';
+import type {
+  ChangeValues,
+  ConfigResource,
+  PriorResourceEvent,
+  ResourceChangeEvent,
+} from './indexed-resources.js';
 import { FingerprintBuilder } from './fingerprint.js';
-import { readPlanDocument, type PlanVisitor } from './stream.js';
+import { readPlanDocument, type PlanVisitor } from './document-reader.js';
 import type { ChangeSummary, DriftSummary, ObjectAction, PlanSummary } from './types.js';
 
 export interface SummarizeOptions {
@@ -216,7 +222,7 @@ class SummaryBuilder implements PlanVisitor {
       return;
     const info = lookupType(event.type);
     const placeholders = this.placeholders(info);
-    const values: Record<string, unknown> = Object.create(null);
+    const values = Object.create(null) as Record<string, unknown>;
     for (const p of placeholders) {
       const root = p.path.split('.')[0] as string;
       if (p.kind === 'value' && !(root in values)) values[root] = event.value(root);
@@ -261,7 +267,7 @@ class SummaryBuilder implements PlanVisitor {
   }
 }
 
-/** Summarizes a `terraform show -json` plan given as UTF-8 chunks (see input.ts). */
+/** Summarizes a `terraform show -json` plan given as UTF-8 chunks (see plan-file.ts). */
 export async function summarizePlan(
   chunks: AsyncIterable<Buffer>,
   options: SummarizeOptions = {},

@@ -1,27 +1,12 @@
-// What apply did, in the review comment's status line and in the job summary: applying → applied / failed / not
-// applied because the plan changed since review; and for a failure part-way, what was applied, what failed and
-// what was never attempted.
+// What apply did, for the review comment's status line and the job summary: Terraform's own counts, what differs
+// from the reviewed plan, and for a failure part-way, what was applied, what failed and what was never attempted.
 
 import type { PlanDifference } from '../plan/fingerprint.js';
 import type { ChangeSummary } from '../plan/types.js';
 import type { ApplyReport } from '../terraform/apply-log.js';
 import { code, escapeLine, plural } from './markdown.js';
 
-const STATUS_START = '<!-- okta-terraform-action:status -->';
-const STATUS_END = '<!-- /okta-terraform-action:status -->';
 const MAX_LISTED = 25;
-
-export type ApplyStatus =
-  | { readonly kind: 'applying' }
-  | { readonly kind: 'applied'; readonly report: ApplyReport }
-  | {
-      readonly kind: 'apply-failed';
-      readonly report: ApplyReport;
-      readonly reason: string;
-      readonly message: string;
-      readonly notAttempted: number;
-    }
-  | { readonly kind: 'plan-changed'; readonly difference: PlanDifference | undefined };
 
 function listed(addresses: readonly string[]): string {
   const shown = addresses
@@ -50,38 +35,6 @@ export function differenceText(difference: PlanDifference | undefined): string {
   return parts.length
     ? `Since the review, ${parts.join('; ')}.`
     : 'The same objects change, but the directory, workspace or backend differs from the review.';
-}
-
-function statusText(status: ApplyStatus, runUrl: string | undefined): string {
-  const run = runUrl ? ` ([workflow run](${runUrl}))` : '';
-  switch (status.kind) {
-    case 'applying':
-      return `> ⏳ **Applying this plan**${run}. This review can't approve another apply.`;
-    case 'applied':
-      return `> ✅ **Applied**${run}: ${appliedCounts(status.report)}.`;
-    case 'apply-failed':
-      return (
-        `> ❌ **Apply failed**${run}: ${status.report.applied.length} applied, ${status.report.failed.length} failed, ` +
-        `${status.notAttempted} not attempted. ${code(status.reason)}: ${escapeLine(status.message, 1000)}`
-      );
-    case 'plan-changed':
-      return `> ⚠️ **Not applied: the plan changed since this review**${run}. ${differenceText(status.difference)}`;
-  }
-}
-
-/** The comment's body with `marker` in place of its marker and `status` as its status line. */
-export function withStatus(
-  body: string,
-  marker: string,
-  status: ApplyStatus,
-  runUrl: string | undefined,
-): string {
-  const lines = body.split('\n');
-  const rest = lines
-    .slice(1)
-    .join('\n')
-    .replace(new RegExp(`^${STATUS_START}[\\s\\S]*?${STATUS_END}\\n`), '');
-  return `${marker}\n${STATUS_START}\n${statusText(status, runUrl)}\n${STATUS_END}\n${rest}`;
 }
 
 /** The job summary's account of an apply that failed part-way. */

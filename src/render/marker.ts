@@ -1,26 +1,47 @@
 // The hidden marker in the review comment: which directory, workspace and label the comment is for (so a matrix of
 // orgs keeps one comment each) and the fingerprint of the plan it shows (so apply can prove what was reviewed).
 
+import type { PlanDifference } from '../plan/fingerprint.js';
+import type { ReviewTarget } from '../settings.js';
+import type { ApplyReport } from '../terraform/apply-log.js';
+
 const PREFIX = '<!-- okta-terraform-action ';
 /** The drift issue's marker: the same fields, another prefix, so an issue is never taken for a review. */
 export const DRIFT_PREFIX = '<!-- okta-terraform-action:drift ';
 const SUFFIX = ' -->';
 
-/** What became of a reviewed plan on merge. Once an apply started, the comment can't approve another one. */
-export type ReviewStatus = 'applying' | 'applied' | 'apply-failed' | 'plan-changed';
+/**
+ * What became of a reviewed plan on merge or dispatch: the status line of the review comment, and its kind in the
+ * marker. Once an apply started from a review (applying, applied, apply-failed), the review can't approve another.
+ */
+export type ReviewStatus =
+  | { readonly kind: 'applying' }
+  | { readonly kind: 'applied'; readonly report: ApplyReport }
+  | {
+      readonly kind: 'apply-failed';
+      readonly report: ApplyReport;
+      readonly reason: string;
+      readonly message: string;
+      readonly notAttempted: number;
+    }
+  | { readonly kind: 'plan-changed'; readonly difference: PlanDifference | undefined };
 
-export interface ReviewMarker {
-  readonly directory: string;
-  readonly workspace: string;
-  readonly label: string;
+export type ReviewStatusKind = ReviewStatus['kind'];
+
+export interface ReviewMarker extends ReviewTarget {
   /** Absent when the plan failed: such a comment approves nothing. */
   readonly fingerprint?: string;
   /** Each changed object's digest, shortened (absent for plans too big to list): says what differs on merge. */
   readonly objects?: Readonly<Record<string, string>>;
-  readonly status?: ReviewStatus;
+  readonly status?: ReviewStatusKind;
 }
 
-const STATUSES: readonly string[] = ['applying', 'applied', 'apply-failed', 'plan-changed'];
+const STATUSES: readonly string[] = [
+  'applying',
+  'applied',
+  'apply-failed',
+  'plan-changed',
+] satisfies ReviewStatusKind[];
 
 /** Digits of each object's digest kept in the marker: enough to tell changes apart, small enough to list many. */
 export const OBJECT_DIGEST_CHARS = 12;
@@ -37,11 +58,6 @@ export function markerObjects(digests: ReadonlyMap<string, string>): Record<stri
     objects[identity] = digest.slice(0, OBJECT_DIGEST_CHARS);
   }
   return objects;
-}
-
-/** Whether an apply has already started from this review. */
-export function isUsed(marker: ReviewMarker): boolean {
-  return marker.status === 'applying' || marker.status === 'applied' || marker.status === 'apply-failed';
 }
 
 export function renderMarker(marker: ReviewMarker, prefix = PREFIX): string {
@@ -79,7 +95,7 @@ export function parseMarker(body: string, prefix = PREFIX): ReviewMarker | undef
       ...(typeof data.fingerprint === 'string' ? { fingerprint: data.fingerprint } : {}),
       ...(objectsOf(data.objects) ? { objects: objectsOf(data.objects) } : {}),
       ...(typeof data.status === 'string' && STATUSES.includes(data.status)
-        ? { status: data.status as ReviewStatus }
+        ? { status: data.status as ReviewStatusKind }
         : {}),
     };
   } catch {
@@ -87,6 +103,6 @@ export function parseMarker(body: string, prefix = PREFIX): ReviewMarker | undef
   }
 }
 
-export function sameTarget(a: ReviewMarker, b: ReviewMarker): boolean {
+export function sameTarget(a: ReviewTarget, b: ReviewTarget): boolean {
   return a.directory === b.directory && a.workspace === b.workspace && a.label === b.label;
 }

@@ -3,11 +3,11 @@
 // second run with the same .terraform.lock.hcl downloads no provider. A cache problem is only ever a warning.
 
 import * as cache from '@actions/cache';
-import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
+import type { Log } from '../runtime.js';
 
 export interface PluginCache {
   readonly dir: string;
@@ -15,7 +15,7 @@ export interface PluginCache {
   readonly restoreKeys: readonly string[];
 }
 
-/** What the post step needs: saved with core.saveState by the main step. */
+/** What the post step needs: saved as the step's state by the main step. */
 export interface PluginCacheState extends PluginCache {
   /** The key restored exactly: nothing new to save. */
   readonly exactHit: boolean;
@@ -36,19 +36,22 @@ export function pluginCacheKey(parts: {
 }
 
 /** Restores the cache into `dir` (created if missing). Undefined when there is no lock file to key it on. */
-export async function restorePluginCache(options: {
-  dir: string;
-  workingDirectory: string;
-  os: string;
-  arch: string;
-  distribution: string;
-  version: string;
-}): Promise<PluginCacheState | undefined> {
+export async function restorePluginCache(
+  options: {
+    dir: string;
+    workingDirectory: string;
+    os: string;
+    arch: string;
+    distribution: string;
+    version: string;
+  },
+  log: Log,
+): Promise<PluginCacheState | undefined> {
   let lockFile: string;
   try {
     lockFile = await readFile(join(options.workingDirectory, '.terraform.lock.hcl'), 'utf8');
   } catch {
-    core.info(
+    log.info(
       'Provider cache: no .terraform.lock.hcl here, so nothing to key it on (commit the lock file to cache providers).',
     );
     return undefined;
@@ -57,15 +60,15 @@ export async function restorePluginCache(options: {
   const { key, restoreKeys } = pluginCacheKey({ ...options, lockFile });
   const state = { dir: options.dir, key, restoreKeys };
   if (!cache.isFeatureAvailable()) {
-    core.info('Provider cache: the Actions cache service is not available on this runner.');
+    log.info('Provider cache: the Actions cache service is not available on this runner.');
     return { ...state, exactHit: false };
   }
   try {
     const restored = await cache.restoreCache([options.dir], key, [...restoreKeys]);
-    core.info(restored ? `Provider cache: restored ${restored}.` : 'Provider cache: nothing cached yet.');
+    log.info(restored ? `Provider cache: restored ${restored}.` : 'Provider cache: nothing cached yet.');
     return { ...state, exactHit: restored === key };
   } catch (e) {
-    core.warning(`Provider cache not restored (${errorMessage(e)}); providers will be downloaded.`);
+    log.warning(`Provider cache not restored (${errorMessage(e)}); providers will be downloaded.`);
     return { ...state, exactHit: false };
   }
 }
@@ -79,21 +82,21 @@ async function hasFiles(dir: string): Promise<boolean> {
 }
 
 /** Saves the cache (post step). Never throws. */
-export async function savePluginCache(state: PluginCacheState): Promise<void> {
+export async function savePluginCache(state: PluginCacheState, log: Log): Promise<void> {
   if (state.exactHit) {
-    core.info(`Provider cache: ${state.key} was restored unchanged; nothing to save.`);
+    log.info(`Provider cache: ${state.key} was restored unchanged; nothing to save.`);
     return;
   }
   if (!(await hasFiles(state.dir))) {
-    core.info('Provider cache: no providers were installed; nothing to save.');
+    log.info('Provider cache: no providers were installed; nothing to save.');
     return;
   }
   if (!cache.isFeatureAvailable()) return;
   try {
     const id = await cache.saveCache([state.dir], state.key);
-    if (id === -1) core.warning(`Provider cache not saved as ${state.key} (see the lines above).`);
-    else core.info(`Provider cache: saved ${state.key}.`);
+    if (id === -1) log.warning(`Provider cache not saved as ${state.key} (see the lines above).`);
+    else log.info(`Provider cache: saved ${state.key}.`);
   } catch (e) {
-    core.warning(`Provider cache not saved (${errorMessage(e)}).`);
+    log.warning(`Provider cache not saved (${errorMessage(e)}).`);
   }
 }

@@ -2,13 +2,13 @@
 // before, else downloaded from the releases site, checked against the signed SHA256SUMS, and cached. With
 // setup: false, the binary already on PATH.
 
-import * as core from '@actions/core';
 import * as exec from '@actions/exec';
 import * as io from '@actions/io';
 import * as toolCache from '@actions/tool-cache';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ActionError, errorMessage } from '../errors.js';
+import type { Log } from '../runtime.js';
 import {
   currentPlatform,
   readReleaseIndex,
@@ -123,7 +123,7 @@ async function onPath(distribution: Distribution): Promise<InstalledTerraform> {
   return { binary: path, version: await reportedVersion(path), distribution, from: 'PATH' };
 }
 
-export async function installTerraform(options: InstallOptions): Promise<InstalledTerraform> {
+export async function installTerraform(options: InstallOptions, log: Log): Promise<InstalledTerraform> {
   if (!options.setup) return onPath(options.distribution);
   const platform = currentPlatform();
   const tool = TOOL_NAMES[options.distribution].binary;
@@ -142,7 +142,7 @@ export async function installTerraform(options: InstallOptions): Promise<Install
     index ??= await readReleaseIndex(options.distribution, options.releasesUrl);
     dir = await downloadVerified(index, version, platform, options);
   }
-  core.info(
+  log.info(
     `${TOOL_NAMES[options.distribution].product} ${version} (${options.request.source}) from the ${from === 'download' ? 'releases site, signature and SHA256 verified' : from}`,
   );
   return { binary: join(dir, exe), version, distribution: options.distribution, from };

@@ -1,11 +1,11 @@
 // Runs terraform (or tofu): init, workspace, validate, plan, show -json and apply, each in its own log group, with
 // -input=false, exit codes mapped, and failures classified from the output (failures.ts).
 
-import * as core from '@actions/core';
 import * as exec from '@actions/exec';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { ActionError } from '../errors.js';
+import type { Log } from '../runtime.js';
 import { ApplyLog, type ApplyReport } from './apply-log.js';
 import { classifyFailure, type Phase } from './failures.js';
 
@@ -26,23 +26,23 @@ class OutputTail {
  * Terraform prints values from the configuration and from Okta (names, descriptions...). A line there starting
  * with "::" would be a workflow command to the runner (::add-mask::, ::error::...), so commands are off meanwhile.
  */
-async function withoutWorkflowCommands<T>(run: () => Promise<T>): Promise<T> {
+async function withoutWorkflowCommands<T>(log: Log, run: () => Promise<T>): Promise<T> {
   const token = randomUUID();
-  core.info(`::stop-commands::${token}`);
+  log.info(`::stop-commands::${token}`);
   try {
     return await run();
   } finally {
-    core.info(`::${token}::`);
+    log.info(`::${token}::`);
   }
 }
 
 /** Says how long a Terraform command took: most of a run's time is Terraform and Okta's API, and that shows it. */
-async function timed<T>(title: string, run: () => Promise<T>): Promise<T> {
+async function timed<T>(log: Log, title: string, run: () => Promise<T>): Promise<T> {
   const started = performance.now();
   try {
     return await run();
   } finally {
-    core.info(`${title}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log.info(`${title}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 }
 
@@ -51,6 +51,7 @@ export interface RunnerOptions {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string>>;
   readonly lockTimeout: string;
+  readonly log: Log;
 }
 
 export interface PlanOptions {
@@ -66,11 +67,13 @@ export class TerraformRunner {
 
   /** Runs one command, its output going to the log and into `tail`; resolves to its exit code. */
   private execute(args: string[], tail: OutputTail): Promise<number> {
-    return withoutWorkflowCommands(() =>
+    const { log } = this.options;
+    return withoutWorkflowCommands(log, () =>
       exec.exec(this.options.binary, args, {
         cwd: this.options.cwd,
         env: { ...this.options.env },
         ignoreReturnCode: true,
+        outStream: log.commandOutput,
         listeners: { stdout: (data) => tail.add(data), stderr: (data) => tail.add(data) },
       }),
     );
@@ -79,7 +82,8 @@ export class TerraformRunner {
   private async run(phase: Phase, args: string[], okCodes: readonly number[] = [0]): Promise<number> {
     const tail = new OutputTail();
     const title = `terraform ${args.filter((a) => !a.startsWith('-')).join(' ')}`;
-    const code = await timed(title, () => core.group(title, () => this.execute(args, tail)));
+    const { log } = this.options;
+    const code = await timed(log, title, () => log.group(title, () => this.execute(args, tail)));
     if (!okCodes.includes(code)) throw classifyFailure(phase, tail.toString(), this.options.lockTimeout);
     return code;
   }
@@ -157,7 +161,7 @@ export class TerraformRunner {
       for await (const chunk of child.stdout) yield chunk as Buffer;
     } finally {
       if (child.exitCode === null) child.kill();
-      core.info(
+      this.options.log.info(
         `terraform show -json: ${((performance.now() - started) / 1000).toFixed(1)} s (read as it streamed)`,
       );
     }
@@ -173,7 +177,8 @@ export class TerraformRunner {
     planFile: string,
     parallelism?: number,
   ): Promise<{ report: ApplyReport; failure?: ActionError }> {
-    const log = new ApplyLog((line) => core.info(line));
+    const { log } = this.options;
+    const applyLog = new ApplyLog((line) => log.info(line));
     const stderr = new OutputTail();
     const args = [
       'apply',
@@ -184,9 +189,9 @@ export class TerraformRunner {
       ...(parallelism ? [`-parallelism=${parallelism}`] : []),
       planFile,
     ];
-    const code = await timed('terraform apply', () =>
-      core.group('terraform apply', () =>
-        withoutWorkflowCommands(() =>
+    const code = await timed(log, 'terraform apply', () =>
+      log.group('terraform apply', () =>
+        withoutWorkflowCommands(log, () =>
           exec.exec(this.options.binary, args, {
             cwd: this.options.cwd,
             env: { ...this.options.env },
@@ -194,17 +199,17 @@ export class TerraformRunner {
             // The JSON lines are read, and their messages printed, by ApplyLog.
             silent: true,
             listeners: {
-              stdline: (line) => log.line(line),
+              stdline: (line) => applyLog.line(line),
               errline: (line) => {
                 stderr.add(Buffer.from(`${line}\n`));
-                core.info(line);
+                log.info(line);
               },
             },
           }),
         ),
       ),
     );
-    const report = log.report();
+    const report = applyLog.report();
     if (code === 0) return { report };
     return {
       report,

@@ -1,16 +1,14 @@
-// One Terraform session for a mode: install, credentials preflight, provider cache, backend init, workspace,
-// validate; then plan (streamed into the summary) and, for apply, apply that very plan file.
+// One Terraform session: install, provider cache, backend init, workspace, validate; then plan into a file, show
+// that plan as JSON, and apply that very plan file. It runs Terraform and nothing else: what the plan means is
+// plan/'s to say, whether it may be applied the modes'.
 
-import * as core from '@actions/core';
-import { mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ActionError } from '../errors.js';
-import { checkOktaCredentials, readOktaConfiguration } from '../okta/credentials.js';
-import { FingerprintBuilder } from '../plan/fingerprint.js';
-import { planChunks } from '../plan/input.js';
-import { summarizePlan } from '../plan/summarize.js';
-import type { PlanSummary } from '../plan/types.js';
-import type { Settings } from '../settings.js';
+import type { ModuleConfiguration } from '../configuration/module.js';
+import type { ActionError } from '../errors.js';
+import type { Environment, Log, Runtime } from '../runtime.js';
+import type { TerraformSettings } from '../settings.js';
+import type { ApplyReport } from './apply-log.js';
 import { backendIdentity, writeBackendConfig } from './backend.js';
 import { PLUGIN_CACHE_STATE, restorePluginCache } from './cache.js';
 import { installTerraform } from './install.js';
@@ -18,48 +16,61 @@ import { currentPlatform } from './releases.js';
 import { TerraformRunner } from './runner.js';
 import { resolveVersionRequest } from './version-request.js';
 
-export interface TerraformSession {
-  readonly runner: TerraformRunner;
-  /** The backend's type and location (never credentials), for the fingerprint. */
-  readonly backend: string;
-  /** A private directory in RUNNER_TEMP for this run's files (plan file, backend settings). */
-  readonly dir: string;
+export interface SessionOptions {
+  readonly terraform: TerraformSettings;
+  /** The root module, absolute. */
+  readonly workingDirectory: string;
+  /** The checkout: version files are searched up to here. */
+  readonly repositoryPath: string;
+  /** RUNNER_TEMP: the session's private directory (plan file, backend settings) is made here. */
+  readonly tempDir: string;
+  /** The runner's environment, which Terraform's processes inherit (minus the action's inputs). */
+  readonly processEnv: Environment;
+  /** The configuration's required_version settings, for the version to install. */
+  readonly requiredVersions: ModuleConfiguration['requiredVersions'];
 }
 
-export interface PlanResult {
+/** What a session logs, and the post step's state it leaves (the provider cache to save). */
+export type SessionLog = Log & Pick<Runtime, 'saveState'>;
+
+export interface SavedPlan {
   readonly planFile: string;
-  /** `terraform show -json` of the plan, kept while it streamed into the summary. Holds secrets in the clear. */
-  readonly jsonPlanFile: string;
+  /** Terraform's -detailed-exitcode said the plan changes something. */
   readonly hasChanges: boolean;
-  readonly summary: PlanSummary;
-  /** Each changed object's digest (fingerprint.ts), to say what differs from a reviewed plan. */
-  readonly digests: ReadonlyMap<string, string>;
+}
+
+export interface PlanJson {
+  /** `terraform show -json` of the plan, owner-only, written as the chunks stream by. Holds secrets in the clear. */
+  readonly path: string;
+  readonly chunks: AsyncIterable<Buffer>;
+}
+
+export interface TerraformSession {
+  /** The backend's type and location (never credentials), for the fingerprint. */
+  readonly backend: string;
+  plan(): Promise<SavedPlan>;
+  showJson(planFile: string): PlanJson;
+  /** Never throws for a failed apply: the report comes back with the classified failure. */
+  apply(planFile: string): Promise<{ report: ApplyReport; failure?: ActionError }>;
 }
 
 /** The environment Terraform runs in: the runner's, minus the action's inputs, plus what the settings ask for. */
-export function terraformEnv(settings: Settings, pluginCacheDir: string | undefined): Record<string, string> {
+export function terraformEnv(
+  processEnv: Environment,
+  terraform: Pick<TerraformSettings, 'workspace' | 'maxApiCapacity'>,
+  pluginCacheDir: string | undefined,
+): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(settings.processEnv)) {
+  for (const [name, value] of Object.entries(processEnv)) {
     if (value !== undefined && !name.startsWith('INPUT_')) env[name] = value;
   }
   env.TF_IN_AUTOMATION = 'true';
   env.TF_INPUT = '0';
   if (pluginCacheDir) env.TF_PLUGIN_CACHE_DIR = pluginCacheDir;
   // The workspace input wins; `workspace select` refuses to run while TF_WORKSPACE overrides it.
-  if (settings.terraform.workspace) delete env.TF_WORKSPACE;
-  if (settings.terraform.maxApiCapacity) env.MAX_API_CAPACITY = String(settings.terraform.maxApiCapacity);
+  if (terraform.workspace) delete env.TF_WORKSPACE;
+  if (terraform.maxApiCapacity) env.MAX_API_CAPACITY = String(terraform.maxApiCapacity);
   return env;
-}
-
-/** A typo in working-directory would otherwise "plan" an empty configuration: no changes, all green. */
-async function requireConfiguration(settings: Settings): Promise<void> {
-  const names = await readdir(settings.workingDirectoryPath).catch(() => [] as string[]);
-  if (!names.some((name) => name.endsWith('.tf') || name.endsWith('.tf.json'))) {
-    throw new ActionError(
-      'invalid-input',
-      `working-directory ${settings.workingDirectory} has no Terraform files (.tf): give the directory of the org's root module, relative to the repository`,
-    );
-  }
 }
 
 /** Passes the chunks on while writing them to `path` (owner-only: plan JSON holds sensitive values). */
@@ -75,43 +86,8 @@ async function* teeToFile(chunks: AsyncIterable<Buffer>, path: string): AsyncGen
   }
 }
 
-export async function startSession(settings: Settings): Promise<TerraformSession> {
-  const tf = settings.terraform;
-  await requireConfiguration(settings);
-  checkOktaCredentials(await readOktaConfiguration(settings.workingDirectoryPath), settings.processEnv);
-  const request = await resolveVersionRequest({
-    input: tf.version,
-    inputName: 'terraform-version',
-    distribution: tf.distribution,
-    directory: settings.workingDirectoryPath,
-    root: settings.repositoryPath,
-  });
-  const installed = await installTerraform({
-    setup: tf.setup,
-    distribution: tf.distribution,
-    request,
-    ...(tf.releasesUrl ? { releasesUrl: tf.releasesUrl } : {}),
-    ...(tf.releasesPublicKey ? { releasesPublicKey: tf.releasesPublicKey } : {}),
-  });
-  const dir = await mkdtemp(join(settings.tempDir, 'okta-tf-'));
-  const platform = currentPlatform();
-  const pluginCacheDir =
-    settings.processEnv.TF_PLUGIN_CACHE_DIR || join(settings.tempDir, 'okta-tf-plugin-cache');
-  const cache = await restorePluginCache({
-    dir: pluginCacheDir,
-    workingDirectory: settings.workingDirectoryPath,
-    os: platform.os,
-    arch: platform.arch,
-    distribution: installed.distribution,
-    version: installed.version,
-  });
-  if (cache) core.saveState(PLUGIN_CACHE_STATE, JSON.stringify(cache));
-  const runner = new TerraformRunner({
-    binary: installed.binary,
-    cwd: settings.workingDirectoryPath,
-    env: terraformEnv(settings, cache?.dir),
-    lockTimeout: tf.lockTimeout,
-  });
+async function initialize(runner: TerraformRunner, options: SessionOptions, dir: string): Promise<void> {
+  const tf = options.terraform;
   const secretFile =
     tf.backendConfig.length > 0 ? await writeBackendConfig(tf.backendConfig, dir) : undefined;
   try {
@@ -122,35 +98,82 @@ export async function startSession(settings: Settings): Promise<TerraformSession
   }
   if (tf.workspace) await runner.selectWorkspace(tf.workspace);
   await runner.validate();
-  const backend = await backendIdentity(settings.workingDirectoryPath, settings.processEnv.TF_DATA_DIR);
-  return { runner, backend, dir };
 }
 
-export async function planAndSummarize(session: TerraformSession, settings: Settings): Promise<PlanResult> {
-  const tf = settings.terraform;
-  const varFiles = [...tf.varFiles];
-  if (tf.variables.trim()) {
-    const path = join(session.dir, 'variables.tfvars');
-    await writeFile(path, tf.variables, { mode: 0o600 });
-    varFiles.push(path);
-  }
-  const planFile = join(session.dir, 'plan.tfplan');
-  let hasChanges: boolean;
-  try {
-    hasChanges = await session.runner.plan({
-      planFile,
-      varFiles,
-      targets: tf.targets,
-      refresh: tf.refresh,
-      ...(tf.parallelism ? { parallelism: tf.parallelism } : {}),
-    });
-  } finally {
-    // The values may be secrets; the plan file has what apply needs.
-    await rm(join(session.dir, 'variables.tfvars'), { force: true });
-  }
-  const jsonPlanFile = join(session.dir, 'plan.json');
-  const json = teeToFile(session.runner.showJson(planFile), jsonPlanFile);
-  const fingerprint = new FingerprintBuilder();
-  const summary = await summarizePlan(planChunks(json), { env: settings.env, fingerprint });
-  return { planFile, jsonPlanFile, hasChanges, summary, digests: fingerprint.objectDigests() };
+export async function startSession(options: SessionOptions, log: SessionLog): Promise<TerraformSession> {
+  const tf = options.terraform;
+  const request = await resolveVersionRequest({
+    input: tf.version,
+    inputName: 'terraform-version',
+    distribution: tf.distribution,
+    required: options.requiredVersions,
+    directory: options.workingDirectory,
+    root: options.repositoryPath,
+  });
+  const installed = await installTerraform(
+    {
+      setup: tf.setup,
+      distribution: tf.distribution,
+      request,
+      ...(tf.releasesUrl ? { releasesUrl: tf.releasesUrl } : {}),
+      ...(tf.releasesPublicKey ? { releasesPublicKey: tf.releasesPublicKey } : {}),
+    },
+    log,
+  );
+  const dir = await mkdtemp(join(options.tempDir, 'okta-tf-'));
+  const platform = currentPlatform();
+  const cache = await restorePluginCache(
+    {
+      dir: options.processEnv.TF_PLUGIN_CACHE_DIR || join(options.tempDir, 'okta-tf-plugin-cache'),
+      workingDirectory: options.workingDirectory,
+      os: platform.os,
+      arch: platform.arch,
+      distribution: installed.distribution,
+      version: installed.version,
+    },
+    log,
+  );
+  if (cache) log.saveState(PLUGIN_CACHE_STATE, JSON.stringify(cache));
+  const runner = new TerraformRunner({
+    binary: installed.binary,
+    cwd: options.workingDirectory,
+    env: terraformEnv(options.processEnv, tf, cache?.dir),
+    lockTimeout: tf.lockTimeout,
+    log,
+  });
+  await initialize(runner, options, dir);
+  const backend = await backendIdentity(options.workingDirectory, options.processEnv.TF_DATA_DIR);
+
+  return {
+    backend,
+    async plan() {
+      const varFiles = [...tf.varFiles];
+      const variablesFile = join(dir, 'variables.tfvars');
+      if (tf.variables.trim()) {
+        await writeFile(variablesFile, tf.variables, { mode: 0o600 });
+        varFiles.push(variablesFile);
+      }
+      const planFile = join(dir, 'plan.tfplan');
+      try {
+        const hasChanges = await runner.plan({
+          planFile,
+          varFiles,
+          targets: tf.targets,
+          refresh: tf.refresh,
+          ...(tf.parallelism ? { parallelism: tf.parallelism } : {}),
+        });
+        return { planFile, hasChanges };
+      } finally {
+        // The values may be secrets; the plan file has what apply needs.
+        await rm(variablesFile, { force: true });
+      }
+    },
+    showJson(planFile) {
+      const path = join(dir, 'plan.json');
+      return { path, chunks: teeToFile(runner.showJson(planFile), path) };
+    },
+    apply(planFile) {
+      return runner.apply(planFile, tf.parallelism);
+    },
+  };
 }

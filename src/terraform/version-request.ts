@@ -2,8 +2,9 @@
 // version file (.terraform-version / .opentofu-version / .tool-versions) from the working directory up to the
 // repository root, else the latest release.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import type { ModuleConfiguration } from '../configuration/module.js';
 import { ActionError } from '../errors.js';
 import { parseConstraints, parseVersion } from './versions.js';
 
@@ -47,50 +48,6 @@ function parseRequest(text: string, source: string): VersionRequest {
   const only = constraints.length === 1 ? constraints[0] : undefined;
   const exact = only?.operator === '=' && only.version.segments === 3 ? only.version.text : undefined;
   return { constraints: [constraints], source, ...(exact ? { exact } : {}) };
-}
-
-function stripComments(hcl: string): string {
-  return hcl.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:"])(#|\/\/).*$/gm, '$1');
-}
-
-/** Every required_version in the root module (.tf and .tf.json files), in file order. */
-export async function requiredVersions(
-  directory: string,
-): Promise<Array<{ file: string; constraint: string }>> {
-  let names: string[];
-  try {
-    names = (await readdir(directory)).sort();
-  } catch {
-    return [];
-  }
-  const found: Array<{ file: string; constraint: string }> = [];
-  for (const file of names) {
-    if (file.endsWith('.tf')) {
-      const text = stripComments(await readFile(join(directory, file), 'utf8'));
-      for (const match of text.matchAll(/\brequired_version\s*=\s*"([^"]*)"/g)) {
-        found.push({ file, constraint: match[1] as string });
-      }
-    } else if (file.endsWith('.tf.json')) {
-      const blocks = jsonTerraformBlocks(await readFile(join(directory, file), 'utf8'));
-      for (const block of blocks) {
-        if (typeof block.required_version === 'string')
-          found.push({ file, constraint: block.required_version });
-      }
-    }
-  }
-  return found;
-}
-
-function jsonTerraformBlocks(text: string): Array<Record<string, unknown>> {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  const terraform = (document as { terraform?: unknown } | null)?.terraform;
-  const blocks = Array.isArray(terraform) ? terraform : [terraform];
-  return blocks.filter((b): b is Record<string, unknown> => typeof b === 'object' && b !== null);
 }
 
 const VERSION_FILES: Record<Distribution, { file: string; tool: string }> = {
@@ -140,11 +97,13 @@ export async function resolveVersionRequest(options: {
   input: string;
   inputName: string;
   distribution: Distribution;
+  /** The configuration's `required_version` settings (configuration/module.ts). */
+  required: ModuleConfiguration['requiredVersions'];
   directory: string;
   root: string;
 }): Promise<VersionRequest> {
   if (options.input.trim()) return parseRequest(options.input, `the input ${options.inputName}`);
-  const required = await requiredVersions(options.directory);
+  const { required } = options;
   if (required.length > 0) {
     const sets = required.map(({ file, constraint }) => {
       const parsed = parseConstraints(constraint);

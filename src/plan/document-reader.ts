@@ -13,7 +13,7 @@ import {
   type ConfigResource,
   type PriorResourceEvent,
   type ResourceChangeEvent,
-} from './events.js';
+} from './indexed-resources.js';
 import { JsonSyntaxError, ObjectIndex, parseRange } from './json-scan.js';
 import { arrayOf, capture, indexed, JsonWalker, objectOf, SKIP, type Rule } from './json-walk.js';
 
@@ -177,7 +177,7 @@ function checkDocumentKind(facts: DocumentFacts): void {
   );
 }
 
-/** Reads a plan document from its chunks (UTF-8, without BOM: see input.ts), reporting its parts to `visitor`. */
+/** Reads a plan document from its chunks (UTF-8, without BOM: see plan-file.ts), reporting its parts to `visitor`. */
 export async function readPlanDocument(
   chunks: AsyncIterable<Buffer>,
   visitor: PlanVisitor,

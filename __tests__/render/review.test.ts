@@ -7,7 +7,7 @@ import {
   renderReview,
   STEP_SUMMARY_BUDGET,
   type ReviewContext,
-} from '../../src/render/comment.js';
+} from '../../src/render/review.js';
 import { byteLength, code, codeBlock, escapeText } from '../../src/render/markdown.js';
 import { oktaId, oktaPlan, summarizeFile, summarizeObject } from '../../testkit/plans.js';
 

@@ -5,7 +5,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { startGitHubServer, type GitHubServer } from '../../testkit/github-server.js';
 import { startOktaEmulator, type OktaEmulator } from '../../testkit/okta/emulator.mjs';
-import { runStep, type ActionRun } from '../../testkit/action-step.mjs';
+import type { ActionRun } from '../../testkit/action-step.mjs';
+import { runInProcess } from '../../testkit/in-process.js';
 import {
   eventEnv,
   exampleRepository,
@@ -54,7 +55,7 @@ function step(
   payload: unknown = {},
 ): Promise<ActionRun> {
   process.env.OKTA_HTTP_PROXY = orgs.get(org)?.url;
-  return runStep(
+  return runInProcess(
     {
       'working-directory': `orgs/${org}`,
       label: org,
@@ -173,7 +174,7 @@ describe('drift issues', () => {
 describe('discover', () => {
   async function discover(files: string[] | undefined): Promise<Array<Record<string, string>>> {
     if (files) github.setPullFiles(31, files);
-    const result = await runStep(
+    const result = await runInProcess(
       { mode: 'discover', 'github-token': GITHUB_TOKEN },
       {
         files: FILES,

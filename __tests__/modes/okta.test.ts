@@ -5,7 +5,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { startGitHubServer, type GitHubServer } from '../../testkit/github-server.js';
 import { startOktaEmulator, type OktaEmulator } from '../../testkit/okta/emulator.mjs';
-import { runStep, type ActionRun } from '../../testkit/action-step.mjs';
+import type { ActionRun } from '../../testkit/action-step.mjs';
+import { runInProcess } from '../../testkit/in-process.js';
 import {
   eventEnv,
   exampleRepository,
@@ -61,7 +62,7 @@ function run(
     payload: { number: PR, pull_request: { number: PR } },
   },
 ): Promise<ActionRun> {
-  return runStep(
+  return runInProcess(
     {
       'working-directory': 'orgs/production',
       setup: 'false',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { labelsFor, managedLabels } from '../../src/github/labels.js';
+import { labelsFor, managedLabels } from '../../src/render/labels.js';
 import { oktaId, oktaPlan, summarizeObject } from '../../testkit/plans.js';
 
 const APP = {

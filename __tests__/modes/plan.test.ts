@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import { statSync } from 'node:fs';
 import { startGitHubServer, type GitHubServer } from '../../testkit/github-server.js';
 import { startStateServer, type StateServer } from '../../testkit/state-server.js';
-import { runStep, type ActionRun } from '../../testkit/action-step.mjs';
+import type { ActionRun } from '../../testkit/action-step.mjs';
+import { runInProcess } from '../../testkit/in-process.js';
 import {
   eventEnv,
   GITHUB_TOKEN,
@@ -57,7 +58,7 @@ function push(
   stateName = 'pr',
 ): Promise<ActionRun> {
   const payload = { number: PR, pull_request: { number: PR, head: { sha: 'abc123' } } };
-  return runStep(
+  return runInProcess(
     { ...orgInputs(state, stateName), ...inputs },
     { files, env: eventEnv(github, 'pull_request', payload) },
   );
@@ -151,7 +152,7 @@ describe('the sticky review comment', () => {
 describe('labels follow the plan', () => {
   it('adds destroys when objects go away, and removes labels that no longer apply', async () => {
     await freshGitHub();
-    const applied = await runStep(
+    const applied = await runInProcess(
       { ...orgInputs(state, 'labels'), mode: 'apply', 'auto-approve': 'true' },
       { files: resources({ engineering: 'Engineering', sales: 'Sales' }) },
     );

@@ -1,9 +1,8 @@
 // Which Okta org a plan is for: the okta provider block's literal org_name and base_url (the provider prefers them),
 // else OKTA_ORG_NAME and OKTA_BASE_URL from the environment, as the provider falls back to them.
 
+import type { Environment } from '../runtime.js';
 import type { OrgInfo } from './types.js';
-
-export type Environment = Readonly<Record<string, string | undefined>>;
 
 function constant(expressions: unknown, key: string): string | null {
   if (!expressions || typeof expressions !== 'object') return null;

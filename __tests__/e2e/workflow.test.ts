@@ -1,0 +1,131 @@
+// The top layer: the bundled action (dist/index.js) started as the runner starts it, through a whole Okta workflow on
+// the example org: the pull request's plan, the merge's apply of exactly that plan, an Admin Console edit, and the
+// scheduled drift run. The real terraform, the okta/okta provider stand-in and Okta org emulator, the http state
+// backend and the OpenAPI-checked GitHub stand-in; the modes' details are tested in process (__tests__/modes).
+
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { runStep, type ActionRun } from '../../testkit/action-step.mjs';
+import { startGitHubServer, type GitHubServer } from '../../testkit/github-server.js';
+import { startOktaEmulator, type OktaEmulator } from '../../testkit/okta/emulator.mjs';
+import {
+  eventEnv,
+  exampleRepository,
+  GITHUB_TOKEN,
+  httpBackend,
+  OWNER,
+  REPO,
+  STATE_PASSWORD,
+  startOktaStack,
+} from '../../testkit/workflow.js';
+
+jest.setTimeout(240_000);
+
+const TOKEN = '00e2e-workflow-token-000000000000000000';
+const PR = 31;
+const FILES = exampleRepository();
+
+let stack: Awaited<ReturnType<typeof startOktaStack>>;
+let emulator: OktaEmulator;
+let github: GitHubServer;
+const runs: ActionRun[] = [];
+
+beforeAll(async () => {
+  stack = await startOktaStack(TOKEN);
+  emulator = await startOktaEmulator({ token: TOKEN });
+  process.env.OKTA_HTTP_PROXY = emulator.url;
+  github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN });
+});
+
+afterAll(async () => {
+  await github.close();
+  await emulator.close();
+  await stack.stop();
+});
+
+/** One job of the workflow, with mode auto: the event decides. */
+async function job(event: string, payload: unknown, env: Record<string, string> = {}): Promise<ActionRun> {
+  const run = await runStep(
+    {
+      'working-directory': 'orgs/production',
+      setup: 'false',
+      'github-token': GITHUB_TOKEN,
+      'backend-config': httpBackend(stack.state, 'workflow'),
+    },
+    {
+      files: FILES,
+      env: {
+        ...eventEnv(github, event, payload, env),
+        OKTA_ORG_NAME: 'acme',
+        OKTA_BASE_URL: 'okta.com',
+        OKTA_API_TOKEN: TOKEN,
+        TF_REATTACH_PROVIDERS: stack.provider.reattach,
+      },
+    },
+  );
+  runs.push(run);
+  return run;
+}
+
+const review = () => github.comments(PR).find((c) => c.body.startsWith('<!-- okta-terraform-action '));
+
+describe('a pull request, its merge, an Admin Console edit and the next scheduled run', () => {
+  it('reviews, applies exactly the reviewed plan, then reports the drift in an issue', async () => {
+    const planned = await job('pull_request', { number: PR, pull_request: { number: PR } });
+    expect(planned.code).toBe(0);
+    expect(review()?.body).toContain('### Okta plan for acme.okta.com');
+    expect(review()?.body).toContain('Plan: 11 to add, 0 to change, 0 to destroy.');
+    expect(github.labels(PR)).toEqual(['okta:changes']);
+
+    github.setPullsForCommit('merge-sha', [PR]);
+    const merged = await job(
+      'push',
+      { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+      { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'merge-sha' },
+    );
+    expect(merged.stderr).toBe('');
+    expect(merged.code).toBe(0);
+    expect(merged.outputs.fingerprint).toBe(planned.outputs.fingerprint);
+    expect(review()?.body).toContain('✅ **Applied**');
+    expect(
+      Object.values(emulator.state().groups)
+        .map((g) => g.profile.name)
+        .sort(),
+    ).toEqual(['Engineering', 'Okta admins', 'Support']);
+
+    const support = Object.values(emulator.state().groups).find((g) => g.profile.name === 'Support');
+    emulator.adminEdit('PUT', `/api/v1/groups/${support?.id}`, {
+      profile: { name: 'Support', description: 'Edited in the Admin Console' },
+    });
+    const scheduled = await job('schedule', {});
+    expect(scheduled.code).toBe(0);
+    expect(scheduled.outputs.drift).toBe('1');
+    const issues = github.issues().filter((i) => i.labels.includes('okta-drift'));
+    expect(issues.map((i) => i.title)).toEqual(['Okta drift: orgs/production']);
+    expect(issues[0]?.body).toContain('Edited in the Admin Console');
+    expect(github.violations).toEqual([]);
+  });
+
+  it('posted and wrote no secret it was given', () => {
+    expect(runs).toHaveLength(3);
+    const posted = [
+      ...github.comments(PR).map((c) => c.body),
+      ...github.issues().map((i) => `${i.title}\n${i.body}`),
+      ...github.issues().flatMap((i) => github.comments(i.number).map((c) => c.body)),
+    ];
+    // The runner reads ::add-mask:: lines and never shows them: they are how secrets get masked.
+    const shown = (log: string) =>
+      log
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n');
+    const written = runs.flatMap((r) => [
+      shown(r.stdout),
+      r.stderr,
+      r.stepSummary,
+      ...Object.values(r.outputs),
+    ]);
+    for (const secret of [TOKEN, GITHUB_TOKEN, STATE_PASSWORD]) {
+      expect([...posted, ...written].filter((text) => text.includes(secret))).toEqual([]);
+    }
+  });
+});

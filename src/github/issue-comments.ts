@@ -1,0 +1,76 @@
+// The comments of an issue or pull request: listed over every page, created and updated with text rendered
+// elsewhere. What a comment means (its marker, whether to trust it) is decided by the caller.
+
+import { httpStatus, type GitHubClient } from './octokit.js';
+
+export interface Repository {
+  readonly owner: string;
+  readonly repo: string;
+}
+
+export interface CommentAuthor {
+  readonly login: string;
+  readonly type: string;
+}
+
+export interface IssueComment {
+  readonly id: number;
+  readonly url: string;
+  readonly body: string;
+  readonly author: CommentAuthor | undefined;
+}
+
+/** Every comment, oldest first, a page (100) at a time. */
+export async function* listIssueComments(
+  client: GitHubClient,
+  repository: Repository,
+  issue: number,
+): AsyncGenerator<IssueComment> {
+  for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
+    ...repository,
+    issue_number: issue,
+    per_page: 100,
+  })) {
+    for (const comment of page.data) {
+      yield {
+        id: comment.id,
+        url: comment.html_url,
+        body: comment.body ?? '',
+        author: comment.user ? { login: comment.user.login, type: comment.user.type } : undefined,
+      };
+    }
+  }
+}
+
+export async function createIssueComment(
+  client: GitHubClient,
+  repository: Repository,
+  issue: number,
+  body: string,
+): Promise<{ id: number; url: string }> {
+  const { data } = await client.rest.issues.createComment({ ...repository, issue_number: issue, body });
+  return { id: data.id, url: data.html_url };
+}
+
+export async function updateIssueComment(
+  client: GitHubClient,
+  repository: Repository,
+  id: number,
+  body: string,
+): Promise<{ id: number; url: string }> {
+  const { data } = await client.rest.issues.updateComment({ ...repository, comment_id: id, body });
+  return { id: data.id, url: data.html_url };
+}
+
+/**
+ * Who the token writes as. A user token can say (GET /user); GITHUB_TOKEN and app tokens can't (401/403): then
+ * undefined.
+ */
+export async function tokenLogin(client: GitHubClient): Promise<string | undefined> {
+  try {
+    return (await client.rest.users.getAuthenticated()).data.login;
+  } catch (e) {
+    if (httpStatus(e) === 403 || httpStatus(e) === 401) return undefined;
+    throw e;
+  }
+}

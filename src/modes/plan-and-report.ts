@@ -1,0 +1,112 @@
+// "Plan, then report", once for every mode: plan with Terraform (or, in plan mode, read the given plan-json),
+// summarize the plan as it streams and fingerprint it, then report it: one log line, the summary JSON file, the job
+// summary and the outputs.
+
+import { mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readModuleConfiguration } from '../configuration/module.js';
+import { ActionError } from '../errors.js';
+import { checkOktaCredentials } from '../okta/credentials.js';
+import { planRunOutputs, summaryOutputs, type Outputs } from '../outputs.js';
+import { planLine } from '../plan/counts.js';
+import { fingerprint, FingerprintBuilder } from '../plan/fingerprint.js';
+import { openPlan, planChunks } from '../plan/plan-file.js';
+import { writeSummaryJson } from '../plan/summary-json.js';
+import { summarizePlan } from '../plan/summarize.js';
+import type { PlanSummary } from '../plan/types.js';
+import { reviewSummaryMarkdown } from '../render/job-summary.js';
+import type { Environment, Runtime } from '../runtime.js';
+import type { ReviewTarget, Settings } from '../settings.js';
+import type { TerraformSession } from '../terraform/session.js';
+import type { ModeContext } from './context.js';
+
+export interface PlannedRun {
+  readonly summary: PlanSummary;
+  /** Each changed object's digest, to say what differs from a reviewed plan. */
+  readonly digests: ReadonlyMap<string, string>;
+  /** The plan's fingerprint here: its changes, plus this directory, workspace and backend. */
+  readonly fingerprint: string;
+  readonly outputs: Outputs;
+  /** The Terraform session, its saved plan and that plan as JSON; absent when the plan came from plan-json. */
+  readonly terraform?: {
+    readonly session: TerraformSession;
+    readonly planFile: string;
+    readonly jsonPlanFile: string;
+    readonly hasChanges: boolean;
+  };
+}
+
+type Planned = Omit<PlannedRun, 'fingerprint' | 'outputs'> & { readonly backend: string };
+
+async function summarizeGivenPlan(path: string, env: Environment): Promise<Planned> {
+  const builder = new FingerprintBuilder();
+  const summary = await summarizePlan(await openPlan(path), { env, fingerprint: builder });
+  return { summary, digests: builder.objectDigests(), backend: '' };
+}
+
+async function planWithTerraform(settings: Settings, context: ModeContext): Promise<Planned> {
+  const configuration = await readModuleConfiguration(settings.workingDirectoryPath);
+  // A typo in working-directory would otherwise "plan" an empty configuration: no changes, all green.
+  if (configuration.files.length === 0) {
+    throw new ActionError(
+      'invalid-input',
+      `working-directory ${settings.target.directory} has no Terraform files (.tf): give the directory of the org's root module, relative to the repository`,
+    );
+  }
+  // Before Terraform spends minutes on install, init and refresh only to fail without credentials.
+  checkOktaCredentials(configuration, settings.processEnv);
+  const session = await context.startTerraform({
+    terraform: settings.terraform,
+    workingDirectory: settings.workingDirectoryPath,
+    repositoryPath: settings.repositoryPath,
+    tempDir: settings.tempDir,
+    processEnv: settings.processEnv,
+    requiredVersions: configuration.requiredVersions,
+  });
+  const { planFile, hasChanges } = await session.plan();
+  const json = session.showJson(planFile);
+  const builder = new FingerprintBuilder();
+  const summary = await summarizePlan(planChunks(json.chunks), { env: settings.env, fingerprint: builder });
+  return {
+    summary,
+    digests: builder.objectDigests(),
+    backend: session.backend,
+    terraform: { session, planFile, hasChanges, jsonPlanFile: json.path },
+  };
+}
+
+/** One log line, the summary JSON file (in RUNNER_TEMP), the job summary; the outputs that say where and what. */
+async function report(
+  summary: PlanSummary,
+  where: { readonly tempDir: string; readonly target: ReviewTarget },
+  runtime: Runtime,
+): Promise<Outputs> {
+  runtime.info(
+    summary.hasChanges
+      ? `${planLine(summary.terraform)} ${summary.highRisk} high-risk, ${summary.drift.length} changed outside Terraform.`
+      : `No changes. ${summary.drift.length} changed outside Terraform.`,
+  );
+  const dir = await mkdtemp(join(where.tempDir, 'okta-tf-summary-'));
+  const summaryJsonPath = join(dir, 'summary.json');
+  await writeSummaryJson(summaryJsonPath, summary);
+  const { directory, workspace } = where.target;
+  await runtime.appendSummary(reviewSummaryMarkdown(summary, { directory, workspace, summaryJsonPath }));
+  return summaryOutputs(summary, summaryJsonPath);
+}
+
+export async function planAndReport(settings: Settings, context: ModeContext): Promise<PlannedRun> {
+  const { backend, ...planned } = settings.planJson
+    ? await summarizeGivenPlan(settings.planJson, settings.env)
+    : await planWithTerraform(settings, context);
+  const { summary, terraform } = planned;
+  const { directory, workspace } = settings.target;
+  const planFingerprint = fingerprint(summary.planDigest, { directory, workspace, backend });
+  const outputs = {
+    ...(await report(summary, settings, context.runtime)),
+    ...planRunOutputs({
+      fingerprint: planFingerprint,
+      ...(terraform ? { planFile: terraform.planFile, jsonPlanFile: terraform.jsonPlanFile } : {}),
+    }),
+  };
+  return { ...planned, fingerprint: planFingerprint, outputs };
+}

@@ -1,0 +1,84 @@
+// The pull request's review comment as text: the hidden marker, the review (at the detail that fits GitHub's
+// comment limit) and a footer with the plan's fingerprint and the run; a failed plan's comment; and the status line
+// an apply puts above the review (applying → applied / failed / not applied because the plan changed).
+
+import type { PlanSummary } from '../plan/types.js';
+import { appliedCounts, differenceText } from './apply-report.js';
+import { renderMarker, type ReviewMarker, type ReviewStatus } from './marker.js';
+import { byteLength, code, escapeLine } from './markdown.js';
+import { COMMENT_BUDGET, renderReview } from './review.js';
+
+const STATUS_START = '<!-- okta-terraform-action:status -->';
+const STATUS_END = '<!-- /okta-terraform-action:status -->';
+
+export interface CommentContext {
+  readonly marker: ReviewMarker;
+  readonly runUrl: string | undefined;
+}
+
+function footer(context: CommentContext, fingerprint: string | undefined): string {
+  const parts = [
+    ...(fingerprint ? [`Plan fingerprint ${code(fingerprint.slice(0, 16))}`] : []),
+    ...(context.runUrl ? [`[workflow run](${context.runUrl})`] : []),
+  ];
+  return parts.length ? `\n<sub>${parts.join(' · ')}</sub>\n` : '';
+}
+
+export function reviewCommentBody(summary: PlanSummary, context: CommentContext): string {
+  const marker = renderMarker(context.marker);
+  const end = footer(context, context.marker.fingerprint);
+  const { markdown } = renderReview(summary, {
+    directory: context.marker.directory,
+    workspace: context.marker.workspace,
+    moreAt: context.runUrl
+      ? `the job summary of this run (${context.runUrl})`
+      : 'the job summary of this run',
+    budget: COMMENT_BUDGET - byteLength(marker) - byteLength(end) - 2,
+  });
+  return `${marker}\n${markdown}${end}`;
+}
+
+export function failedPlanCommentBody(reason: string, message: string, context: CommentContext): string {
+  const where = [
+    `directory ${code(context.marker.directory)}`,
+    `workspace ${code(context.marker.workspace)}`,
+    ...(context.marker.label ? [`label ${code(context.marker.label)}`] : []),
+  ].join(', ');
+  return (
+    `${renderMarker(context.marker)}\n### Okta plan failed: ${code(reason)}\n\n` +
+    `${where}\n\n${escapeLine(message, 4000)}\n\n` +
+    `Nothing can be applied from this pull request until a plan succeeds.\n${footer(context, undefined)}`
+  );
+}
+
+function statusText(status: ReviewStatus, runUrl: string | undefined): string {
+  const run = runUrl ? ` ([workflow run](${runUrl}))` : '';
+  switch (status.kind) {
+    case 'applying':
+      return `> ⏳ **Applying this plan**${run}. This review can't approve another apply.`;
+    case 'applied':
+      return `> ✅ **Applied**${run}: ${appliedCounts(status.report)}.`;
+    case 'apply-failed':
+      return (
+        `> ❌ **Apply failed**${run}: ${status.report.applied.length} applied, ${status.report.failed.length} failed, ` +
+        `${status.notAttempted} not attempted. ${code(status.reason)}: ${escapeLine(status.message, 1000)}`
+      );
+    case 'plan-changed':
+      return `> ⚠️ **Not applied: the plan changed since this review**${run}. ${differenceText(status.difference)}`;
+  }
+}
+
+/** The comment's body with `marker` in place of its marker and `status` as its status line. */
+export function withStatus(
+  body: string,
+  marker: ReviewMarker,
+  status: ReviewStatus,
+  runUrl: string | undefined,
+): string {
+  const lines = body.split('\n');
+  const rest = lines
+    .slice(1)
+    .join('\n')
+    .replace(new RegExp(`^${STATUS_START}[\\s\\S]*?${STATUS_END}\\n`), '');
+  return `${renderMarker({ ...marker, status: status.kind })}\n${STATUS_START}\n${statusText(status, runUrl)}\n${STATUS_END}\n${rest}`;
+}

@@ -1,0 +1,59 @@
+// The I/O of one run behind one small interface: what the runner gives a step (inputs, the log, outputs, the job
+// summary, state for the post step). actionsRuntime() is the runner's, through @actions/core; the in-process tests
+// record one in memory (testkit/in-process.ts), so a mode runs there exactly as it runs on a runner.
+
+import * as core from '@actions/core';
+import type { Writable } from 'node:stream';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** What the parts that only talk (Terraform, the GitHub client, the cache) need. */
+export interface Log {
+  info(message: string): void;
+  warning(message: string): void;
+  /** Runs `body` inside a collapsed log group. */
+  group<T>(title: string, body: () => Promise<T>): Promise<T>;
+  /** Where a child process's output is echoed (exec echoes its stderr to the same stream). */
+  readonly commandOutput: Writable;
+}
+
+export interface Runtime extends Log {
+  /** The step's environment (process.env on a runner). */
+  readonly env: Environment;
+  /** An input, as @actions/core reads it (INPUT_*, trimmed; '' when unset). */
+  getInput(name: string): string;
+  /** YAML 1.2 booleans, as @actions/core reads them; throws a TypeError for anything else. */
+  getBooleanInput(name: string): boolean;
+  /** Lines, as @actions/core reads them. */
+  getMultilineInput(name: string): string[];
+  setSecret(value: string): void;
+  setOutput(name: string, value: string): void;
+  setFailed(message: string): void;
+  saveState(name: string, value: string): void;
+  getState(name: string): string;
+  /** Appends markdown to the job summary; false when the run has none (outside GitHub Actions). */
+  appendSummary(markdown: string): Promise<boolean>;
+}
+
+export function actionsRuntime(env: Environment = process.env): Runtime {
+  return {
+    env,
+    getInput: (name) => core.getInput(name),
+    getBooleanInput: (name) => core.getBooleanInput(name),
+    getMultilineInput: (name) => core.getMultilineInput(name),
+    info: (message) => core.info(message),
+    warning: (message) => core.warning(message),
+    group: (title, body) => core.group(title, body),
+    commandOutput: process.stdout,
+    setSecret: (value) => core.setSecret(value),
+    setOutput: (name, value) => core.setOutput(name, value),
+    setFailed: (message) => core.setFailed(message),
+    saveState: (name, value) => core.saveState(name, value),
+    getState: (name) => core.getState(name),
+    async appendSummary(markdown) {
+      if (!env.GITHUB_STEP_SUMMARY) return false;
+      await core.summary.addRaw(markdown, true).write();
+      return true;
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// Runs the action's main step from src/ in this process, the way the runner runs dist/index.js: the same INPUT_*
+// variables and environment (action-step.mjs prepares both), main.ts's run() with every collaborator real
+// (settings, Terraform, the GitHub client), only the step's I/O recorded in memory instead of the runner's files,
+// and the GitHub client's waits shortened for the local stand-in. The result has the shape of a process run, with
+// the log as the runner would show it (::warning::, ::error::, ::group:: lines), so one assertion reads both.
+
+import * as core from '@actions/core';
+import { EOL } from 'node:os';
+import { Writable } from 'node:stream';
+import { run } from '../src/main.js';
+import { runPost } from '../src/post.js';
+import type { Environment, Runtime } from '../src/runtime.js';
+import { prepareStep, type ActionRun, type StepOptions } from './action-step.mjs';
+
+/** Test timing for the GitHub stand-in: 1 ms per second of retry-after, no spacing between writes. */
+export const FAST_GITHUB = { retryAfterBaseValue: 1, unspacedWrites: true } as const;
+
+export interface RecordingRuntime extends Runtime {
+  /** The log, as the runner would print it. */
+  readonly stdout: () => string;
+  readonly outputs: Record<string, string>;
+  readonly state: Record<string, string>;
+  readonly summary: () => string;
+  /** Values passed to setSecret (the runner masks them; it never prints the ::add-mask:: line). */
+  readonly secrets: string[];
+  readonly failed: () => boolean;
+}
+
+/**
+ * @actions/core's own readers, over this step's INPUT_* variables: each read sets the one variable it reads in
+ * process.env for the moment of the read, so the parsing is the library's, not a copy of it.
+ */
+function coreRead<T>(env: Environment, name: string, read: (name: string) => T): T {
+  const key = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+  const saved = process.env[key];
+  const value = env[key];
+  if (value === undefined) delete process.env[key];
+  else process.env[key] = value;
+  try {
+    return read(name);
+  } finally {
+    if (saved === undefined) delete process.env[key];
+    else process.env[key] = saved;
+  }
+}
+
+export function recordingRuntime(env: Environment, state: Record<string, string> = {}): RecordingRuntime {
+  let stdout = '';
+  let summary = '';
+  let failed = false;
+  const outputs: Record<string, string> = {};
+  const saved: Record<string, string> = {};
+  const secrets: string[] = [];
+  const line = (text: string): void => {
+    stdout += `${text}\n`;
+  };
+  return {
+    env,
+    getInput: (name) => coreRead(env, name, (n) => core.getInput(n)),
+    getBooleanInput: (name) => coreRead(env, name, (n) => core.getBooleanInput(n)),
+    getMultilineInput: (name) => coreRead(env, name, (n) => core.getMultilineInput(n)),
+    info: line,
+    warning: (message) => line(`::warning::${message}`),
+    async group(title, body) {
+      line(`::group::${title}`);
+      try {
+        return await body();
+      } finally {
+        line('::endgroup::');
+      }
+    },
+    commandOutput: new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        stdout += chunk.toString();
+        done();
+      },
+    }),
+    setSecret: (value) => secrets.push(value),
+    setOutput: (name, value) => {
+      outputs[name] = value;
+    },
+    setFailed: (message) => {
+      failed = true;
+      line(`::error::${message}`);
+    },
+    saveState: (name, value) => {
+      saved[name] = value;
+    },
+    getState: (name) => state[name] ?? '',
+    async appendSummary(markdown) {
+      // core.summary.addRaw(markdown, true) ends what it adds with a line break.
+      summary += `${markdown}${EOL}`;
+      return true;
+    },
+    stdout: () => stdout,
+    outputs,
+    state: saved,
+    summary: () => summary,
+    secrets,
+    failed: () => failed,
+  };
+}
+
+function result(runtime: RecordingRuntime, step: { workspace: string; job: string }): ActionRun {
+  return {
+    code: runtime.failed() ? 1 : 0,
+    stdout: runtime.stdout(),
+    stderr: '',
+    outputs: { ...runtime.outputs },
+    stepSummary: runtime.summary(),
+    state: { ...runtime.state },
+    workspace: step.workspace,
+    job: step.job,
+  };
+}
+
+/** The action's main step (or, with script: 'post.js', its post step) from src/, in this process. */
+export async function runInProcess(
+  inputs: Record<string, string>,
+  options: StepOptions = {},
+): Promise<ActionRun> {
+  const step = prepareStep(inputs, options);
+  const runtime = recordingRuntime(step.env, options.state);
+  if (options.script === 'post.js') await runPost(runtime);
+  else await run(runtime, { githubTiming: FAST_GITHUB });
+  return result(runtime, step);
+}
