@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(523);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(683);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 523:
+/***/ 683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71,7 +71,7 @@ function errorMessage(e) {
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/plan/input.ts
+;// CONCATENATED MODULE: ./src/plan/plan-file.ts
 // Opens a plan as a stream of UTF-8 chunks: a file or stdin, UTF-8 with or without BOM, or UTF-16 (LE/BE) with BOM
 // (PowerShell's `>` writes UTF-16). Nothing is read whole.
 
@@ -897,7 +897,7 @@ const SCRUBBED = '(redacted)';
 const MIN_SCRUB_LENGTH = 4;
 const SECRET_NAME = /(^|_)(password|secret|private_key|token|api_key|passphrase|shared_secret)$/i;
 const PROVIDER_SECRET_KEY = /(token|secret|password|private_key|credential|passphrase)|(^|_)key$/i;
-/** The part of a sensitivity mask (true, false, or a structure of them) that covers `segment`. */
+/** The part of a mask (after_unknown, *_sensitive: true, false, or a structure of them) that covers `segment`. */
 function maskChild(mask, segment) {
     if (mask === true)
         return true;
@@ -1149,7 +1149,7 @@ function diffAttributes(values, options) {
     return { attributes, omitted };
 }
 
-;// CONCATENATED MODULE: ./src/plan/org.ts
+;// CONCATENATED MODULE: ./src/plan/org-host.ts
 // Which Okta org a plan is for: the okta provider block's literal org_name and base_url (the provider prefers them),
 // else OKTA_ORG_NAME and OKTA_BASE_URL from the environment, as the provider falls back to them.
 function constant(expressions, key) {
@@ -1187,7 +1187,7 @@ function orgFromEnvironment(env = {}) {
     return { host: host(orgName, env.OKTA_BASE_URL?.trim() || null), source: 'environment' };
 }
 
-;// CONCATENATED MODULE: ./src/plan/resolve.ts
+;// CONCATENATED MODULE: ./src/plan/name-resolution.ts
 // Gives every changed object its human name once the whole plan has been read: IDs resolve through the changed
 // objects and the prior state, references through the configuration.
 
@@ -1314,6 +1314,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // then the working directory, workspace and backend identity. Prior state and drift are not in it, so refresh
 // noise that does not change the plan leaves it alone; anything that changes what apply would do changes it.
 
+
 const fingerprint_UNKNOWN = { unknown: 'known after apply' };
 function sha256(text) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
@@ -1330,13 +1331,6 @@ function canonicalJson(value) {
     }
     return JSON.stringify(value) ?? 'null';
 }
-function child(marks, key) {
-    if (marks === true)
-        return true;
-    if (marks !== null && typeof marks === 'object')
-        return marks[key];
-    return undefined;
-}
 /** The value with unknown parts replaced by a token and sensitive parts by their hash. */
 function planned(value, unknown, sensitive) {
     if (unknown === true)
@@ -1344,11 +1338,11 @@ function planned(value, unknown, sensitive) {
     if (sensitive === true)
         return { sensitive: sha256(canonicalJson(value)) };
     if (Array.isArray(value))
-        return value.map((v, i) => planned(v, child(unknown, i), child(sensitive, i)));
+        return value.map((v, i) => planned(v, maskChild(unknown, i), maskChild(sensitive, i)));
     if (value !== null && typeof value === 'object') {
         const out = {};
         for (const [k, v] of Object.entries(value)) {
-            out[k] = planned(v, child(unknown, k), child(sensitive, k));
+            out[k] = planned(v, maskChild(unknown, k), maskChild(sensitive, k));
         }
         return out;
     }
@@ -1368,7 +1362,7 @@ function changeDigest(identity, actions, values) {
     for (const key of new Set([...Object.keys(after), ...Object.keys(unknown)])) {
         const changes = unknown[key] !== undefined || canonicalJson(before[key]) !== canonicalJson(after[key]);
         if (changes)
-            attributes[key] = planned(after[key], child(values.afterUnknown, key), child(values.afterSensitive, key));
+            attributes[key] = planned(after[key], maskChild(values.afterUnknown, key), maskChild(values.afterSensitive, key));
     }
     return sha256(canonicalJson({ identity, actions, attributes }));
 }
@@ -1727,7 +1721,7 @@ class ObjectIndex {
     }
 }
 
-;// CONCATENATED MODULE: ./src/plan/events.ts
+;// CONCATENATED MODULE: ./src/plan/indexed-resources.ts
 // The parts of a plan a visitor is handed: resource changes and prior-state resources, read through a one-pass
 // index of their bytes and parsed only when asked for, because most entries of a plan are no-ops, read for counts.
 
@@ -2050,7 +2044,7 @@ function describeRootStart(c) {
     return `the input is not a JSON object (it starts with '${String.fromCharCode(c)}')`;
 }
 
-;// CONCATENATED MODULE: ./src/plan/stream.ts
+;// CONCATENATED MODULE: ./src/plan/document-reader.ts
 // Reads a `terraform show -json PLANFILE` document (format_version 0.1 to 1.x, Terraform 0.12 to 1.15, OpenTofu,
 // and HCP Terraform's redacted JSON plan) as a stream of chunks, and reports the parts a summary needs to a visitor.
 // planned_values, variables and every unchanged object's values are skipped without being parsed.
@@ -2165,7 +2159,7 @@ function checkDocumentKind(facts) {
     }
     throw new ActionError('invalid-input', 'the input is JSON but not a Terraform plan (it has no format_version): pass the output of `terraform show -json PLANFILE`');
 }
-/** Reads a plan document from its chunks (UTF-8, without BOM: see input.ts), reporting its parts to `visitor`. */
+/** Reads a plan document from its chunks (UTF-8, without BOM: see plan-file.ts), reporting its parts to `visitor`. */
 async function readPlanDocument(chunks, visitor) {
     const facts = {
         formatVersion: null,
@@ -2417,7 +2411,7 @@ class SummaryBuilder {
         }
     }
 }
-/** Summarizes a `terraform show -json` plan given as UTF-8 chunks (see input.ts). */
+/** Summarizes a `terraform show -json` plan given as UTF-8 chunks (see plan-file.ts). */
 async function summarizePlan(chunks, options = {}) {
     const builder = new SummaryBuilder(options.fingerprint ?? new FingerprintBuilder());
     const document = await readPlanDocument(chunks, builder);
@@ -2621,7 +2615,7 @@ function attributeDiff(summary) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/render/comment.ts
+;// CONCATENATED MODULE: ./src/render/review.ts
 // The review: what a plan does to an Okta org, in Okta's terms, as markdown for a PR comment or a job summary.
 // Risky changes first, then changes made outside Terraform, then every changed object by category, then the
 // attribute-level diff. It always fits its budget: full → names only → counts only.

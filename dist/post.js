@@ -38404,7 +38404,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3739);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8306);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
@@ -38413,7 +38413,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3739:
+/***/ 8306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38607,6 +38607,47 @@ __nccwpck_require__.d(mappers_namespaceObject, {
   UserDelegationKey: () => (UserDelegationKey)
 });
 
+;// CONCATENATED MODULE: ./src/errors.ts
+// One error type for everything the action reports as a failure, and one way to read any thrown value.
+const FAILURE_REASONS = (/* unused pure expression or super */ null && ([
+    'invalid-input',
+    'credentials-missing',
+    'init-failed',
+    'plan-failed',
+    'rate-limited',
+    'state-locked',
+    'plan-changed',
+    'plan-not-found',
+    'high-risk-not-approved',
+    'apply-failed',
+]));
+/** A failure with a reason (the `failure-reason` output) and a one-line message that names the problem and the fix. */
+class ActionError extends Error {
+    reason;
+    name = 'ActionError';
+    constructor(reason, message) {
+        super(message);
+        this.reason = reason;
+    }
+}
+/** The message of anything thrown, on one line: Error or not. */
+function errors_errorMessage(e) {
+    let text;
+    if (e instanceof Error)
+        text = e.message;
+    else if (typeof e === 'string')
+        text = e;
+    else {
+        try {
+            text = JSON.stringify(e) ?? String(e);
+        }
+        catch {
+            text = String(e);
+        }
+    }
+    return text.replace(/\s*\r?\n\s*/g, ' ').trim() || 'unknown error';
+}
+
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -38754,16 +38795,16 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -38773,7 +38814,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -40005,7 +40046,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -41397,10 +41438,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -41477,13 +41518,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -41519,9 +41560,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -41554,45 +41595,33 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
-// One error type for everything the action reports as a failure, and one way to read any thrown value.
-const FAILURE_REASONS = (/* unused pure expression or super */ null && ([
-    'invalid-input',
-    'credentials-missing',
-    'init-failed',
-    'plan-failed',
-    'rate-limited',
-    'state-locked',
-    'plan-changed',
-    'plan-not-found',
-    'high-risk-not-approved',
-    'apply-failed',
-]));
-/** A failure with a reason (the `failure-reason` output) and a one-line message that names the problem and the fix. */
-class ActionError extends Error {
-    reason;
-    name = 'ActionError';
-    constructor(reason, message) {
-        super(message);
-        this.reason = reason;
-    }
-}
-/** The message of anything thrown, on one line: Error or not. */
-function errors_errorMessage(e) {
-    let text;
-    if (e instanceof Error)
-        text = e.message;
-    else if (typeof e === 'string')
-        text = e;
-    else {
-        try {
-            text = JSON.stringify(e) ?? String(e);
-        }
-        catch {
-            text = String(e);
-        }
-    }
-    return text.replace(/\s*\r?\n\s*/g, ' ').trim() || 'unknown error';
+;// CONCATENATED MODULE: ./src/runtime.ts
+// The I/O of one run behind one small interface: what the runner gives a step (inputs, the log, outputs, the job
+// summary, state for the post step). actionsRuntime() is the runner's, through @actions/core; the in-process tests
+// record one in memory (testkit/in-process.ts), so a mode runs there exactly as it runs on a runner.
+
+function actionsRuntime(env = process.env) {
+    return {
+        env,
+        getInput: (name) => getInput(name),
+        getBooleanInput: (name) => getBooleanInput(name),
+        getMultilineInput: (name) => getMultilineInput(name),
+        info: (message) => info(message),
+        warning: (message) => warning(message),
+        group: (title, body) => group(title, body),
+        commandOutput: process.stdout,
+        setSecret: (value) => core_setSecret(value),
+        setOutput: (name, value) => setOutput(name, value),
+        setFailed: (message) => setFailed(message),
+        saveState: (name, value) => saveState(name, value),
+        getState: (name) => getState(name),
+        async appendSummary(markdown) {
+            if (!env.GITHUB_STEP_SUMMARY)
+                return false;
+            await summary.addRaw(markdown, true).write();
+            return true;
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
@@ -98279,7 +98308,6 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
-
 const PLUGIN_CACHE_STATE = 'plugin-cache';
 function pluginCacheKey(parts) {
     const lockHash = createHash('sha256').update(parts.lockFile).digest('hex');
@@ -98287,29 +98315,29 @@ function pluginCacheKey(parts) {
     return { key: `${prefix}${lockHash}`, restoreKeys: [prefix] };
 }
 /** Restores the cache into `dir` (created if missing). Undefined when there is no lock file to key it on. */
-async function restorePluginCache(options) {
+async function restorePluginCache(options, log) {
     let lockFile;
     try {
         lockFile = await readFile(join(options.workingDirectory, '.terraform.lock.hcl'), 'utf8');
     }
     catch {
-        core.info('Provider cache: no .terraform.lock.hcl here, so nothing to key it on (commit the lock file to cache providers).');
+        log.info('Provider cache: no .terraform.lock.hcl here, so nothing to key it on (commit the lock file to cache providers).');
         return undefined;
     }
     await mkdir(options.dir, { recursive: true });
     const { key, restoreKeys } = pluginCacheKey({ ...options, lockFile });
     const state = { dir: options.dir, key, restoreKeys };
     if (!cache.isFeatureAvailable()) {
-        core.info('Provider cache: the Actions cache service is not available on this runner.');
+        log.info('Provider cache: the Actions cache service is not available on this runner.');
         return { ...state, exactHit: false };
     }
     try {
         const restored = await cache.restoreCache([options.dir], key, [...restoreKeys]);
-        core.info(restored ? `Provider cache: restored ${restored}.` : 'Provider cache: nothing cached yet.');
+        log.info(restored ? `Provider cache: restored ${restored}.` : 'Provider cache: nothing cached yet.');
         return { ...state, exactHit: restored === key };
     }
     catch (e) {
-        core.warning(`Provider cache not restored (${errorMessage(e)}); providers will be downloaded.`);
+        log.warning(`Provider cache not restored (${errorMessage(e)}); providers will be downloaded.`);
         return { ...state, exactHit: false };
     }
 }
@@ -98322,13 +98350,13 @@ async function hasFiles(dir) {
     }
 }
 /** Saves the cache (post step). Never throws. */
-async function savePluginCache(state) {
+async function savePluginCache(state, log) {
     if (state.exactHit) {
-        info(`Provider cache: ${state.key} was restored unchanged; nothing to save.`);
+        log.info(`Provider cache: ${state.key} was restored unchanged; nothing to save.`);
         return;
     }
     if (!(await hasFiles(state.dir))) {
-        info('Provider cache: no providers were installed; nothing to save.');
+        log.info('Provider cache: no providers were installed; nothing to save.');
         return;
     }
     if (!isFeatureAvailable())
@@ -98336,12 +98364,12 @@ async function savePluginCache(state) {
     try {
         const id = await cache_saveCache([state.dir], state.key);
         if (id === -1)
-            warning(`Provider cache not saved as ${state.key} (see the lines above).`);
+            log.warning(`Provider cache not saved as ${state.key} (see the lines above).`);
         else
-            info(`Provider cache: saved ${state.key}.`);
+            log.info(`Provider cache: saved ${state.key}.`);
     }
     catch (e) {
-        warning(`Provider cache not saved (${errors_errorMessage(e)}).`);
+        log.warning(`Provider cache not saved (${errors_errorMessage(e)}).`);
     }
 }
 
@@ -98350,14 +98378,14 @@ async function savePluginCache(state) {
 
 
 
-async function runPost() {
+async function runPost(runtime = actionsRuntime()) {
     try {
-        const state = getState(PLUGIN_CACHE_STATE);
+        const state = runtime.getState(PLUGIN_CACHE_STATE);
         if (state)
-            await savePluginCache(JSON.parse(state));
+            await savePluginCache(JSON.parse(state), runtime);
     }
     catch (e) {
-        warning(`Provider cache not saved (${errors_errorMessage(e)}).`);
+        runtime.warning(`Provider cache not saved (${errors_errorMessage(e)}).`);
     }
 }
 
