@@ -74,6 +74,7 @@ export interface Settings {
   readonly repositoryPath: string;
   /** Where files the action writes for later steps go (RUNNER_TEMP). */
   readonly tempDir: string;
+  /** OKTA_ORG_NAME and OKTA_BASE_URL: the org the review names when the provider block does not. */
   readonly env: Environment;
   readonly terraform: TerraformSettings;
   readonly autoApprove: boolean;
