@@ -13,6 +13,13 @@ export interface CommentAuthor {
   readonly type: string;
 }
 
+/** Who wrote a comment or issue, as GitHub's answers give it (`user` is null for a deleted account). */
+export function authorOf(
+  user: { readonly login: string; readonly type: string } | null | undefined,
+): CommentAuthor | undefined {
+  return user ? { login: user.login, type: user.type } : undefined;
+}
+
 export interface IssueComment {
   readonly id: number;
   readonly url: string;
@@ -36,7 +43,7 @@ export async function* listIssueComments(
         id: comment.id,
         url: comment.html_url,
         body: comment.body ?? '',
-        author: comment.user ? { login: comment.user.login, type: comment.user.type } : undefined,
+        author: authorOf(comment.user),
       };
     }
   }

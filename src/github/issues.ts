@@ -1,7 +1,7 @@
 // Issues of a repository: the open ones with a label (every page), and opening, editing and closing one, with
 // text rendered elsewhere.
 
-import type { CommentAuthor, Repository } from './issue-comments.js';
+import { authorOf, type CommentAuthor, type Repository } from './issue-comments.js';
 import type { GitHubClient } from './octokit.js';
 
 export interface OpenIssue {
@@ -27,7 +27,7 @@ export async function* listOpenIssues(
       yield {
         number: issue.number,
         body: issue.body ?? '',
-        author: issue.user ? { login: issue.user.login, type: issue.user.type } : undefined,
+        author: authorOf(issue.user),
         isPullRequest: Boolean(issue.pull_request),
       };
     }
