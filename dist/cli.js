@@ -886,11 +886,12 @@ function categoryCounts(changes) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/redact.ts
-// Secrets never reach a comment, a log or an output. Three sources: values Terraform marks sensitive
-// (before_sensitive / after_sensitive masks), secrets the okta/okta provider does not mark (catalog secretAttrs, plus
-// attribute names that say "secret"), and literals written in provider blocks (`show -json` prints them as
-// configuration.provider_config.*.expressions.*.constant_value). Every secret value seen is also scrubbed from the
-// final text, wherever it turns up.
+// Secrets never reach a comment, a log or an output. The run has one SecretScrubber (main.ts): every value the
+// action knows as secret goes in (the inputs' secrets through Runtime.setSecret, settings.ts; and from the plan:
+// values Terraform marks sensitive, secrets the okta/okta provider does not mark (catalog secretAttrs, plus
+// attribute names that say "secret"), and literals written in provider blocks, which `show -json` prints as
+// configuration.provider_config.*.expressions.*.constant_value). Each is masked in the log as it is learnt, and
+// removed from everything the action posts or writes.
 const REDACTED = '(sensitive)';
 const SCRUBBED = '(redacted)';
 /** Shorter values are masked where they appear but not scrubbed from all text: they would mangle ordinary words. */
@@ -915,20 +916,64 @@ function isSecretPath(path, secretPaths) {
         return parts.length === path.length && parts.every((part, i) => part === '*' || part === String(path[i]));
     });
 }
-/** Collects secret values and removes them from text. */
+/** Numbers this long can be secrets (a numeric password, a PIN-like key); shorter ones are counts and ports. */
+const MIN_SECRET_DIGITS = 6;
+/** Query parameters of a URL that carry credentials (?access_token=, ?sig=, ?X-Amz-Signature=...). */
+const SECRET_QUERY = /token|secret|sig|key|pass|auth|credential|code/i;
+/** The credentials a URL carries: its password (and user:password), and its secret-looking query values. */
+function urlCredentials(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return [];
+    }
+    const found = [];
+    if (url.password) {
+        found.push(url.password, decodeURIComponent(url.password), `${url.username}:${url.password}`);
+    }
+    for (const [name, value] of url.searchParams) {
+        if (SECRET_QUERY.test(name))
+            found.push(value, encodeURIComponent(value));
+    }
+    return found.filter((v) => v.length > 0);
+}
+/** Collects secret values and removes them from text; `onLearn` hears each new one (to mask it in the log). */
 class SecretScrubber {
+    onLearn;
     secrets = new Set();
     pattern = null;
+    /** Every secret heard of, short ones too: each is told to onLearn once. */
+    told = new Set();
+    constructor(onLearn = () => undefined) {
+        this.onLearn = onLearn;
+    }
+    /** Every secret is masked in the log (as core.setSecret would); only those long enough are scrubbed from text. */
+    learn(text) {
+        if (!text.trim() || this.told.has(text))
+            return;
+        this.told.add(text);
+        this.onLearn(text);
+        if (text.length < MIN_SCRUB_LENGTH)
+            return;
+        this.secrets.add(text);
+        this.pattern = null;
+    }
     /** Remembers every string inside `value` (a secret, or a structure holding only secrets). */
     add(value) {
         if (typeof value === 'string') {
-            if (value.length >= MIN_SCRUB_LENGTH && !this.secrets.has(value)) {
-                this.secrets.add(value);
-                const escaped = JSON.stringify(value).slice(1, -1);
-                if (escaped !== value)
-                    this.secrets.add(escaped);
-                this.pattern = null;
-            }
+            this.learn(value);
+            // How the value looks inside JSON text, and each line of a multi-line secret (a PEM key) on its own.
+            this.learn(JSON.stringify(value).slice(1, -1));
+            if (value.includes('\n'))
+                for (const line of value.split(/\r?\n/))
+                    this.learn(line.trim());
+        }
+        else if (typeof value === 'number' || typeof value === 'bigint') {
+            const digits = String(value);
+            if (digits.replace(/\D/g, '').length >= MIN_SECRET_DIGITS)
+                this.learn(digits);
         }
         else if (Array.isArray(value)) {
             for (const item of value)
@@ -937,6 +982,15 @@ class SecretScrubber {
         else if (value && typeof value === 'object') {
             for (const item of Object.values(value))
                 this.add(item);
+        }
+    }
+    /** Remembers the parts of `value` that `mask` (a *_sensitive structure) marks sensitive. */
+    addSensitive(value, mask) {
+        if (mask === true)
+            this.add(value);
+        else if (mask && typeof mask === 'object' && value && typeof value === 'object') {
+            for (const [key, child] of Object.entries(value))
+                this.addSensitive(child, maskChild(mask, key));
         }
     }
     /** Adds the secret-looking literals of provider blocks (configuration.provider_config). */
@@ -1043,22 +1097,26 @@ function formatPath(path) {
     }
     return text;
 }
-function shorten(text) {
-    return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+/** Cuts display text to its limit, after the secrets are out: a cut secret would no longer be recognised. */
+function shortener(scrubber) {
+    return (raw) => {
+        const text = scrubber.scrub(raw);
+        return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+    };
 }
-function displayValue(value) {
+function displayValue(value, shorten) {
     if (value === null || value === undefined)
         return null;
     return shorten(JSON.stringify(value));
 }
 /** A list of scalars with the elements Terraform doesn't know yet (an ID created in the same apply) said so. */
-function listWithUnknowns(list, unknown) {
+function listWithUnknowns(list, unknown, shorten) {
     if (!Array.isArray(unknown) || !unknown.some((u) => u === true))
-        return displayValue(list) ?? '[]';
+        return displayValue(list, shorten) ?? '[]';
     return shorten(`[${list.map((v, i) => (unknown[i] === true ? UNKNOWN : JSON.stringify(v))).join(',')}]`);
 }
 /** What a list of scalars gained and lost (sets of thousands of member IDs included: linear, not quadratic). */
-function listDelta(before, after) {
+function listDelta(before, after, shorten) {
     const beforeTexts = before.map((v) => JSON.stringify(v));
     const afterTexts = after.map((v) => JSON.stringify(v));
     const had = new Set(beforeTexts);
@@ -1075,6 +1133,7 @@ function listDelta(before, after) {
 }
 /** Lists what changes in one object. Secret values are masked here and handed to the scrubber. */
 function diffAttributes(values, options) {
+    const shorten = shortener(options.scrubber);
     const attributes = [];
     let omitted = 0;
     const emit = (path, before, after) => {
@@ -1105,13 +1164,13 @@ function diffAttributes(values, options) {
         }
         if (unknown === true) {
             if (!options.creating)
-                emit(path, displayValue(before), UNKNOWN);
+                emit(path, displayValue(before, shorten), UNKNOWN);
             return;
         }
         if (options.creating && (after === null || after === undefined))
             return;
         if (options.creating && Array.isArray(after) && after.every(isScalar)) {
-            emit(path, null, listWithUnknowns(after, unknown));
+            emit(path, null, listWithUnknowns(after, unknown, shorten));
             return;
         }
         const bothScalarLists = Array.isArray(before) && Array.isArray(after) && before.every(isScalar) && after.every(isScalar);
@@ -1119,9 +1178,12 @@ function diffAttributes(values, options) {
             const pending = Array.isArray(unknown) && unknown.some((u) => u === true);
             if (deepEqual(before, after) && !pending)
                 return;
-            const full = { before: displayValue(before), after: listWithUnknowns(after, unknown) };
+            const full = {
+                before: displayValue(before, shorten),
+                after: listWithUnknowns(after, unknown, shorten),
+            };
             const short = before.length + after.length <= MAX_LIST_ITEMS * 2 && (full.after?.length ?? 0) < MAX_VALUE_CHARS;
-            const delta = short ? full : listDelta(before, after);
+            const delta = short ? full : listDelta(before, after, shorten);
             emit(path, delta.before, delta.after);
             return;
         }
@@ -1143,7 +1205,7 @@ function diffAttributes(values, options) {
             return;
         }
         if (!deepEqual(before ?? null, after ?? null))
-            emit(path, displayValue(before), displayValue(after));
+            emit(path, displayValue(before, shorten), displayValue(after, shorten));
     };
     walk([], values.before ?? null, values.after ?? null, values.afterUnknown, values.beforeSensitive, values.afterSensitive);
     return { attributes, omitted };
@@ -1309,10 +1371,13 @@ function resolveNames(changes, drift, prior, config) {
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/plan/fingerprint.ts
-// What a reviewer approved, as a hash (DESIGN.md, Fingerprint): for every change, its address, actions and the
-// planned value of every attribute that changes (unknown values as a fixed token, sensitive values hashed), sorted;
-// then the working directory, workspace and backend identity. Prior state and drift are not in it, so refresh
-// noise that does not change the plan leaves it alone; anything that changes what apply would do changes it.
+// What a reviewer approved, as a hash (DESIGN.md, Fingerprint, v2): for every change, its address, actions, which
+// object it is (the prior `id`, the import target, deposed key and previous address are in its identity or prior)
+// and the planned value of every attribute that changes (unknown values as a fixed token, sensitive values
+// hashed); every changed output's planned value; every action invocation; sorted; then the working directory,
+// workspace, backend identity, -target addresses and the provider versions of the lock file. Other prior values and
+// drift are not in it, so refresh noise that does not change the plan leaves it alone; anything that changes what
+// apply would do, or to which object, changes it.
 
 
 const fingerprint_UNKNOWN = { unknown: 'known after apply' };
@@ -1353,8 +1418,12 @@ function asObject(value) {
         ? value
         : {};
 }
-/** The digest of one change: what apply would do to that object. */
-function changeDigest(identity, actions, values) {
+/**
+ * The digest of one change: what apply would do, and to which object. Deleting one Okta app or another at one
+ * address must not look alike, so the prior `id` (the Okta ID updated, replaced or deleted) and the import target
+ * (`change.importing`: its `id`, or its `identity` from Terraform 1.12) are in it.
+ */
+function changeDigest(identity, actions, values, importTarget = null) {
     const before = asObject(values.before);
     const after = asObject(values.after);
     const unknown = asObject(values.afterUnknown);
@@ -1364,16 +1433,31 @@ function changeDigest(identity, actions, values) {
         if (changes)
             attributes[key] = planned(after[key], maskChild(values.afterUnknown, key), maskChild(values.afterSensitive, key));
     }
-    return sha256(canonicalJson({ identity, actions, attributes }));
+    const prior = { id: asObject(values.before).id ?? null, importTarget: importTarget ?? null };
+    return sha256(canonicalJson({ identity, actions, attributes, prior }));
 }
+/** The short key of an object in the review's marker: a hash, so no address (a for_each key can be a secret) is posted. */
+function objectKey(identity) {
+    return sha256(identity).slice(0, OBJECT_KEY_CHARS);
+}
+const OBJECT_KEY_CHARS = 12;
 /** Collects change digests while a plan streams by; order-independent. */
 class FingerprintBuilder {
     digests = new Map();
-    addChange(identity, actions, values) {
-        this.digests.set(identity, changeDigest(identity, actions, values));
+    addChange(identity, actions, values, importTarget) {
+        this.digests.set(identity, changeDigest(identity, actions, values, importTarget));
     }
-    addOutput(name, actions) {
-        this.digests.set(`output.${name}`, sha256(canonicalJson(actions)));
+    /** An output that changes: its actions and planned value (sensitive parts hashed). */
+    addOutput(name, actions, values) {
+        const value = planned(values.after, values.afterUnknown, values.afterSensitive);
+        this.digests.set(`output.${name}`, sha256(canonicalJson({ actions, value })));
+    }
+    /** A Terraform 1.14 action invocation: which action, its trigger and its configuration (sensitive parts hashed). */
+    addActionInvocation(index, invocation) {
+        const { config_values: values, config_unknown: unknown, config_sensitive: sensitive, ...rest } = invocation;
+        const address = typeof rest.address === 'string' ? rest.address : `action #${index}`;
+        const config = planned(values, unknown, sensitive);
+        this.digests.set(`${address} (invocation ${index})`, sha256(canonicalJson({ ...rest, config })));
     }
     /** Each changed object's (and output's) digest, by its identity. */
     objectDigests() {
@@ -1385,22 +1469,27 @@ class FingerprintBuilder {
         return sha256(lines.sort().join('\n'));
     }
 }
-/** Compares digests; reviewed ones may be shortened to a prefix (the comment keeps 12 hex digits). */
+/** Compares the marker's digests (hashed keys, shortened digests) with a fresh plan's. */
 function comparePlans(reviewed, current) {
     const added = [];
     const changed = [];
+    const seen = new Set();
     for (const [identity, digest] of current) {
-        const before = reviewed[identity];
+        const key = objectKey(identity);
+        const before = reviewed[key];
+        seen.add(key);
         if (before === undefined)
             added.push(identity);
         else if (!digest.startsWith(before))
             changed.push(identity);
     }
-    const dropped = Object.keys(reviewed).filter((identity) => !current.has(identity));
-    return { added: added.sort(), dropped: dropped.sort(), changed: changed.sort() };
+    const dropped = Object.keys(reviewed).filter((key) => !seen.has(key)).length;
+    return { added: added.sort(), dropped, changed: changed.sort() };
 }
+/** Fingerprint format: a v1 fingerprint never equals a v2 one, so an old review can't approve. */
+const FINGERPRINT_VERSION = 2;
 function fingerprint(planDigest, context) {
-    return sha256(canonicalJson({ plan: planDigest, ...context }));
+    return sha256(canonicalJson({ v: FINGERPRINT_VERSION, plan: planDigest, ...context }));
 }
 
 ;// CONCATENATED MODULE: ./src/plan/json-scan.ts
@@ -1808,6 +1897,10 @@ class IndexedChange {
         const slot = this.fields.slots.importing;
         return this.fields.index.has(slot) && this.parse(slot) !== null;
     }
+    get importTarget() {
+        const slot = this.fields.slots.importing;
+        return this.fields.index.has(slot) ? this.parse(slot) : null;
+    }
     values() {
         const { before, after, afterUnknown, beforeSensitive, afterSensitive, replacePaths } = this.fields.slots;
         return {
@@ -2089,18 +2182,22 @@ function checkFormatVersion(version, key) {
     }
     return text;
 }
-function countElements(onCount) {
+function document_reader_elements(onElements) {
     return capture((buf, s, e) => {
-        let n = 0;
         const value = parseRange(buf, s, e);
-        if (Array.isArray(value))
-            n = value.length;
-        onCount(n);
+        onElements(Array.isArray(value) ? value : []);
     });
 }
 function rootRule(visitor, facts) {
     const changes = new ChangeIndex();
-    const output = new ObjectIndex(['actions']);
+    const output = new ObjectIndex([
+        'actions',
+        'before',
+        'after',
+        'after_unknown',
+        'before_sensitive',
+        'after_sensitive',
+    ]);
     const topLevel = {
         format_version: capture((buf, s, e) => {
             facts.formatVersion = checkFormatVersion(parseRange(buf, s, e), 'format_version');
@@ -2118,7 +2215,13 @@ function rootRule(visitor, facts) {
         resource_drift: arrayOf(indexed(changes.index, (buf) => visitor.drift(new IndexedChange(buf, changes)))),
         output_changes: {
             kind: 'object',
-            member: (name) => indexed(output, (buf) => visitor.outputChange(name, stringList(output.parse(buf, output.slot('actions'))))),
+            member: (name) => indexed(output, (buf) => visitor.outputChange(name, stringList(output.parse(buf, output.slot('actions'))), () => ({
+                before: output.parse(buf, output.slot('before')),
+                after: output.parse(buf, output.slot('after')),
+                afterUnknown: output.parse(buf, output.slot('after_unknown')),
+                beforeSensitive: output.parse(buf, output.slot('before_sensitive')),
+                afterSensitive: output.parse(buf, output.slot('after_sensitive')),
+            }))),
         },
         prior_state: objectOf({ values: objectOf({ root_module: stateModuleRule(visitor) }) }),
         configuration: objectOf({
@@ -2129,8 +2232,14 @@ function rootRule(visitor, facts) {
             }),
             root_module: configModuleRule(visitor, ''),
         }),
-        action_invocations: countElements((n) => (facts.actionInvocations = n)),
-        deferred_changes: countElements((n) => (facts.deferredChanges = n)),
+        action_invocations: document_reader_elements((items) => {
+            facts.actionInvocations = items.length;
+            items.forEach((item, i) => {
+                if (item && typeof item === 'object')
+                    visitor.actionInvocation(i, item);
+            });
+        }),
+        deferred_changes: document_reader_elements((items) => (facts.deferredChanges = items.length)),
     };
     return {
         kind: 'object',
@@ -2248,9 +2357,9 @@ function changeIdentity(event, moved) {
 }
 class SummaryBuilder {
     fingerprint;
+    scrubber;
     terraform = emptyTerraformCounts();
     objects = emptyObjectCounts();
-    scrubber = new SecretScrubber();
     changes = [];
     drifted = [];
     /** One object per ID (Okta IDs are unique in an org). */
@@ -2258,8 +2367,9 @@ class SummaryBuilder {
     config = new Map();
     priorAttributes = nameAttributes();
     outputChanges = 0;
-    constructor(fingerprint) {
+    constructor(fingerprint, scrubber) {
         this.fingerprint = fingerprint;
+        this.scrubber = scrubber;
     }
     orgHost = null;
     /** IDs that changed objects point at: once resource_changes has been read, prior state keeps only these. */
@@ -2328,7 +2438,7 @@ class SummaryBuilder {
             return;
         const info = lookupType(event.type);
         const values = event.values();
-        this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values);
+        this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values, event.importTarget);
         const action = objectAction(event.actions);
         const diff = this.diff(info, values, action);
         const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
@@ -2404,16 +2514,23 @@ class SummaryBuilder {
         this.scrubber.addProviderLiterals(config);
         this.orgHost = orgFromProviderConfig(config) ?? this.orgHost;
     }
-    outputChange(name, actions) {
+    outputChange(name, actions, values) {
         if (actions.some((a) => a !== 'no-op')) {
             this.outputChanges++;
-            this.fingerprint.addOutput(name, actions);
+            const planned = values();
+            this.fingerprint.addOutput(name, actions, planned);
+            // An output's sensitive value is a secret like any other: it must not turn up in the review.
+            this.scrubber.addSensitive(planned.before, planned.beforeSensitive);
+            this.scrubber.addSensitive(planned.after, planned.afterSensitive);
         }
+    }
+    actionInvocation(index, invocation) {
+        this.fingerprint.addActionInvocation(index, invocation);
     }
 }
 /** Summarizes a `terraform show -json` plan given as UTF-8 chunks (see plan-file.ts). */
 async function summarizePlan(chunks, options = {}) {
-    const builder = new SummaryBuilder(options.fingerprint ?? new FingerprintBuilder());
+    const builder = new SummaryBuilder(options.fingerprint ?? new FingerprintBuilder(), options.scrubber ?? new SecretScrubber());
     const document = await readPlanDocument(chunks, builder);
     const names = resolveNames(builder.changes, builder.drifted, [...builder.prior.values()], builder.config);
     const changes = builder.changes.map((c, i) => ({
@@ -2500,14 +2617,20 @@ async function printSummaryJson(summary) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
-// Markdown building blocks that text from a plan can't break: no raw HTML, no early </details>, no @mention or #issue
-// links, no broken tables, no images, and no name long enough to swamp a comment.
+// Markdown building blocks that text from a plan can't break: no raw HTML, no early </details>, no @mention, #issue or
+// GH-123 links, no broken tables, no images, no bidirectional overrides, and no name long enough to swamp a comment.
 const MAX_NAME_CHARS = 120;
 const ZERO_WIDTH_SPACE = '\u200b';
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/**
+ * Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and marks: a name holding them displays in
+ * another order than it is ("Trojan Source"), so a reviewer would read another name. Shown as U+FFFD instead.
+ */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const SHOWN_INSTEAD = '\ufffd';
 function oneLine(text, max) {
-    const flat = text.replace(CONTROL, ' ');
+    const flat = text.replace(CONTROL, ' ').replace(BIDI, SHOWN_INSTEAD);
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 /** Plain text for a markdown paragraph, list item or table cell. */
@@ -2522,6 +2645,7 @@ function escapeText(text, max = MAX_NAME_CHARS) {
         // @mentions, #123 references and bare URLs are linked by GitHub after rendering: a zero-width space breaks
         // them, so text from a plan can't ping people or plant links.
         .replace(/([@#])/g, `$1${ZERO_WIDTH_SPACE}`)
+        .replace(/\b(GH)-(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}-`)
         .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
         .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}${ZERO_WIDTH_SPACE}.`));
 }
@@ -2541,7 +2665,7 @@ function code(text, max = MAX_NAME_CHARS) {
 }
 /** A fenced code block that no line inside can close early. */
 function codeBlock(lines, language = '') {
-    const body = lines.map((line) => line.replace(CONTROL, ' ')).join('\n');
+    const body = lines.map((line) => line.replace(CONTROL, ' ').replace(BIDI, SHOWN_INSTEAD)).join('\n');
     const longest = Math.max(0, ...(body.match(/`{3,}|~{3,}/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(Math.max(3, longest + 1));
     return `${fence}${language}\n${body}\n${fence}`;

@@ -57,3 +57,26 @@ export function actionsRuntime(env: Environment = process.env): Runtime {
     },
   };
 }
+
+/**
+ * The runtime every part of a run is given (main.ts): each value passed to setSecret is masked in the log and
+ * learnt by the run's scrubber, and nothing leaves through it (outputs, the job summary, the log, the failure)
+ * with a known secret in it. The runner masks only the log; outputs and the summary go to GitHub as written.
+ */
+export function scrubbingRuntime(
+  runtime: Runtime,
+  secrets: { add(value: string): void; scrub(text: string): string },
+): Runtime {
+  const clean = (text: string): string => secrets.scrub(text);
+  return {
+    ...runtime,
+    info: (message) => runtime.info(clean(message)),
+    warning: (message) => runtime.warning(clean(message)),
+    group: (title, body) => runtime.group(clean(title), body),
+    setSecret: (value) => secrets.add(value),
+    // A sha256 (the fingerprint) holds no secret, and a short numeric secret must not cut into one.
+    setOutput: (name, value) => runtime.setOutput(name, /^[0-9a-f]{64}$/.test(value) ? value : clean(value)),
+    setFailed: (message) => runtime.setFailed(clean(message)),
+    appendSummary: (markdown) => runtime.appendSummary(clean(markdown)),
+  };
+}

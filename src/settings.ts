@@ -1,12 +1,15 @@
 // The only reader of inputs and the runner's environment: everything else gets a readonly, typed Settings. Secrets
-// found here (backend settings, Okta credentials) are masked here, before anything can print them.
+// found here (backend settings, variables, credentials in releases-url, the token, Okta credentials) go to
+// runtime.setSecret here, before anything can print them: masked in the log, and scrubbed from all the run sends.
 
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { parseHcl } from './configuration/hcl.js';
 import { ActionError, errorMessage } from './errors.js';
 import { InputReader } from './inputs.js';
 import { CREDENTIAL_VARIABLES } from './okta/credentials.js';
+import { urlCredentials } from './plan/redact.js';
 import type { Environment, Runtime } from './runtime.js';
 import { backendSecrets, parseBackendConfig, type BackendSetting } from './terraform/backend.js';
 import type { Distribution } from './terraform/version-request.js';
@@ -176,12 +179,25 @@ function approvedFingerprint(inputs: InputReader): string | undefined {
   return value;
 }
 
+/**
+ * The values of the `variables` input (HCL, as a .tfvars file): they are there because they are not in the
+ * repository, so each is treated as a secret. Literal strings, and numbers long enough to be one.
+ */
+function variableSecrets(text: string): string[] {
+  if (!text.trim()) return [];
+  const numbers = [...text.matchAll(/^\s*[A-Za-z_][\w-]*\s*=\s*(-?\d+)\s*$/gm)].map((m) => m[1] as string);
+  return [...parseHcl(text).strings, ...numbers];
+}
+
 function terraformSettings(inputs: InputReader, runtime: Runtime): TerraformSettings {
   const backendConfig = parseBackendConfig(inputs.getInput('backend-config'));
   for (const secret of backendSecrets(backendConfig)) runtime.setSecret(secret);
+  const variables = inputs.getInput('variables');
+  for (const secret of variableSecrets(variables)) runtime.setSecret(secret);
   const workspace = inputs.getInput('workspace') || undefined;
   const publicKey = inputs.getInput('releases-public-key');
   const url = releasesUrl(inputs);
+  for (const secret of urlCredentials(url ?? '')) runtime.setSecret(secret);
   const parallelism = inputs.integerInput('parallelism', 1, 256);
   const maxApiCapacity = inputs.integerInput('okta-max-api-capacity', 1, 100);
   return {
@@ -194,7 +210,7 @@ function terraformSettings(inputs: InputReader, runtime: Runtime): TerraformSett
     backendConfigFiles: inputs.multilineInput('backend-config-file'),
     ...(workspace ? { workspace } : {}),
     varFiles: inputs.multilineInput('var-file'),
-    variables: inputs.getInput('variables'),
+    variables,
     ...(parallelism ? { parallelism } : {}),
     targets: inputs.multilineInput('target'),
     refresh: inputs.booleanInput('refresh'),

@@ -1,9 +1,13 @@
-// The in-memory repository behind github-server.ts: issue comments, labels and the pulls of a commit, and
-// the operations on them (issues and the files of a pull request in github-issues.ts), answering with the
-// shapes GitHub's REST API uses. The server decides whether a request gets here at all (shape, credentials,
-// forced failures).
+// The in-memory repository behind github-server.ts: issue comments (with their edit history, for GraphQL) and the
+// pulls of a commit, and the operations on them, answering with the shapes GitHub's REST API uses; issues and the
+// files of a pull request are in github-issues.ts, labels in github-labels.ts, who did what on a pull request in
+// github-pull-reviews.ts. The server decides whether a request gets here at all (shape, credentials, forced
+// failures).
 
+import type { CommentEdit, GraphQLStore } from './github-graphql.js';
 import { createIssues, field, merge, type FakeIssue } from './github-issues.js';
+import { createLabels } from './github-labels.js';
+import { createPullActivity, type PullActivity } from './github-pull-reviews.js';
 import type { FakeComment } from './github-server.js';
 
 export type Login = { login: string; type: 'User' | 'Bot' };
@@ -35,6 +39,12 @@ export interface FakeRepo {
   setPullsForCommit(sha: string, pulls: number[]): void;
   issues(): FakeIssue[];
   setPullFiles(pull: number, files: string[]): void;
+  /** an edit in the web UI by `editor` (anyone with write access may edit any comment) */
+  editComment(id: number, body: string, editor: Login): void;
+  /** a label added in the web UI by `actor` */
+  addLabel(issue: number, name: string, actor: Login): void;
+  readonly activity: Omit<PullActivity, 'handlers' | 'labelEvent'>;
+  readonly graphql: GraphQLStore;
 }
 
 interface RepoOptions {
@@ -46,17 +56,13 @@ interface RepoOptions {
   /** a pull request, and an issue, with every field GitHub documents as required */
   samplePull: () => unknown;
   sampleIssue: () => unknown;
+  /** one element of the documented answer of an operation */
+  sample: (method: string, template: string) => Record<string, unknown>;
 }
 
 interface StoredComment extends FakeComment {
   issue: number;
-}
-
-interface Label {
-  id: number;
-  name: string;
-  color: string;
-  description: string | null;
+  edits: CommentEdit[];
 }
 
 const ACTIONS_BOT = { login: 'github-actions[bot]', id: 41898282 };
@@ -77,30 +83,28 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
   const { owner, repo, identity, origin, samplePull } = options;
   const self: Login = { login: identity.login, type: identity.kind === 'app' ? 'Bot' : 'User' };
   const comments: StoredComment[] = [];
-  const labels: Label[] = [];
-  const issueLabels = new Map<number, number[]>();
-  const pullsByCommit = new Map<string, number[]>();
+  const pullsByCommit = new Map<string, { pulls: number[]; mergedAt: string }>();
   const userIds = new Map<string, number>([[ACTIONS_BOT.login, ACTIONS_BOT.id]]);
   let nextId = 1_000_000_000; // far from issue numbers, so mixing the two up shows
   const repoApi = () => `${origin()}/repos/${owner}/${repo}`;
   const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const findLabel = (name: string) => labels.find((l) => l.name.toLowerCase() === name.toLowerCase());
-  const onIssue = (issue: number) => issueLabels.get(issue) ?? [];
-  const labelsOn = (issue: number) => onIssue(issue).flatMap((id) => labels.filter((l) => l.id === id));
 
   function createComment(issue: number, body: string, user: Login): StoredComment {
     const id = nextId++;
     const html_url = `https://github.com/${owner}/${repo}/issues/${issue}#issuecomment-${id}`;
     const at = now();
-    const comment = { id, issue, body, user: { ...user }, html_url, created_at: at, updated_at: at };
+    const comment = {
+      id,
+      issue,
+      body,
+      user: { ...user },
+      html_url,
+      created_at: at,
+      updated_at: at,
+      edits: [],
+    };
     comments.push(comment);
     return comment;
-  }
-
-  function createLabel(name: string, color = 'ededed', description: string | null = null): Label {
-    const label = { id: nextId++, name, color, description };
-    labels.push(label);
-    return label;
   }
 
   function userJson(user: Login): Record<string, unknown> {
@@ -146,31 +150,23 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
     author_association: association(c.user),
   });
 
-  const labelJson = (l: Label) => ({
-    id: l.id,
-    node_id: `LA_kwDO${Buffer.from(String(l.id)).toString('base64url')}`,
-    url: `${repoApi()}/labels/${encodeURIComponent(l.name)}`,
-    name: l.name,
-    color: l.color,
-    default: false,
-    description: l.description,
-  });
-
-  const pullJson = (number: number, sha: string) =>
+  const pullJson = (number: number, sha: string, mergedAt: string) =>
     merge(samplePull(), {
       id: nextId++,
       number,
       // A pull request a pushed commit belongs to is one that was merged as that commit.
       state: 'closed',
-      merged_at: now(),
+      merged_at: mergedAt,
       merge_commit_sha: sha,
       // The pull request's label objects document description as a string (an issue's label allows null).
-      labels: labelsOn(number).map((l) => ({ ...labelJson(l), description: l.description ?? '' })),
+      labels: labels
+        .labelsOn(number)
+        .map((l) => ({ ...labels.labelJson(l), description: l.description ?? '' })),
       title: `Pull request #${number}`,
       url: `${repoApi()}/pulls/${number}`,
       html_url: `https://github.com/${owner}/${repo}/pull/${number}`,
       issue_url: `${repoApi()}/issues/${number}`,
-      user: userJson({ login: owner, type: 'User' }),
+      user: userJson(activity.author(number) ?? { login: owner, type: 'User' }),
       head: { sha, ref: `feature-${number}` },
       base: { ref: 'main' },
     });
@@ -193,6 +189,16 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
     return { status: 200, body, headers: rels.length > 0 ? { link: rels.join(', ') } : {} };
   }
 
+  const labels = createLabels({
+    self,
+    newId: () => nextId++,
+    repoApi,
+    error: errorReply,
+    paginate,
+    // The events live with the pull request's activity, made below.
+    onEvent: (issue, label, event, actor) => activity.labelEvent(issue, label, event, actor),
+  });
+
   const issues = createIssues({
     owner,
     repo,
@@ -204,23 +210,34 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
     authorAssociation: association,
     error: errorReply,
     sampleIssue: (patch) => merge(options.sampleIssue(), patch),
-    labelsJson: (issue) => labelsOn(issue).map(labelJson),
-    labelNames: (issue) => labelsOn(issue).map((l) => l.name),
-    setLabels: (issue, names) =>
-      void issueLabels.set(issue, [
-        ...new Set(names.map((name) => (findLabel(name) ?? createLabel(name)).id)),
-      ]),
+    labelsJson: (issue) => labels.labelsOn(issue).map(labels.labelJson),
+    labelNames: (issue) => labels.labelsOn(issue).map((l) => l.name),
+    setLabels: labels.setLabels,
     commentCount: (issue) => comments.filter((c) => c.issue === issue).length,
     numbersInUse: () => [
       ...comments.map((c) => c.issue),
-      ...issueLabels.keys(),
-      ...[...pullsByCommit.values()].flat(),
+      ...labels.issuesWithLabels(),
+      ...[...pullsByCommit.values()].flatMap((m) => m.pulls),
     ],
+    paginate,
+  });
+
+  const activity = createPullActivity({
+    now,
+    newId: () => nextId++,
+    userJson,
+    repoApi,
+    htmlRepo: `${owner}/${repo}`,
+    sample: options.sample,
+    labelColor: labels.color,
+    error: errorReply,
     paginate,
   });
 
   const handlers: Record<string, (call: Call, p: Record<string, unknown>) => Reply> = {
     ...issues.handlers,
+    ...activity.handlers,
+    ...labels.handlers,
     'users/get-authenticated': (call) => {
       if (identity.kind === 'app') return errorReply(call, 403, 'Resource not accessible by integration');
       const profile = { name: null, company: null, blog: '', location: null, email: null, hireable: null };
@@ -249,6 +266,7 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
       const found = comments.find((c) => c.id === p['comment_id']);
       if (!found) return errorReply(call, 404, 'Not Found');
       Object.assign(found, { body: String(field(call.body, 'body')), updated_at: now() });
+      found.edits.push({ editor: { ...self }, editedAt: found.updated_at });
       return { status: 200, body: commentJson(found) };
     },
     'issues/delete-comment': (call, p) => {
@@ -257,69 +275,14 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
       comments.splice(at, 1);
       return { status: 204 };
     },
-    'issues/list-labels-on-issue': (call, p) =>
-      paginate(call, labelsOn(Number(p['issue_number'])).map(labelJson)),
-    'issues/add-labels': (call, p) => {
-      const issue = Number(p['issue_number']);
-      const wanted = field(call.body, 'labels') as Array<string | { name: string }>;
-      for (const name of wanted.map((w) => (typeof w === 'string' ? w : w.name))) {
-        // A label the repository lacks is created with the default colour, as GitHub does.
-        const label = findLabel(name) ?? createLabel(name);
-        if (!onIssue(issue).includes(label.id)) issueLabels.set(issue, [...onIssue(issue), label.id]);
-      }
-      return { status: 200, body: labelsOn(issue).map(labelJson) };
-    },
-    'issues/remove-label': (call, p) => {
-      const issue = Number(p['issue_number']);
-      const label = findLabel(String(p['name']));
-      if (!label || !onIssue(issue).includes(label.id)) return errorReply(call, 404, 'Label does not exist');
-      issueLabels.set(
-        issue,
-        onIssue(issue).filter((id) => id !== label.id),
-      );
-      return { status: 200, body: labelsOn(issue).map(labelJson) };
-    },
-    'issues/get-label': (call, p) => {
-      const label = findLabel(String(p['name']));
-      return label ? { status: 200, body: labelJson(label) } : errorReply(call, 404, 'Not Found');
-    },
-    'issues/create-label': (call) => {
-      const name = String(field(call.body, 'name'));
-      const color = field(call.body, 'color') as string | undefined;
-      if (findLabel(name)) return alreadyExists(call);
-      if (color !== undefined && !/^[0-9a-f]{6}$/i.test(color)) {
-        return errorReply(call, 422, 'Validation Failed', [
-          { resource: 'Label', code: 'invalid', field: 'color' },
-        ]);
-      }
-      const label = createLabel(name, color, (field(call.body, 'description') as string | undefined) ?? null);
-      return { status: 201, body: labelJson(label), headers: { location: labelJson(label).url } };
-    },
-    'issues/update-label': (call, p) => {
-      const label = findLabel(String(p['name']));
-      if (!label) return errorReply(call, 404, 'Not Found');
-      const name = field(call.body, 'new_name') as string | undefined;
-      const clash = name === undefined ? undefined : findLabel(name);
-      if (clash && clash !== label) return alreadyExists(call);
-      const changes = {
-        name,
-        color: field(call.body, 'color'),
-        description: field(call.body, 'description'),
-      };
-      for (const [key, value] of Object.entries(changes))
-        if (value !== undefined) Object.assign(label, { [key]: value });
-      return { status: 200, body: labelJson(label) };
-    },
     'repos/list-pull-requests-associated-with-commit': (call, p) => {
       const sha = String(p['commit_sha']);
-      return paginate(
-        call,
-        (pullsByCommit.get(sha) ?? []).map((n) => pullJson(n, sha)),
-      );
+      const merged = pullsByCommit.get(sha);
+      return paginate(call, merged?.pulls.map((n) => pullJson(n, sha, merged.mergedAt)) ?? []);
     },
   };
 
-  const publicComment = ({ issue: _issue, ...c }: StoredComment): FakeComment => ({
+  const publicComment = ({ issue: _issue, edits: _edits, ...c }: StoredComment): FakeComment => ({
     ...c,
     user: { ...c.user },
   });
@@ -328,16 +291,26 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
     serve: (call) => handlers[call.operationId]?.(call, call.params),
     comments: (issue) => comments.filter((c) => c.issue === issue).map(publicComment),
     addComment: (issue, body, user) => publicComment(createComment(issue, body, user)),
-    labels: (issue) => labelsOn(issue).map((l) => l.name),
-    repoLabels: () => labels.map(({ name, color, description }) => ({ name, color, description })),
-    setPullsForCommit: (sha, pulls) => void pullsByCommit.set(sha, [...pulls]),
+    labels: (issue) => labels.labelsOn(issue).map((l) => l.name),
+    repoLabels: labels.repoLabels,
+    // The pull requests were merged as `sha` now.
+    setPullsForCommit: (sha, pulls) => void pullsByCommit.set(sha, { pulls: [...pulls], mergedAt: now() }),
     issues: issues.issues,
     setPullFiles: issues.setPullFiles,
+    editComment: (id, body, editor) => {
+      const found = comments.find((c) => c.id === id);
+      if (!found) throw new Error(`no comment ${id}`);
+      Object.assign(found, { body, updated_at: now() });
+      found.edits.push({ editor: { ...editor }, editedAt: found.updated_at });
+    },
+    addLabel: (issue, name, actor) => labels.addLabels(issue, [name], actor),
+    activity,
+    graphql: {
+      viewer: self,
+      comment: (nodeId) => {
+        const found = comments.find((c) => commentJson(c).node_id === nodeId);
+        return found && { id: found.id, author: found.user, createdAt: found.created_at, edits: found.edits };
+      },
+    },
   };
-}
-
-function alreadyExists(call: Call): Reply {
-  return errorReply(call, 422, 'Validation Failed', [
-    { resource: 'Label', code: 'already_exists', field: 'name' },
-  ]);
 }

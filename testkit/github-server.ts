@@ -14,9 +14,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerGraphQL } from './github-graphql.js';
 import { loadOpenApi, type MatchedOperation } from './github-openapi.js';
 import type { FakeIssue } from './github-issues.js';
-import { createFakeRepo, errorReply, type Call, type Reply } from './github-repo.js';
+import type { PullActivity } from './github-pull-reviews.js';
+import { createFakeRepo, errorReply, type Call, type Login, type Reply } from './github-repo.js';
 
 export interface FakeComment {
   id: number;
@@ -61,6 +63,17 @@ export interface GitHubServer {
    * repository-relative names, each "modified" with one line changed.
    */
   setPullFiles(pull: number, files: string[]): void;
+  /** an edit in the web UI by `editor` (anyone with write access may edit any comment); GraphQL shows it */
+  editComment(id: number, body: string, editor: Login): void;
+  /** a label added in the web UI by `actor`: on the issue, and a `labeled` event in its events */
+  addLabel(issue: number, name: string, actor: Login): void;
+  /** permission levels, pull request authors, commits and reviews (github-pull-reviews.ts) */
+  readonly activity: Omit<PullActivity, 'handlers' | 'labelEvent'>;
+  /**
+   * Serve the next `times` requests matching method + path, then drop the connection without answering: GitHub
+   * did the work, the client never heard (a timed-out answer).
+   */
+  loseAnswer(method: string, path: RegExp, times?: number): void;
   /**
    * Answer the next `times` requests matching method + path (tested against the percent-encoded path without
    * query) with `status`, `body` (default {message: <reason phrase>}) and extra `headers`, instead of serving them.
@@ -113,7 +126,14 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     origin: () => origin,
     samplePull: () => api.sampleResponseItem('GET', PULLS_OF_COMMIT, 200),
     sampleIssue: () => api.sampleResponseItem('GET', ISSUE, 200),
+    sample: (method, template) => api.sampleResponseItem(method, template, 200) as Record<string, unknown>,
   });
+  const lost: Array<{ method: string; path: RegExp; times: number }> = [];
+
+  function authorized(auth: string): boolean {
+    const [, scheme, sent] = /^(\S+)\s+(.*)$/.exec(auth) ?? [];
+    return /^(token|bearer)$/i.test(scheme ?? '') && sent === token;
+  }
 
   function answer(method: string, url: URL, rawBody: string, entry: Request, auth = ''): Reply {
     const path = url.pathname;
@@ -155,8 +175,7 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
       failure.times--;
       return failure.reply;
     }
-    const [, scheme, sent] = /^(\S+)\s+(.*)$/.exec(auth) ?? [];
-    if (!/^(token|bearer)$/i.test(scheme ?? '') || sent !== token) {
+    if (!authorized(auth)) {
       return errorReply(call, 401, auth ? 'Bad credentials' : 'Requires authentication');
     }
     if (readOnly && WRITES.has(method))
@@ -177,8 +196,26 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     const url = new URL(req.url ?? '/', origin);
     const entry: Request = { method, path: url.pathname, query: url.search.slice(1), status: 0 };
     requests.push(entry);
-    const out = answer(method, url, await readBody(req), entry, req.headers.authorization);
+    const raw = await readBody(req);
+    const auth = req.headers.authorization ?? '';
+    // GraphQL is one endpoint outside the REST description; github-graphql.ts checks it against its schema.
+    const graphql = method === 'POST' && url.pathname === '/graphql';
+    const out = !graphql
+      ? answer(method, url, raw, entry, auth)
+      : authorized(auth)
+        ? await answerGraphQL(fake.graphql, raw, violations)
+        : {
+            status: 401,
+            body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql' },
+          };
     entry.status = out.status;
+    const dropped = lost.find((l) => l.times > 0 && l.method === method && url.pathname.search(l.path) >= 0);
+    if (dropped) {
+      dropped.times--;
+      entry.status = 0;
+      req.socket.destroy();
+      return;
+    }
     // Never 0: the fake does not enforce the limit, and with 0 plugin-throttling takes any 403 for one.
     rateRemaining = Math.max(rateRemaining - 1, 1);
     const headers: Record<string, string> = {
@@ -229,6 +266,10 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     setPullsForCommit: (sha, pulls) => fake.setPullsForCommit(sha, pulls),
     issues: () => fake.issues(),
     setPullFiles: (pull, files) => fake.setPullFiles(pull, files),
+    editComment: (id, body, editor) => fake.editComment(id, body, editor),
+    addLabel: (issue, name, actor) => fake.addLabel(issue, name, actor),
+    activity: fake.activity,
+    loseAnswer: (method, path, times = 1) => void lost.push({ method: method.toUpperCase(), path, times }),
     failNext: (method, path, status, times = 1, body, headers) => {
       const reply = { status, body: body ?? { message: STATUS_CODES[status] ?? 'Error' }, headers };
       failures.push({ method: method.toUpperCase(), path, times, reply });

@@ -21,7 +21,10 @@ export interface RecordingRuntime extends Runtime {
   readonly outputs: Record<string, string>;
   readonly state: Record<string, string>;
   readonly summary: () => string;
-  /** Values passed to setSecret (the runner masks them; it never prints the ::add-mask:: line). */
+  /**
+   * Values passed to setSecret. As on the runner, each is shown as *** in every log line written after it was
+   * registered (the ::add-mask:: line itself is never shown), and in none written before.
+   */
   readonly secrets: string[];
   readonly failed: () => boolean;
 }
@@ -51,8 +54,10 @@ export function recordingRuntime(env: Environment, state: Record<string, string>
   const outputs: Record<string, string> = {};
   const saved: Record<string, string> = {};
   const secrets: string[] = [];
+  const masked = (text: string): string =>
+    [...secrets].sort((a, b) => b.length - a.length).reduce((t, secret) => t.split(secret).join('***'), text);
   const line = (text: string): void => {
-    stdout += `${text}\n`;
+    stdout += `${masked(text)}\n`;
   };
   return {
     env,
@@ -71,7 +76,7 @@ export function recordingRuntime(env: Environment, state: Record<string, string>
     },
     commandOutput: new Writable({
       write(chunk: Buffer | string, _encoding, done) {
-        stdout += chunk.toString();
+        stdout += masked(chunk.toString());
         done();
       },
     }),
@@ -101,8 +106,12 @@ export function recordingRuntime(env: Environment, state: Record<string, string>
   };
 }
 
-function result(runtime: RecordingRuntime, step: { workspace: string; job: string }): ActionRun {
+/** A run's result, and what it masked (the runner shows each as *** from then on). */
+export type InProcessRun = ActionRun & { readonly secrets: readonly string[] };
+
+function result(runtime: RecordingRuntime, step: { workspace: string; job: string }): InProcessRun {
   return {
+    secrets: [...runtime.secrets],
     code: runtime.failed() ? 1 : 0,
     stdout: runtime.stdout(),
     stderr: '',
@@ -118,7 +127,7 @@ function result(runtime: RecordingRuntime, step: { workspace: string; job: strin
 export async function runInProcess(
   inputs: Record<string, string>,
   options: StepOptions = {},
-): Promise<ActionRun> {
+): Promise<InProcessRun> {
   const step = prepareStep(inputs, options);
   const runtime = recordingRuntime(step.env, options.state);
   if (options.script === 'post.js') await runPost(runtime);

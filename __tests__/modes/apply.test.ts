@@ -1,93 +1,19 @@
 // Apply on merge and on workflow_dispatch, end to end: exactly the plan that was reviewed, or nothing. The real
 // terraform, the harness's http state backend and GitHub API (checked against GitHub's OpenAPI description).
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { startGitHubServer, type GitHubServer } from '../../testkit/github-server.js';
-import { startStateServer, type StateServer } from '../../testkit/state-server.js';
-import type { ActionRun } from '../../testkit/action-step.mjs';
-import { runInProcess } from '../../testkit/in-process.js';
-import {
-  eventEnv,
-  GITHUB_TOKEN,
-  OWNER,
-  orgConfig,
-  orgInputs,
-  REPO,
-  STATE_PASSWORD,
-  STATE_USER,
-} from '../../testkit/workflow.js';
+import { describe, expect, it, jest } from '@jest/globals';
+import { useOrgStack } from '../../testkit/org-stack.js';
+import { orgConfig } from '../../testkit/workflow.js';
 
 jest.setTimeout(180_000);
 
 const PR = 12;
-let github: GitHubServer;
-let state: StateServer;
-let stateName = '';
-let counter = 0;
-
-beforeAll(async () => {
-  state = await startStateServer({ username: STATE_USER, password: STATE_PASSWORD });
-});
-
-afterAll(async () => {
-  await state.close();
-});
-
-beforeEach(async () => {
-  github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN });
-  stateName = `org-${++counter}`;
-});
-
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  await github.close();
-});
-
-function resourcesInState(): string[] {
-  const text = state.state(stateName)?.toString('utf8');
-  if (!text) return [];
-  const parsed = JSON.parse(text) as { resources?: Array<{ name: string }> };
-  return (parsed.resources ?? []).map((r) => r.name).sort();
-}
-
-/** A push to the pull request: the plan that reviewers see. */
-function reviewRun(files: Record<string, string>): Promise<ActionRun> {
-  return runInProcess(orgInputs(state, stateName), {
-    files,
-    env: eventEnv(github, 'pull_request', { number: PR, pull_request: { number: PR } }),
-  });
-}
-
-/** The push of the merge commit to main. */
-function mergeRun(
-  files: Record<string, string>,
-  sha: string,
-  inputs: Record<string, string> = {},
-): Promise<ActionRun> {
-  const payload = { ref: 'refs/heads/main', after: sha, repository: { default_branch: 'main' } };
-  return runInProcess(
-    { ...orgInputs(state, stateName), ...inputs },
-    { files, env: eventEnv(github, 'push', payload, { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha }) },
-  );
-}
-
-function dispatchRun(files: Record<string, string>, inputs: Record<string, string>): Promise<ActionRun> {
-  return runInProcess(
-    { ...orgInputs(state, stateName), ...inputs },
-    {
-      files,
-      env: eventEnv(
-        github,
-        'workflow_dispatch',
-        { ref: 'refs/heads/main' },
-        { GITHUB_REF: 'refs/heads/main' },
-      ),
-    },
-  );
-}
+const stack = useOrgStack('org');
+const { resourcesInState, mergeRun, dispatchRun } = stack;
+const reviewRun = (files: Record<string, string>) => stack.pullRequestRun(PR, files);
 
 function review() {
-  return github.comments(PR).find((c) => c.body.startsWith('<!-- okta-terraform-action '));
+  return stack.github.comments(PR).find((c) => c.body.startsWith('<!-- okta-terraform-action '));
 }
 
 const TWO_GROUPS = orgConfig({ engineering: 'Engineering', sales: 'Sales' });
@@ -96,7 +22,7 @@ describe('on merge', () => {
   it('applies the reviewed plan, says so in the comment, and never applies from that review again', async () => {
     const reviewed = await reviewRun(TWO_GROUPS);
     expect(reviewed.code).toBe(0);
-    github.setPullsForCommit('merge1', [PR]);
+    stack.github.setPullsForCommit('merge1', [PR]);
 
     const merged = await mergeRun(TWO_GROUPS, 'merge1');
     expect(merged.code).toBe(0);
@@ -119,7 +45,7 @@ describe('on merge', () => {
 
   it('applies nothing when the merged code plans differently, and shows what changed', async () => {
     await reviewRun(TWO_GROUPS);
-    github.setPullsForCommit('merge2', [PR]);
+    stack.github.setPullsForCommit('merge2', [PR]);
     const merged = await mergeRun(
       orgConfig({ engineering: 'Engineering', sales: 'Sales team', it: 'IT' }),
       'merge2',

@@ -194,13 +194,24 @@ describe('the high-risk guard on merge', () => {
     );
     expect(Object.values(emulator.state().apps)).toHaveLength(1);
 
-    // A reviewer adds the approval label to the pull request, and the merge run is re-run.
-    const labelled = await fetch(`${github.url}/repos/${OWNER}/${REPO}/issues/${PR}/labels`, {
-      method: 'POST',
-      headers: { authorization: `token ${GITHUB_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ labels: ['okta-high-risk-approved'] }),
+    // The pull request's author approving their own deletion does not count (issue 12, attack c).
+    github.activity.setPullAuthor(PR, { login: 'dev-alice', type: 'User' });
+    github.activity.setPermission('dev-alice', 'write');
+    github.addLabel(PR, 'okta-high-risk-approved', { login: 'dev-alice', type: 'User' });
+    const selfApproved = await run('auto', withoutApp, {}, push);
+    expect(selfApproved.outputs['failure-reason']).toBe('high-risk-not-approved');
+    expect(selfApproved.stdout).toContain(
+      'The approval does not count: the label by dev-alice, who wrote this pull request or one of its commits.',
+    );
+    expect(Object.values(emulator.state().apps)).toHaveLength(1);
+    await fetch(`${github.url}/repos/${OWNER}/${REPO}/issues/${PR}/labels/okta-high-risk-approved`, {
+      method: 'DELETE',
+      headers: { authorization: `token ${GITHUB_TOKEN}` },
     });
-    expect(labelled.status).toBe(200);
+
+    // A reviewer with write access (not the pull request's author) adds the approval label; the merge run is re-run.
+    github.activity.setPermission('okta-reviewer', 'write');
+    github.addLabel(PR, 'okta-high-risk-approved', { login: 'okta-reviewer', type: 'User' });
     const applied = await run('auto', withoutApp, {}, push);
     expect(applied.code).toBe(0);
     expect(Object.values(emulator.state().apps)).toHaveLength(0);

@@ -91,11 +91,13 @@ describe('plan fingerprint', () => {
     expect(changeDigest('x', ['create'], a)).toBe(changeDigest('x', ['create'], b));
   });
 
-  it('adds directory, workspace and backend', () => {
+  it('adds directory, workspace, backend, -target and the locked provider versions', () => {
     const context = {
       directory: 'orgs/acme',
       workspace: 'default',
       backend: 'http {"address":"https://state/acme"}',
+      targets: [],
+      providers: { 'registry.terraform.io/okta/okta': '6.12.0' },
     };
     const base = fingerprint('d', context);
     expect(fingerprint('d', { ...context })).toBe(base);
@@ -104,6 +106,10 @@ describe('plan fingerprint', () => {
     expect(fingerprint('d', { ...context, backend: 'http {"address":"https://state/other"}' })).not.toBe(
       base,
     );
+    expect(fingerprint('d', { ...context, targets: ['okta_group.a'] })).not.toBe(base);
+    expect(
+      fingerprint('d', { ...context, providers: { 'registry.terraform.io/okta/okta': '6.13.0' } }),
+    ).not.toBe(base);
   });
 
   it('canonical JSON sorts keys at every depth', () => {
@@ -112,8 +118,8 @@ describe('plan fingerprint', () => {
 });
 
 describe('what differs from the reviewed plan', () => {
-  it('lists objects added, dropped and changed, with the comment’s shortened digests', async () => {
-    const { comparePlans } = await import('../../src/plan/fingerprint.js');
+  it('lists objects added, dropped and changed, from the marker’s hashed keys and shortened digests', async () => {
+    const { comparePlans, objectKey } = await import('../../src/plan/fingerprint.js');
     const current = new Map([
       ['okta_group.a', 'aaaaaaaaaaaa1111'],
       ['okta_group.b', 'bbbbbbbbbbbb2222'],
@@ -121,9 +127,13 @@ describe('what differs from the reviewed plan', () => {
     ]);
     expect(
       comparePlans(
-        { 'okta_group.a': 'aaaaaaaaaaaa', 'okta_group.b': 'bbbbbbbbbbbf', 'okta_group.gone': 'dddddddddddd' },
+        {
+          [objectKey('okta_group.a')]: 'aaaaaaaaaaaa',
+          [objectKey('okta_group.b')]: 'bbbbbbbbbbbf',
+          [objectKey('okta_group.gone')]: 'dddddddddddd',
+        },
         current,
       ),
-    ).toEqual({ added: ['okta_group.new'], dropped: ['okta_group.gone'], changed: ['okta_group.b'] });
+    ).toEqual({ added: ['okta_group.new'], dropped: 1, changed: ['okta_group.b'] });
   });
 });

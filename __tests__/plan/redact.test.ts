@@ -2,7 +2,7 @@
 // does not mark, and literals in provider blocks, wherever they turn up.
 
 import { describe, expect, it } from '@jest/globals';
-import { isSecretPath, SecretScrubber } from '../../src/plan/redact.js';
+import { isSecretPath, SecretScrubber, urlCredentials } from '../../src/plan/redact.js';
 import { COMMENT_BUDGET, renderReview, STEP_SUMMARY_BUDGET } from '../../src/render/review.js';
 import { oktaPlan, summarizeObject } from '../../testkit/plans.js';
 
@@ -160,6 +160,32 @@ describe('SecretScrubber', () => {
     scrubber.add({ nested: ['a.b*c(d)', 'line1\nline2 "q"'] });
     expect(scrubber.scrub('x a.b*c(d) y')).toBe('x (redacted) y');
     expect(scrubber.scrub(JSON.stringify('line1\nline2 "q"'))).toBe('"(redacted)"');
+  });
+
+  it('learns each line of a multi-line secret, long numbers, and only the sensitive parts of a value', () => {
+    const learnt: string[] = [];
+    const scrubber = new SecretScrubber((secret) => learnt.push(secret));
+    scrubber.add('-----BEGIN KEY-----\nMIIEvQIBADANBg\n-----END KEY-----');
+    scrubber.add(73519864);
+    scrubber.add(2026);
+    scrubber.addSensitive({ user: 'svc-okta', pass: 'pa55-w0rd' }, { pass: true });
+    expect(learnt).toEqual(
+      expect.arrayContaining(['MIIEvQIBADANBg', '-----END KEY-----', '73519864', 'pa55-w0rd']),
+    );
+    expect(learnt).not.toContain('2026');
+    expect(learnt).not.toContain('svc-okta');
+    expect(scrubber.scrub('key MIIEvQIBADANBg, pin 73519864')).toBe('key (redacted), pin (redacted)');
+  });
+
+  it('finds the credentials a URL carries', () => {
+    expect(urlCredentials('http://mirror-user:p%40ss@mirror.test/?sig=abc123&page=2')).toEqual([
+      'p%40ss',
+      'p@ss',
+      'mirror-user:p%40ss',
+      'abc123',
+      'abc123',
+    ]);
+    expect(urlCredentials('not a url')).toEqual([]);
   });
 
   it('does not scrub values too short to be told from ordinary words', () => {

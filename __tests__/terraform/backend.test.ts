@@ -29,8 +29,14 @@ describe('backend-config', () => {
     expect(() => parseBackendConfig('hunter2-secret')).toThrow(/^(?!.*hunter2).*line 1 is not key=value/);
   });
 
-  it('masks every value but booleans and numbers', () => {
+  it('masks every value but booleans and numbers; a credential key whatever its value, and URL credentials', () => {
     expect(backendSecrets(parseBackendConfig('a=true\nb=42\nc=s3cr3t\nd=\ne=False'))).toEqual(['s3cr3t']);
+    expect(backendSecrets(parseBackendConfig('username=ci\npassword=73519864\nretry_max=3'))).toEqual([
+      '73519864',
+    ]);
+    expect(
+      backendSecrets(parseBackendConfig('address=https://state.test/s?access_token=t0k%2Bx&ref=main')),
+    ).toEqual(['https://state.test/s?access_token=t0k%2Bx&ref=main', 't0k+x', 't0k%2Bx']);
   });
 
   it('writes HCL that Terraform reads back to the same strings, templates and all', async () => {

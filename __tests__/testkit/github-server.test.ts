@@ -9,6 +9,7 @@ import {
   type GitHubServerOptions,
 } from '../../testkit/github-server.js';
 import { fastClient, REPO, TOKEN } from '../../testkit/github-client.js';
+import { commentHistory, viewerLogin } from '../../src/github/identity.js';
 
 let server: GitHubServer;
 
@@ -296,5 +297,35 @@ describe('violations', () => {
     expect(missing.status).toBe(501);
     expect(server.violations[1]).toBe('not implemented by the fake: issues/lock');
     expect(server.requests.at(-1)).toMatchObject({ method: 'PUT', status: 501, operationId: 'issues/lock' });
+  });
+});
+
+describe('GraphQL (checked against GitHub’s published schema)', () => {
+  it('answers viewer as the token’s identity, and a comment’s every editor over pages', async () => {
+    await start();
+    const octokit = client();
+    expect(await viewerLogin(octokit)).toBe('github-actions[bot]');
+    const created = await octokit.rest.issues.createComment({ ...REPO, issue_number: 5, body: 'v0' });
+    for (let i = 1; i <= 120; i++)
+      server.editComment(created.data.id, `v${i}`, { login: 'github-actions[bot]', type: 'Bot' });
+    server.editComment(created.data.id, 'forged', { login: 'mallory', type: 'User' });
+    // GraphQL spells a Bot without REST's "[bot]"; commentHistory gives the REST spelling back.
+    const raw = await octokit.graphql<{ node: { author: { login: string } } }>(
+      'query($id: ID!) { node(id: $id) { ... on IssueComment { author { login } } } }',
+      { id: created.data.node_id },
+    );
+    expect(raw.node.author.login).toBe('github-actions');
+    const history = await commentHistory(octokit, created.data.node_id);
+    expect(history.author).toBe('github-actions[bot]');
+    expect([...history.editors].sort()).toEqual(['github-actions[bot]', 'mallory']);
+    const pages = server.requests.filter((r) => r.path === '/graphql');
+    expect(pages).toHaveLength(4); // viewer, the raw query, then two pages of edits
+    expect(server.violations).toEqual([]);
+  });
+
+  it('refuses a field GitHub’s schema lacks, as GitHub does', async () => {
+    await start();
+    await rejection(client().graphql('query { viewer { login isSiteAdministrator } }'));
+    expect(server.violations).toEqual([expect.stringContaining('Cannot query field "isSiteAdministrator"')]);
   });
 });

@@ -77,8 +77,23 @@ export async function readModuleConfiguration(directory: string): Promise<Module
   }
   if (providers.some((p) => p.name === 'okta')) usesOkta = true;
   if (!usesOkta && names.includes(LOCK_FILE)) {
-    const lock = await parseFile(directory, LOCK_FILE);
-    usesOkta = ofType(lock.blocks, 'provider').some((b) => OKTA_SOURCE.test(b.labels[0] ?? ''));
+    usesOkta = Object.keys(await lockedProviders(directory)).some((source) => OKTA_SOURCE.test(source));
   }
   return { files, requiredVersions, providers, moduleSources, hasBackend, usesOkta };
+}
+
+/** Provider source → locked version, from the directory's .terraform.lock.hcl ({} without one). */
+export async function lockedProviders(directory: string): Promise<Record<string, string>> {
+  let lock: HclFile;
+  try {
+    lock = await parseFile(directory, LOCK_FILE);
+  } catch {
+    return {};
+  }
+  const versions: Record<string, string> = {};
+  for (const block of ofType(lock.blocks, 'provider')) {
+    const source = block.labels[0];
+    if (source) versions[source] = block.body.attributes.get('version') ?? '';
+  }
+  return versions;
 }

@@ -1,7 +1,7 @@
 // The comments of an issue or pull request: listed over every page, created and updated with text rendered
 // elsewhere. What a comment means (its marker, whether to trust it) is decided by the caller.
 
-import { httpStatus, type GitHubClient } from './octokit.js';
+import type { GitHubClient } from './octokit.js';
 
 export interface Repository {
   readonly owner: string;
@@ -22,6 +22,8 @@ export function authorOf(
 
 export interface IssueComment {
   readonly id: number;
+  /** GraphQL's ID, for the comment's edit history. */
+  readonly nodeId: string;
   readonly url: string;
   readonly body: string;
   readonly author: CommentAuthor | undefined;
@@ -41,6 +43,7 @@ export async function* listIssueComments(
     for (const comment of page.data) {
       yield {
         id: comment.id,
+        nodeId: comment.node_id,
         url: comment.html_url,
         body: comment.body ?? '',
         author: authorOf(comment.user),
@@ -49,13 +52,23 @@ export async function* listIssueComments(
   }
 }
 
+/**
+ * Creates a comment. With `once`, never retried by the client: a create whose answer was lost (GitHub made it, the
+ * answer timed out) would be made twice, so the caller looks for it before trying again.
+ */
 export async function createIssueComment(
   client: GitHubClient,
   repository: Repository,
   issue: number,
   body: string,
+  options: { readonly once?: boolean } = {},
 ): Promise<{ id: number; url: string }> {
-  const { data } = await client.rest.issues.createComment({ ...repository, issue_number: issue, body });
+  const { data } = await client.rest.issues.createComment({
+    ...repository,
+    issue_number: issue,
+    body,
+    ...(options.once ? { request: { retries: 0 } } : {}),
+  });
   return { id: data.id, url: data.html_url };
 }
 
@@ -69,15 +82,10 @@ export async function updateIssueComment(
   return { id: data.id, url: data.html_url };
 }
 
-/**
- * Who the token writes as. A user token can say (GET /user); GITHUB_TOKEN and app tokens can't (401/403): then
- * undefined.
- */
-export async function tokenLogin(client: GitHubClient): Promise<string | undefined> {
-  try {
-    return (await client.rest.users.getAuthenticated()).data.login;
-  } catch (e) {
-    if (httpStatus(e) === 403 || httpStatus(e) === 401) return undefined;
-    throw e;
-  }
+export async function deleteIssueComment(
+  client: GitHubClient,
+  repository: Repository,
+  id: number,
+): Promise<void> {
+  await client.rest.issues.deleteComment({ ...repository, comment_id: id });
 }

@@ -23,6 +23,30 @@ export interface ClientTiming {
   readonly unspacedWrites?: boolean;
 }
 
+/** Options of a request that are not what it sends: how and where to send it. */
+const NOT_SENT = new Set(['method', 'url', 'baseUrl', 'headers', 'request', 'mediaType']);
+
+function scrubbed(value: unknown, scrub: (text: string) => string): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (Array.isArray(value)) return value.map((v) => scrubbed(v, scrub));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubbed(v, scrub)]));
+  }
+  return value;
+}
+
+/**
+ * Scrubs every value a request sends (comment and issue bodies, titles, labels, GraphQL variables), but not the
+ * URL's own parameters ({owner}, {issue_number}...), which say where it goes.
+ */
+function scrubRequest(options: Record<string, unknown>, scrub: (text: string) => string): void {
+  const url = typeof options.url === 'string' ? options.url : '';
+  const inUrl = new Set([...url.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+  for (const [key, value] of Object.entries(options)) {
+    if (!NOT_SENT.has(key) && !inUrl.has(key)) options[key] = scrubbed(value, scrub);
+  }
+}
+
 const RATE_LIMIT_RETRIES = 3;
 
 const unspaced = {
@@ -46,9 +70,11 @@ export function createGitHubClient(
   connection: GitHubConnection,
   log: Log,
   timing: ClientTiming = {},
+  /** Removes the run's secrets from all that is sent (main.ts gives the run's scrubber). */
+  scrub?: (text: string) => string,
 ): GitHubClient {
   const base = timing.retryAfterBaseValue;
-  return getOctokit(
+  const client = getOctokit(
     connection.token,
     {
       baseUrl: connection.apiUrl,
@@ -63,6 +89,8 @@ export function createGitHubClient(
     retry,
     throttling,
   );
+  if (scrub) client.hook.before('request', (options) => scrubRequest(options, scrub));
+  return client;
 }
 
 /** The HTTP status of an Octokit error, if it has one. */

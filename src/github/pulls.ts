@@ -6,6 +6,9 @@ import type { GitHubClient } from './octokit.js';
 export interface MergedPullRequest {
   readonly number: number;
   readonly labels: readonly string[];
+  /** Who opened it (undefined for a deleted account). */
+  readonly author: string | undefined;
+  readonly mergedAt: string;
 }
 
 export async function mergedPullRequest(
@@ -23,8 +26,13 @@ export async function mergedPullRequest(
     pulls.find((p) => p.merged_at && p.merge_commit_sha === sha) ??
     pulls.find((p) => p.merged_at) ??
     undefined;
-  if (!merged) return undefined;
-  return { number: merged.number, labels: merged.labels.map((l) => l.name) };
+  if (!merged?.merged_at) return undefined;
+  return {
+    number: merged.number,
+    labels: merged.labels.map((l) => l.name),
+    author: merged.user?.login,
+    mergedAt: merged.merged_at,
+  };
 }
 
 /** Every file a pull request changes (repository-relative), over all pages. */

@@ -9,10 +9,11 @@ import { comparePlans } from '../plan/fingerprint.js';
 import { appliedCounts, applyReportMarkdown, differenceText, notAttempted } from '../render/apply-report.js';
 import type { ReviewStatus } from '../render/marker.js';
 import type { Settings } from '../settings.js';
-import { checkHighRisk, findApproval, type Approval } from './approval.js';
+import { findApproval, type Approval } from './approval.js';
 import type { ModeContext } from './context.js';
+import { checkHighRisk } from './high-risk-approval.js';
 import { planAndReport, type PlannedRun } from './plan-and-report.js';
-import { isUsed, setReviewStatus } from './review-comment.js';
+import { setReviewStatus } from './review-comment.js';
 
 export async function runApplyMode(settings: Settings, context: ModeContext): Promise<Outputs> {
   const { runtime } = context;
@@ -35,7 +36,7 @@ export async function runApplyMode(settings: Settings, context: ModeContext): Pr
       settings.github.runUrl,
     );
   };
-  if (approval.kind === 'review' && isUsed(approval.comment.marker)) {
+  if (approval.kind === 'used') {
     throw new ActionError(
       'plan-not-found',
       `the review in pull request #${approval.pullRequest.number} was already used by an earlier apply, and these changes were never reviewed: open a pull request for them`,
@@ -44,19 +45,18 @@ export async function runApplyMode(settings: Settings, context: ModeContext): Pr
   if (approval.kind !== 'auto' && approval.fingerprint !== fingerprint) {
     await refuseChangedPlan(approval, planned, setStatus, context);
   }
-  checkHighRisk(summary, {
-    allowHighRisk: settings.allowHighRisk,
-    labels: approval.kind === 'review' ? approval.labels : [],
-  });
+  await checkHighRisk(summary, approval, { allowHighRisk: settings.allowHighRisk, github: context.github });
 
   await setStatus({ kind: 'applying' });
   const { report, failure } = await terraform.session.apply(terraform.planFile);
+  // Before any of it is cut to fit a status line or the job summary (addresses can hold a secret for_each key).
+  context.secrets.scrubInPlace(report);
   if (failure) {
     await setStatus({
       kind: 'apply-failed',
       report,
       reason: failure.reason,
-      message: failure.message,
+      message: context.secrets.scrub(failure.message),
       notAttempted: notAttempted(report, summary.changes).length,
     });
     await runtime.appendSummary(applyReportMarkdown(report, summary.changes));
@@ -69,7 +69,7 @@ export async function runApplyMode(settings: Settings, context: ModeContext): Pr
 }
 
 async function refuseChangedPlan(
-  approval: Exclude<Approval, { kind: 'auto' }>,
+  approval: Extract<Approval, { kind: 'review' | 'fingerprint' }>,
   planned: PlannedRun,
   setStatus: (status: ReviewStatus) => Promise<void>,
   context: ModeContext,

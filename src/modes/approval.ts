@@ -1,29 +1,72 @@
 // What an apply may apply: the plan reviewed in the merged pull request's comment (push), the fingerprint a
 // reviewer approved (workflow_dispatch: approved-fingerprint), or anything (auto-approve). Nothing else.
+//
+// A review comment approves only when it holds against a writer (README, Threat model): the action's own identity
+// wrote it and nobody else ever edited it (its GraphQL edit history), no apply has started from any review of this
+// target in the pull request, its marker is of this version (fingerprint v2), and it was planned before the merge.
 
 import { ActionError, errorMessage } from '../errors.js';
 import type { Repository } from '../github/issue-comments.js';
 import type { GitHubClient } from '../github/octokit.js';
-import { mergedPullRequest } from '../github/pulls.js';
-import type { PlanSummary } from '../plan/types.js';
-import { HIGH_RISK_APPROVAL_LABEL } from '../render/labels.js';
+import { mergedPullRequest, type MergedPullRequest } from '../github/pulls.js';
+import { MARKER_VERSION } from '../render/marker.js';
 import type { ReviewTarget, Settings } from '../settings.js';
-import { findReviewComment, type PullRequestRef, type ReviewComment } from './review-comment.js';
+import {
+  findReviewComments,
+  foreignEditors,
+  isUsed,
+  type PullRequestRef,
+  type ReviewComment,
+} from './review-comment.js';
 
 export type Approval =
   | {
       readonly kind: 'review';
       readonly pullRequest: PullRequestRef;
-      readonly labels: readonly string[];
+      readonly pull: MergedPullRequest;
       readonly comment: ReviewComment;
       readonly fingerprint: string;
     }
+  /** An apply already started from a review of this target in the pull request: nothing more may be applied. */
+  | { readonly kind: 'used'; readonly pullRequest: PullRequestRef }
   | { readonly kind: 'fingerprint'; readonly fingerprint: string }
   | { readonly kind: 'auto' };
 
 const DISPATCH_PATTERN =
   'run mode: plan in a first job, then apply in a job with a GitHub Environment that needs reviewers, with ' +
   'approved-fingerprint: ${{ needs.plan.outputs.fingerprint }} (see examples/workflows/okta-dispatch.yml)';
+
+const AGAIN = `nothing was applied. Open a new pull request for these changes, or ${DISPATCH_PATTERN}`;
+
+/** Why this review can't approve, or undefined when it can. */
+async function distrust(
+  github: GitHubClient,
+  comment: ReviewComment,
+  pull: MergedPullRequest,
+): Promise<string | undefined> {
+  const { marker } = comment;
+  if (marker.version !== MARKER_VERSION) {
+    return (
+      `the review in pull request #${pull.number} was written by an older version of the action, whose fingerprint ` +
+      `does not say which objects change: plan again. ${AGAIN}`
+    );
+  }
+  const editors = await foreignEditors(github, comment);
+  if (editors.length > 0) {
+    return (
+      `the review comment in pull request #${pull.number} was edited by ${editors.join(', ')}, and only the action ` +
+      `may write it, so it approves nothing (${comment.url}): ${AGAIN}`
+    );
+  }
+  const planned = Date.parse(marker.plannedAt ?? '');
+  if (!(planned <= Date.parse(pull.mergedAt))) {
+    return (
+      `the review in pull request #${pull.number} was planned at ${marker.plannedAt ?? 'an unknown time'}, after ` +
+      `the merge (${pull.mergedAt}), so nobody approved it before merging: ${AGAIN}`
+    );
+  }
+  return undefined;
+}
 
 async function reviewedInPullRequest(
   github: GitHubClient,
@@ -34,15 +77,14 @@ async function reviewedInPullRequest(
   const pull = await mergedPullRequest(github, repository, sha);
   if (!pull) return undefined;
   const pullRequest = { repository, number: pull.number };
-  const comment = await findReviewComment(github, pullRequest, target);
+  const comments = await findReviewComments(github, pullRequest, target);
+  // Used stays used: once an apply started from any review of this target here, none approves again.
+  if (comments.some((c) => isUsed(c.marker))) return { kind: 'used', pullRequest };
+  const comment = comments.at(-1);
   if (!comment?.marker.fingerprint) return undefined;
-  return {
-    kind: 'review',
-    pullRequest,
-    labels: pull.labels,
-    comment,
-    fingerprint: comment.marker.fingerprint,
-  };
+  const reason = await distrust(github, comment, pull);
+  if (reason) throw new ActionError('plan-not-found', reason);
+  return { kind: 'review', pullRequest, pull, comment, fingerprint: comment.marker.fingerprint };
 }
 
 export async function findApproval(settings: Settings, github: GitHubClient | undefined): Promise<Approval> {
@@ -55,6 +97,7 @@ export async function findApproval(settings: Settings, github: GitHubClient | un
         ? await reviewedInPullRequest(github, repository, sha, settings.target)
         : undefined;
   } catch (e) {
+    if (e instanceof ActionError) throw e;
     throw new ActionError(
       'plan-not-found',
       `could not read the merged pull request's review from GitHub (${errorMessage(e)}): nothing was applied; re-run the job`,
@@ -73,26 +116,5 @@ export async function findApproval(settings: Settings, github: GitHubClient | un
   throw new ActionError(
     'plan-not-found',
     `apply needs an approved plan: ${DISPATCH_PATTERN}; or set auto-approve: true`,
-  );
-}
-
-/** Deleting or replacing a high-risk Okta object needs the approval label on the pull request, or allow-high-risk. */
-export function checkHighRisk(
-  summary: PlanSummary,
-  approvedBy: { readonly allowHighRisk: boolean; readonly labels: readonly string[] },
-): void {
-  const risky = summary.changes.filter(
-    (c) => c.highRisk && (c.action === 'delete' || c.action === 'replace'),
-  );
-  if (risky.length === 0 || approvedBy.allowHighRisk) return;
-  if (approvedBy.labels.includes(HIGH_RISK_APPROVAL_LABEL)) return;
-  const names = risky
-    .slice(0, 10)
-    .map((c) => `${c.name} (${c.action})`)
-    .join(', ');
-  throw new ActionError(
-    'high-risk-not-approved',
-    `the plan deletes or replaces high-risk Okta objects: ${names}${risky.length > 10 ? ', ...' : ''}. Add the label ` +
-      `${HIGH_RISK_APPROVAL_LABEL} to the pull request after reviewing them (or set allow-high-risk: true), then re-run`,
   );
 }

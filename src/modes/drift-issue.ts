@@ -2,6 +2,7 @@
 // appears, its body kept current while it lasts (with one comment each time the drift itself changes, never on
 // an unchanged re-run), closed with a comment when the org and the code agree again.
 
+import { viewerLogin } from '../github/identity.js';
 import { createIssueComment, type Repository } from '../github/issue-comments.js';
 import { closeIssue, listOpenIssues, openIssue, updateIssueBody } from '../github/issues.js';
 import type { GitHubClient } from '../github/octokit.js';
@@ -18,15 +19,16 @@ import type { ReviewTarget } from '../settings.js';
 
 export type DriftIssueChange = 'opened' | 'updated' | 'unchanged' | 'closed' | 'none';
 
-/** The open drift issue the action opened for this target (a bot's: anyone can paste a marker into an issue). */
+/** The open drift issue the action opened for this target (its own identity's: anyone can paste a marker). */
 async function findDriftIssue(
   client: GitHubClient,
   repository: Repository,
   target: ReviewTarget,
 ): Promise<{ number: number; body: string } | undefined> {
+  const login = await viewerLogin(client);
   for await (const issue of listOpenIssues(client, repository, DRIFT_LABEL)) {
     const marker = parseMarker(issue.body, DRIFT_PREFIX);
-    if (marker && sameTarget(marker, target) && issue.author?.type === 'Bot' && !issue.isPullRequest) {
+    if (marker && sameTarget(marker, target) && issue.author?.login === login && !issue.isPullRequest) {
       return { number: issue.number, body: issue.body };
     }
   }

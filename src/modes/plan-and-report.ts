@@ -4,7 +4,7 @@
 
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readModuleConfiguration } from '../configuration/module.js';
+import { lockedProviders, readModuleConfiguration } from '../configuration/module.js';
 import { ActionError } from '../errors.js';
 import { checkOktaCredentials } from '../okta/credentials.js';
 import { planRunOutputs, summaryOutputs, type Outputs } from '../outputs.js';
@@ -13,6 +13,7 @@ import { fingerprint, FingerprintBuilder } from '../plan/fingerprint.js';
 import { openPlan, planChunks } from '../plan/plan-file.js';
 import { writeSummaryJson } from '../plan/summary-json.js';
 import { summarizePlan } from '../plan/summarize.js';
+import type { SecretScrubber } from '../plan/redact.js';
 import type { PlanSummary } from '../plan/types.js';
 import { reviewSummaryMarkdown } from '../render/job-summary.js';
 import type { Environment, Runtime } from '../runtime.js';
@@ -36,12 +37,15 @@ export interface PlannedRun {
   };
 }
 
-type Planned = Omit<PlannedRun, 'fingerprint' | 'outputs'> & { readonly backend: string };
+type Planned = Omit<PlannedRun, 'fingerprint' | 'outputs'> & {
+  readonly backend: string;
+  readonly providers: Readonly<Record<string, string>>;
+};
 
-async function summarizeGivenPlan(path: string, env: Environment): Promise<Planned> {
+async function summarizeGivenPlan(path: string, env: Environment, secrets: SecretScrubber): Promise<Planned> {
   const builder = new FingerprintBuilder();
-  const summary = await summarizePlan(await openPlan(path), { env, fingerprint: builder });
-  return { summary, digests: builder.objectDigests(), backend: '' };
+  const summary = await summarizePlan(await openPlan(path), { env, fingerprint: builder, scrubber: secrets });
+  return { summary, digests: builder.objectDigests(), backend: '', providers: {} };
 }
 
 async function planWithTerraform(settings: Settings, context: ModeContext): Promise<Planned> {
@@ -63,14 +67,22 @@ async function planWithTerraform(settings: Settings, context: ModeContext): Prom
     processEnv: settings.processEnv,
     requiredVersions: configuration.requiredVersions,
   });
-  const { planFile, hasChanges } = await session.plan();
+  const saved = await session.plan();
+  const { planFile, hasChanges } = saved;
   const json = session.showJson(planFile);
   const builder = new FingerprintBuilder();
-  const summary = await summarizePlan(planChunks(json.chunks), { env: settings.env, fingerprint: builder });
+  const summary = await summarizePlan(planChunks(json.chunks), {
+    env: settings.env,
+    fingerprint: builder,
+    scrubber: context.secrets,
+  });
+  // Only now are the plan's secrets (those okta/okta does not mark, too) masked: its text may go to the log.
+  await saved.printOutput();
   return {
     summary,
     digests: builder.objectDigests(),
     backend: session.backend,
+    providers: await lockedProviders(settings.workingDirectoryPath),
     terraform: { session, planFile, hasChanges, jsonPlanFile: json.path },
   };
 }
@@ -95,12 +107,18 @@ async function report(
 }
 
 export async function planAndReport(settings: Settings, context: ModeContext): Promise<PlannedRun> {
-  const { backend, ...planned } = settings.planJson
-    ? await summarizeGivenPlan(settings.planJson, settings.env)
+  const { backend, providers, ...planned } = settings.planJson
+    ? await summarizeGivenPlan(settings.planJson, settings.env, context.secrets)
     : await planWithTerraform(settings, context);
   const { summary, terraform } = planned;
   const { directory, workspace } = settings.target;
-  const planFingerprint = fingerprint(summary.planDigest, { directory, workspace, backend });
+  const planFingerprint = fingerprint(summary.planDigest, {
+    directory,
+    workspace,
+    backend,
+    targets: settings.terraform.targets,
+    providers,
+  });
   const outputs = {
     ...(await report(summary, settings, context.runtime)),
     ...planRunOutputs({

@@ -27,7 +27,9 @@ export async function runPlanMode(settings: Settings, context: ModeContext): Pro
   try {
     planned = await planAndReport(settings, context);
   } catch (e) {
-    if (e instanceof ActionError) await publish({ kind: 'failure', reason: e.reason, message: e.message });
+    // Scrubbed before the comment cuts it to fit: a cut secret would no longer be recognised.
+    if (e instanceof ActionError)
+      await publish({ kind: 'failure', reason: e.reason, message: context.secrets.scrub(e.message) });
     throw e;
   }
   const { summary, fingerprint, digests, outputs } = planned;

@@ -65,23 +65,29 @@ export function formatPath(path: readonly PathSegment[]): string {
   return text;
 }
 
-function shorten(text: string): string {
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+type Shorten = (text: string) => string;
+
+/** Cuts display text to its limit, after the secrets are out: a cut secret would no longer be recognised. */
+function shortener(scrubber: SecretScrubber): Shorten {
+  return (raw) => {
+    const text = scrubber.scrub(raw);
+    return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+  };
 }
 
-function displayValue(value: unknown): string | null {
+function displayValue(value: unknown, shorten: Shorten): string | null {
   if (value === null || value === undefined) return null;
   return shorten(JSON.stringify(value));
 }
 
 /** A list of scalars with the elements Terraform doesn't know yet (an ID created in the same apply) said so. */
-function listWithUnknowns(list: unknown[], unknown: unknown): string {
-  if (!Array.isArray(unknown) || !unknown.some((u) => u === true)) return displayValue(list) ?? '[]';
+function listWithUnknowns(list: unknown[], unknown: unknown, shorten: Shorten): string {
+  if (!Array.isArray(unknown) || !unknown.some((u) => u === true)) return displayValue(list, shorten) ?? '[]';
   return shorten(`[${list.map((v, i) => (unknown[i] === true ? UNKNOWN : JSON.stringify(v))).join(',')}]`);
 }
 
 /** What a list of scalars gained and lost (sets of thousands of member IDs included: linear, not quadratic). */
-function listDelta(before: unknown[], after: unknown[]): { before: string; after: string } {
+function listDelta(before: unknown[], after: unknown[], shorten: Shorten): { before: string; after: string } {
   const beforeTexts = before.map((v) => JSON.stringify(v));
   const afterTexts = after.map((v) => JSON.stringify(v));
   const had = new Set(beforeTexts);
@@ -99,6 +105,7 @@ function listDelta(before: unknown[], after: unknown[]): { before: string; after
 
 /** Lists what changes in one object. Secret values are masked here and handed to the scrubber. */
 export function diffAttributes(values: ChangeValues, options: DiffOptions): DiffResult {
+  const shorten = shortener(options.scrubber);
   const attributes: AttributeChange[] = [];
   let omitted = 0;
   const emit = (path: readonly PathSegment[], before: string | null, after: string | null): void => {
@@ -137,12 +144,12 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
       return;
     }
     if (unknown === true) {
-      if (!options.creating) emit(path, displayValue(before), UNKNOWN);
+      if (!options.creating) emit(path, displayValue(before, shorten), UNKNOWN);
       return;
     }
     if (options.creating && (after === null || after === undefined)) return;
     if (options.creating && Array.isArray(after) && after.every(isScalar)) {
-      emit(path, null, listWithUnknowns(after, unknown));
+      emit(path, null, listWithUnknowns(after, unknown, shorten));
       return;
     }
     const bothScalarLists =
@@ -150,10 +157,13 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
     if (bothScalarLists) {
       const pending = Array.isArray(unknown) && unknown.some((u) => u === true);
       if (deepEqual(before, after) && !pending) return;
-      const full = { before: displayValue(before), after: listWithUnknowns(after, unknown) };
+      const full = {
+        before: displayValue(before, shorten),
+        after: listWithUnknowns(after, unknown, shorten),
+      };
       const short =
         before.length + after.length <= MAX_LIST_ITEMS * 2 && (full.after?.length ?? 0) < MAX_VALUE_CHARS;
-      const delta = short ? full : listDelta(before, after);
+      const delta = short ? full : listDelta(before, after, shorten);
       emit(path, delta.before, delta.after);
       return;
     }
@@ -179,7 +189,8 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
       }
       return;
     }
-    if (!deepEqual(before ?? null, after ?? null)) emit(path, displayValue(before), displayValue(after));
+    if (!deepEqual(before ?? null, after ?? null))
+      emit(path, displayValue(before, shorten), displayValue(after, shorten));
   };
 
   walk(

@@ -25,7 +25,17 @@ export interface PlanVisitor {
   priorResource(event: PriorResourceEvent): void;
   configResource(resource: ConfigResource): void;
   providerConfig(config: Record<string, unknown>): void;
-  outputChange(name: string, actions: readonly string[]): void;
+  /** `values` parses the output's planned value, for outputs that change. */
+  outputChange(name: string, actions: readonly string[], values: () => OutputValues): void;
+  actionInvocation(index: number, invocation: Record<string, unknown>): void;
+}
+
+export interface OutputValues {
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly afterUnknown: unknown;
+  readonly beforeSensitive: unknown;
+  readonly afterSensitive: unknown;
 }
 
 export interface PlanDocumentInfo {
@@ -93,18 +103,23 @@ function checkFormatVersion(version: unknown, key: string): string {
   return text;
 }
 
-function countElements(onCount: (n: number) => void): Rule {
+function elements(onElements: (items: unknown[]) => void): Rule {
   return capture((buf, s, e) => {
-    let n = 0;
     const value = parseRange(buf, s, e);
-    if (Array.isArray(value)) n = value.length;
-    onCount(n);
+    onElements(Array.isArray(value) ? value : []);
   });
 }
 
 function rootRule(visitor: PlanVisitor, facts: DocumentFacts): Rule & { kind: 'object' } {
   const changes = new ChangeIndex();
-  const output = new ObjectIndex(['actions']);
+  const output = new ObjectIndex([
+    'actions',
+    'before',
+    'after',
+    'after_unknown',
+    'before_sensitive',
+    'after_sensitive',
+  ]);
   const topLevel: Record<string, Rule> = {
     format_version: capture((buf, s, e) => {
       facts.formatVersion = checkFormatVersion(parseRange(buf, s, e), 'format_version');
@@ -126,7 +141,13 @@ function rootRule(visitor: PlanVisitor, facts: DocumentFacts): Rule & { kind: 'o
       kind: 'object',
       member: (name) =>
         indexed(output, (buf) =>
-          visitor.outputChange(name, stringList(output.parse(buf, output.slot('actions')))),
+          visitor.outputChange(name, stringList(output.parse(buf, output.slot('actions'))), () => ({
+            before: output.parse(buf, output.slot('before')),
+            after: output.parse(buf, output.slot('after')),
+            afterUnknown: output.parse(buf, output.slot('after_unknown')),
+            beforeSensitive: output.parse(buf, output.slot('before_sensitive')),
+            afterSensitive: output.parse(buf, output.slot('after_sensitive')),
+          })),
         ),
     },
     prior_state: objectOf({ values: objectOf({ root_module: stateModuleRule(visitor) }) }),
@@ -137,8 +158,13 @@ function rootRule(visitor: PlanVisitor, facts: DocumentFacts): Rule & { kind: 'o
       }),
       root_module: configModuleRule(visitor, ''),
     }),
-    action_invocations: countElements((n) => (facts.actionInvocations = n)),
-    deferred_changes: countElements((n) => (facts.deferredChanges = n)),
+    action_invocations: elements((items) => {
+      facts.actionInvocations = items.length;
+      items.forEach((item, i) => {
+        if (item && typeof item === 'object') visitor.actionInvocation(i, item as Record<string, unknown>);
+      });
+    }),
+    deferred_changes: elements((items) => (facts.deferredChanges = items.length)),
   };
   return {
     kind: 'object',

@@ -1,7 +1,10 @@
-// What a reviewer approved, as a hash (DESIGN.md, Fingerprint): for every change, its address, actions and the
-// planned value of every attribute that changes (unknown values as a fixed token, sensitive values hashed), sorted;
-// then the working directory, workspace and backend identity. Prior state and drift are not in it, so refresh
-// noise that does not change the plan leaves it alone; anything that changes what apply would do changes it.
+// What a reviewer approved, as a hash (DESIGN.md, Fingerprint, v2): for every change, its address, actions, which
+// object it is (the prior `id`, the import target, deposed key and previous address are in its identity or prior)
+// and the planned value of every attribute that changes (unknown values as a fixed token, sensitive values
+// hashed); every changed output's planned value; every action invocation; sorted; then the working directory,
+// workspace, backend identity, -target addresses and the provider versions of the lock file. Other prior values and
+// drift are not in it, so refresh noise that does not change the plan leaves it alone; anything that changes what
+// apply would do, or to which object, changes it.
 
 import { createHash } from 'node:crypto';
 import type { ChangeValues } from './indexed-resources.js';
@@ -47,8 +50,17 @@ function asObject(value: unknown): Record<string, unknown> {
     : {};
 }
 
-/** The digest of one change: what apply would do to that object. */
-export function changeDigest(identity: string, actions: readonly string[], values: ChangeValues): string {
+/**
+ * The digest of one change: what apply would do, and to which object. Deleting one Okta app or another at one
+ * address must not look alike, so the prior `id` (the Okta ID updated, replaced or deleted) and the import target
+ * (`change.importing`: its `id`, or its `identity` from Terraform 1.12) are in it.
+ */
+export function changeDigest(
+  identity: string,
+  actions: readonly string[],
+  values: ChangeValues,
+  importTarget: unknown = null,
+): string {
   const before = asObject(values.before);
   const after = asObject(values.after);
   const unknown = asObject(values.afterUnknown);
@@ -62,19 +74,47 @@ export function changeDigest(identity: string, actions: readonly string[], value
         maskChild(values.afterSensitive, key),
       );
   }
-  return sha256(canonicalJson({ identity, actions, attributes }));
+  const prior = { id: asObject(values.before).id ?? null, importTarget: importTarget ?? null };
+  return sha256(canonicalJson({ identity, actions, attributes, prior }));
 }
+
+/** The short key of an object in the review's marker: a hash, so no address (a for_each key can be a secret) is posted. */
+export function objectKey(identity: string): string {
+  return sha256(identity).slice(0, OBJECT_KEY_CHARS);
+}
+
+const OBJECT_KEY_CHARS = 12;
 
 /** Collects change digests while a plan streams by; order-independent. */
 export class FingerprintBuilder {
   private readonly digests = new Map<string, string>();
 
-  addChange(identity: string, actions: readonly string[], values: ChangeValues): void {
-    this.digests.set(identity, changeDigest(identity, actions, values));
+  addChange(
+    identity: string,
+    actions: readonly string[],
+    values: ChangeValues,
+    importTarget?: unknown,
+  ): void {
+    this.digests.set(identity, changeDigest(identity, actions, values, importTarget));
   }
 
-  addOutput(name: string, actions: readonly string[]): void {
-    this.digests.set(`output.${name}`, sha256(canonicalJson(actions)));
+  /** An output that changes: its actions and planned value (sensitive parts hashed). */
+  addOutput(name: string, actions: readonly string[], values: Omit<ChangeValues, 'replacePaths'>): void {
+    const value = planned(values.after, values.afterUnknown, values.afterSensitive);
+    this.digests.set(`output.${name}`, sha256(canonicalJson({ actions, value })));
+  }
+
+  /** A Terraform 1.14 action invocation: which action, its trigger and its configuration (sensitive parts hashed). */
+  addActionInvocation(index: number, invocation: Record<string, unknown>): void {
+    const {
+      config_values: values,
+      config_unknown: unknown,
+      config_sensitive: sensitive,
+      ...rest
+    } = invocation;
+    const address = typeof rest.address === 'string' ? rest.address : `action #${index}`;
+    const config = planned(values, unknown, sensitive);
+    this.digests.set(`${address} (invocation ${index})`, sha256(canonicalJson({ ...rest, config })));
   }
 
   /** Each changed object's (and output's) digest, by its identity. */
@@ -92,24 +132,28 @@ export class FingerprintBuilder {
 /** Which objects differ between a reviewed plan's digests and a fresh plan's. */
 export interface PlanDifference {
   readonly added: string[];
-  readonly dropped: string[];
+  /** How many reviewed objects are gone (the marker keeps hashes, not their addresses). */
+  readonly dropped: number;
   readonly changed: string[];
 }
 
-/** Compares digests; reviewed ones may be shortened to a prefix (the comment keeps 12 hex digits). */
+/** Compares the marker's digests (hashed keys, shortened digests) with a fresh plan's. */
 export function comparePlans(
   reviewed: Readonly<Record<string, string>>,
   current: ReadonlyMap<string, string>,
 ): PlanDifference {
   const added: string[] = [];
   const changed: string[] = [];
+  const seen = new Set<string>();
   for (const [identity, digest] of current) {
-    const before = reviewed[identity];
+    const key = objectKey(identity);
+    const before = reviewed[key];
+    seen.add(key);
     if (before === undefined) added.push(identity);
     else if (!digest.startsWith(before)) changed.push(identity);
   }
-  const dropped = Object.keys(reviewed).filter((identity) => !current.has(identity));
-  return { added: added.sort(), dropped: dropped.sort(), changed: changed.sort() };
+  const dropped = Object.keys(reviewed).filter((key) => !seen.has(key)).length;
+  return { added: added.sort(), dropped, changed: changed.sort() };
 }
 
 export interface FingerprintContext {
@@ -117,8 +161,15 @@ export interface FingerprintContext {
   readonly workspace: string;
   /** The backend's type and location, never its credentials ("" when unknown, e.g. for plan-json). */
   readonly backend: string;
+  /** -target addresses: a targeted plan applies only part of the configuration. */
+  readonly targets: readonly string[];
+  /** Provider source → version, from .terraform.lock.hcl: a provider upgrade changes what apply does. */
+  readonly providers: Readonly<Record<string, string>>;
 }
 
+/** Fingerprint format: a v1 fingerprint never equals a v2 one, so an old review can't approve. */
+export const FINGERPRINT_VERSION = 2;
+
 export function fingerprint(planDigest: string, context: FingerprintContext): string {
-  return sha256(canonicalJson({ plan: planDigest, ...context }));
+  return sha256(canonicalJson({ v: FINGERPRINT_VERSION, plan: planDigest, ...context }));
 }

@@ -22,6 +22,8 @@ export interface ResourceChangeEvent {
   readonly actions: readonly string[];
   readonly actionReason: string | null;
   readonly importing: boolean;
+  /** `change.importing` as given (`{ id }`, or `{ identity }` from Terraform 1.12), null when not importing. */
+  readonly importTarget: unknown;
   /** Valid only during the visitor call. */
   values(): ChangeValues;
 }
@@ -133,6 +135,10 @@ export class IndexedChange implements ResourceChangeEvent {
   get importing(): boolean {
     const slot = this.fields.slots.importing;
     return this.fields.index.has(slot) && this.parse(slot) !== null;
+  }
+  get importTarget(): unknown {
+    const slot = this.fields.slots.importing;
+    return this.fields.index.has(slot) ? this.parse(slot) : null;
   }
   values(): ChangeValues {
     const { before, after, afterUnknown, beforeSensitive, afterSensitive, replacePaths } = this.fields.slots;

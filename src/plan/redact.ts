@@ -1,8 +1,9 @@
-// Secrets never reach a comment, a log or an output. Three sources: values Terraform marks sensitive
-// (before_sensitive / after_sensitive masks), secrets the okta/okta provider does not mark (catalog secretAttrs, plus
-// attribute names that say "secret"), and literals written in provider blocks (`show -json` prints them as
-// configuration.provider_config.*.expressions.*.constant_value). Every secret value seen is also scrubbed from the
-// final text, wherever it turns up.
+// Secrets never reach a comment, a log or an output. The run has one SecretScrubber (main.ts): every value the
+// action knows as secret goes in (the inputs' secrets through Runtime.setSecret, settings.ts; and from the plan:
+// values Terraform marks sensitive, secrets the okta/okta provider does not mark (catalog secretAttrs, plus
+// attribute names that say "secret"), and literals written in provider blocks, which `show -json` prints as
+// configuration.provider_config.*.expressions.*.constant_value). Each is masked in the log as it is learnt, and
+// removed from everything the action posts or writes.
 
 export type PathSegment = string | number;
 
@@ -31,24 +32,71 @@ export function isSecretPath(path: readonly PathSegment[], secretPaths: readonly
   });
 }
 
-/** Collects secret values and removes them from text. */
+/** Numbers this long can be secrets (a numeric password, a PIN-like key); shorter ones are counts and ports. */
+const MIN_SECRET_DIGITS = 6;
+/** Query parameters of a URL that carry credentials (?access_token=, ?sig=, ?X-Amz-Signature=...). */
+const SECRET_QUERY = /token|secret|sig|key|pass|auth|credential|code/i;
+
+/** The credentials a URL carries: its password (and user:password), and its secret-looking query values. */
+export function urlCredentials(text: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  if (url.password) {
+    found.push(url.password, decodeURIComponent(url.password), `${url.username}:${url.password}`);
+  }
+  for (const [name, value] of url.searchParams) {
+    if (SECRET_QUERY.test(name)) found.push(value, encodeURIComponent(value));
+  }
+  return found.filter((v) => v.length > 0);
+}
+
+/** Collects secret values and removes them from text; `onLearn` hears each new one (to mask it in the log). */
 export class SecretScrubber {
   private readonly secrets = new Set<string>();
   private pattern: RegExp | null = null;
 
+  /** Every secret heard of, short ones too: each is told to onLearn once. */
+  private readonly told = new Set<string>();
+
+  constructor(private readonly onLearn: (secret: string) => void = () => undefined) {}
+
+  /** Every secret is masked in the log (as core.setSecret would); only those long enough are scrubbed from text. */
+  private learn(text: string): void {
+    if (!text.trim() || this.told.has(text)) return;
+    this.told.add(text);
+    this.onLearn(text);
+    if (text.length < MIN_SCRUB_LENGTH) return;
+    this.secrets.add(text);
+    this.pattern = null;
+  }
+
   /** Remembers every string inside `value` (a secret, or a structure holding only secrets). */
   add(value: unknown): void {
     if (typeof value === 'string') {
-      if (value.length >= MIN_SCRUB_LENGTH && !this.secrets.has(value)) {
-        this.secrets.add(value);
-        const escaped = JSON.stringify(value).slice(1, -1);
-        if (escaped !== value) this.secrets.add(escaped);
-        this.pattern = null;
-      }
+      this.learn(value);
+      // How the value looks inside JSON text, and each line of a multi-line secret (a PEM key) on its own.
+      this.learn(JSON.stringify(value).slice(1, -1));
+      if (value.includes('\n')) for (const line of value.split(/\r?\n/)) this.learn(line.trim());
+    } else if (typeof value === 'number' || typeof value === 'bigint') {
+      const digits = String(value);
+      if (digits.replace(/\D/g, '').length >= MIN_SECRET_DIGITS) this.learn(digits);
     } else if (Array.isArray(value)) {
       for (const item of value) this.add(item);
     } else if (value && typeof value === 'object') {
       for (const item of Object.values(value)) this.add(item);
+    }
+  }
+
+  /** Remembers the parts of `value` that `mask` (a *_sensitive structure) marks sensitive. */
+  addSensitive(value: unknown, mask: unknown): void {
+    if (mask === true) this.add(value);
+    else if (mask && typeof mask === 'object' && value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) this.addSensitive(child, maskChild(mask, key));
     }
   }
 

@@ -40,7 +40,7 @@ import type {
   ResourceChangeEvent,
 } from './indexed-resources.js';
 import { FingerprintBuilder } from './fingerprint.js';
-import { readPlanDocument, type PlanVisitor } from './document-reader.js';
+import { readPlanDocument, type OutputValues, type PlanVisitor } from './document-reader.js';
 import type { ChangeSummary, DriftSummary, ObjectAction, PlanSummary } from './types.js';
 
 export interface SummarizeOptions {
@@ -48,6 +48,11 @@ export interface SummarizeOptions {
   readonly env?: Environment;
   /** Collects each change's digest for the fingerprint; pass one in to keep the per-object digests. */
   readonly fingerprint?: FingerprintBuilder;
+  /**
+   * The run's scrubber (main.ts): the secrets it already knows (inputs, credentials) are removed from the summary,
+   * and the plan's are added to it. A fresh one when not given.
+   */
+  readonly scrubber?: SecretScrubber;
 }
 
 const NO_DIFF: DiffResult = { attributes: [], omitted: 0 };
@@ -104,7 +109,6 @@ function changeIdentity(event: ResourceChangeEvent, moved: boolean): string {
 class SummaryBuilder implements PlanVisitor {
   readonly terraform = emptyTerraformCounts();
   readonly objects = emptyObjectCounts();
-  readonly scrubber = new SecretScrubber();
   readonly changes: (NamedObject & { summary: Omit<ChangeSummary, 'name'> })[] = [];
   readonly drifted: (NamedObject & { summary: Omit<DriftSummary, 'name'> })[] = [];
   /** One object per ID (Okta IDs are unique in an org). */
@@ -112,7 +116,10 @@ class SummaryBuilder implements PlanVisitor {
   readonly config: ConfigNames = new Map();
   readonly priorAttributes = nameAttributes();
   outputChanges = 0;
-  constructor(readonly fingerprint: FingerprintBuilder) {}
+  constructor(
+    readonly fingerprint: FingerprintBuilder,
+    readonly scrubber: SecretScrubber,
+  ) {}
   orgHost: string | null = null;
   /** IDs that changed objects point at: once resource_changes has been read, prior state keeps only these. */
   private readonly wantedIds = new Set<string>();
@@ -185,7 +192,7 @@ class SummaryBuilder implements PlanVisitor {
 
     const info = lookupType(event.type);
     const values = event.values();
-    this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values);
+    this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values, event.importTarget);
     const action = objectAction(event.actions);
     const diff = this.diff(info, values, action);
     const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
@@ -259,11 +266,19 @@ class SummaryBuilder implements PlanVisitor {
     this.orgHost = orgFromProviderConfig(config) ?? this.orgHost;
   }
 
-  outputChange(name: string, actions: readonly string[]): void {
+  outputChange(name: string, actions: readonly string[], values: () => OutputValues): void {
     if (actions.some((a) => a !== 'no-op')) {
       this.outputChanges++;
-      this.fingerprint.addOutput(name, actions);
+      const planned = values();
+      this.fingerprint.addOutput(name, actions, planned);
+      // An output's sensitive value is a secret like any other: it must not turn up in the review.
+      this.scrubber.addSensitive(planned.before, planned.beforeSensitive);
+      this.scrubber.addSensitive(planned.after, planned.afterSensitive);
     }
+  }
+
+  actionInvocation(index: number, invocation: Record<string, unknown>): void {
+    this.fingerprint.addActionInvocation(index, invocation);
   }
 }
 
@@ -272,7 +287,10 @@ export async function summarizePlan(
   chunks: AsyncIterable<Buffer>,
   options: SummarizeOptions = {},
 ): Promise<PlanSummary> {
-  const builder = new SummaryBuilder(options.fingerprint ?? new FingerprintBuilder());
+  const builder = new SummaryBuilder(
+    options.fingerprint ?? new FingerprintBuilder(),
+    options.scrubber ?? new SecretScrubber(),
+  );
   const document = await readPlanDocument(chunks, builder);
   const names = resolveNames(builder.changes, builder.drifted, [...builder.prior.values()], builder.config);
   const changes: ChangeSummary[] = builder.changes.map((c, i) => ({

@@ -29,12 +29,12 @@ export function differenceText(difference: PlanDifference | undefined): string {
     return 'The reviewed plan was too large to list its objects, so only its fingerprint can be compared.';
   const parts = [
     difference.added.length ? `added to the plan: ${listed(difference.added)}` : '',
-    difference.dropped.length ? `dropped from it: ${listed(difference.dropped)}` : '',
+    difference.dropped ? `dropped from it: ${plural(difference.dropped, 'reviewed object')}` : '',
     difference.changed.length ? `changed in it: ${listed(difference.changed)}` : '',
   ].filter(Boolean);
   return parts.length
     ? `Since the review, ${parts.join('; ')}.`
-    : 'The same objects change, but the directory, workspace or backend differs from the review.';
+    : 'The same objects change, but the directory, workspace, backend, -target or provider versions differ from the review.';
 }
 
 /** The job summary's account of an apply that failed part-way. */

@@ -1,14 +1,20 @@
-// Markdown building blocks that text from a plan can't break: no raw HTML, no early </details>, no @mention or #issue
-// links, no broken tables, no images, and no name long enough to swamp a comment.
+// Markdown building blocks that text from a plan can't break: no raw HTML, no early </details>, no @mention, #issue or
+// GH-123 links, no broken tables, no images, no bidirectional overrides, and no name long enough to swamp a comment.
 
 export const MAX_NAME_CHARS = 120;
 const ZERO_WIDTH_SPACE = '\u200b';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/**
+ * Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and marks: a name holding them displays in
+ * another order than it is ("Trojan Source"), so a reviewer would read another name. Shown as U+FFFD instead.
+ */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const SHOWN_INSTEAD = '\ufffd';
 
 function oneLine(text: string, max: number): string {
-  const flat = text.replace(CONTROL, ' ');
+  const flat = text.replace(CONTROL, ' ').replace(BIDI, SHOWN_INSTEAD);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -25,6 +31,7 @@ export function escapeText(text: string, max = MAX_NAME_CHARS): string {
       // @mentions, #123 references and bare URLs are linked by GitHub after rendering: a zero-width space breaks
       // them, so text from a plan can't ping people or plant links.
       .replace(/([@#])/g, `$1${ZERO_WIDTH_SPACE}`)
+      .replace(/\b(GH)-(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}-`)
       .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
       .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}${ZERO_WIDTH_SPACE}.`)
   );
@@ -48,7 +55,7 @@ export function code(text: string, max = MAX_NAME_CHARS): string {
 
 /** A fenced code block that no line inside can close early. */
 export function codeBlock(lines: readonly string[], language = ''): string {
-  const body = lines.map((line) => line.replace(CONTROL, ' ')).join('\n');
+  const body = lines.map((line) => line.replace(CONTROL, ' ').replace(BIDI, SHOWN_INSTEAD)).join('\n');
   const longest = Math.max(0, ...(body.match(/`{3,}|~{3,}/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}${language}\n${body}\n${fence}`;

@@ -1,7 +1,9 @@
 // The hidden marker in the review comment: which directory, workspace and label the comment is for (so a matrix of
-// orgs keeps one comment each) and the fingerprint of the plan it shows (so apply can prove what was reviewed).
+// orgs keeps one comment each), the fingerprint of the plan it shows and when it was planned (so apply can prove
+// what was reviewed, and that it was before the merge). Anyone who can read the repository reads it, so it holds
+// no text from the plan: objects are keyed by a hash of their address.
 
-import type { PlanDifference } from '../plan/fingerprint.js';
+import { objectKey, type PlanDifference } from '../plan/fingerprint.js';
 import type { ReviewTarget } from '../settings.js';
 import type { ApplyReport } from '../terraform/apply-log.js';
 
@@ -29,12 +31,21 @@ export type ReviewStatus =
 export type ReviewStatusKind = ReviewStatus['kind'];
 
 export interface ReviewMarker extends ReviewTarget {
+  /** The marker's format: 2 since fingerprint v2; a v1 review approves nothing ("plan again"). */
+  readonly version?: number;
+  /** When the plan this comment shows was made (ISO 8601, whole seconds). */
+  readonly plannedAt?: string;
   /** Absent when the plan failed: such a comment approves nothing. */
   readonly fingerprint?: string;
-  /** Each changed object's digest, shortened (absent for plans too big to list): says what differs on merge. */
+  /**
+   * Each changed object's digest by a hash of its address, both shortened (absent for plans too big to list): says
+   * what differs on merge.
+   */
   readonly objects?: Readonly<Record<string, string>>;
   readonly status?: ReviewStatusKind;
 }
+
+export const MARKER_VERSION = 2;
 
 const STATUSES: readonly string[] = [
   'applying',
@@ -53,19 +64,21 @@ export function markerObjects(digests: ReadonlyMap<string, string>): Record<stri
   const objects: Record<string, string> = {};
   let bytes = 0;
   for (const [identity, digest] of digests) {
-    bytes += Buffer.byteLength(identity) + OBJECT_DIGEST_CHARS + 6;
+    const key = objectKey(identity);
+    bytes += key.length + OBJECT_DIGEST_CHARS + 6;
     if (bytes > OBJECTS_BUDGET) return undefined;
-    objects[identity] = digest.slice(0, OBJECT_DIGEST_CHARS);
+    objects[key] = digest.slice(0, OBJECT_DIGEST_CHARS);
   }
   return objects;
 }
 
 export function renderMarker(marker: ReviewMarker, prefix = PREFIX): string {
   const json = JSON.stringify({
-    v: 1,
+    v: MARKER_VERSION,
     dir: marker.directory,
     workspace: marker.workspace,
     label: marker.label,
+    ...(marker.plannedAt ? { planned: marker.plannedAt } : {}),
     ...(marker.fingerprint ? { fingerprint: marker.fingerprint } : {}),
     ...(marker.objects ? { objects: marker.objects } : {}),
     ...(marker.status ? { status: marker.status } : {}),
@@ -87,11 +100,15 @@ export function parseMarker(body: string, prefix = PREFIX): ReviewMarker | undef
   if (end < 0) return undefined;
   try {
     const data = JSON.parse(body.slice(start + prefix.length, end)) as Record<string, unknown>;
-    if (data.v !== 1 || typeof data.dir !== 'string' || typeof data.workspace !== 'string') return undefined;
+    const version = data.v;
+    if (typeof version !== 'number' || typeof data.dir !== 'string' || typeof data.workspace !== 'string')
+      return undefined;
     return {
+      version,
       directory: data.dir,
       workspace: data.workspace,
       label: typeof data.label === 'string' ? data.label : '',
+      ...(typeof data.planned === 'string' ? { plannedAt: data.planned } : {}),
       ...(typeof data.fingerprint === 'string' ? { fingerprint: data.fingerprint } : {}),
       ...(objectsOf(data.objects) ? { objects: objectsOf(data.objects) } : {}),
       ...(typeof data.status === 'string' && STATUSES.includes(data.status)
@@ -101,6 +118,24 @@ export function parseMarker(body: string, prefix = PREFIX): ReviewMarker | undef
   } catch {
     return undefined;
   }
+}
+
+/** The action's hidden comments: markers, drift markers, status delimiters. */
+const HIDDEN = /<!-- okta-terraform-action[\s\S]*? -->/g;
+
+/**
+ * Scrubs text the action posts, but not its hidden markers: they hold only the target (inputs), hashes and times,
+ * never text from the plan, and a secret that happened to equal a directory name or a run of hex digits must not
+ * break the marker that finds and checks the review.
+ */
+export function scrubAroundMarkers(text: string, scrub: (text: string) => string): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(HIDDEN)) {
+    out += scrub(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + scrub(text.slice(last));
 }
 
 export function sameTarget(a: ReviewTarget, b: ReviewTarget): boolean {

@@ -51,6 +51,15 @@ export function failedPlanCommentBody(reason: string, message: string, context: 
   );
 }
 
+/** What an edited review becomes: no marker, so it is never found as a review again; who edited it. */
+export function editedCommentNotice(editors: readonly string[]): string {
+  return (
+    `### ⚠️ This Okta review was edited by ${editors.map((e) => code(e)).join(', ')}\n\n` +
+    "Only the action may write its review, so this one can't approve an apply. GitHub keeps its edit history " +
+    '(the "edited" menu above); the current review is the newest comment of the action.\n'
+  );
+}
+
 function statusText(status: ReviewStatus, runUrl: string | undefined): string {
   const run = runUrl ? ` ([workflow run](${runUrl}))` : '';
   switch (status.kind) {

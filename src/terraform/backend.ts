@@ -4,6 +4,7 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ActionError } from '../errors.js';
+import { urlCredentials } from '../plan/redact.js';
 
 export interface BackendSetting {
   readonly key: string;
@@ -29,9 +30,25 @@ export function parseBackendConfig(text: string): BackendSetting[] {
   return settings;
 }
 
-/** Values worth masking: booleans and numbers carry no secret, and masking them would garble every log line. */
+/** Keys whose value is a credential whatever it looks like (a numeric password too). */
+const SECRET_KEY = /pass|secret|token|key|credential|conn_str|sas|signature/i;
+/**
+ * Who, not how: a user name alone opens nothing, and masked it would garble the log wherever it appears ("ci" in
+ * "capacity"). Its password is masked.
+ */
+const NAME_KEY = /^(username|user)$/i;
+
+/**
+ * Values worth masking: every value of a credential key, and any other value but user names, booleans and numbers (they carry
+ * no secret, and masking them would garble every log line); plus the credentials inside URLs (user:password,
+ * ?access_token=...), which Terraform's errors may quote on their own.
+ */
 export function backendSecrets(settings: readonly BackendSetting[]): string[] {
-  return settings.map((s) => s.value).filter((v) => v !== '' && !/^(true|false|-?\d+(\.\d+)?)$/i.test(v));
+  return settings.flatMap(({ key, value }) => {
+    if (value === '' || NAME_KEY.test(key)) return [];
+    const plain = /^(true|false|-?\d+(\.\d+)?)$/i.test(value) && !SECRET_KEY.test(key);
+    return plain ? [] : [value, ...urlCredentials(value)];
+  });
 }
 
 /** An HCL string literal: Terraform would otherwise read `${` and `%{` in a password as template syntax. */

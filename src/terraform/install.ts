@@ -5,8 +5,9 @@
 import * as exec from '@actions/exec';
 import * as io from '@actions/io';
 import * as toolCache from '@actions/tool-cache';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { ActionError, errorMessage } from '../errors.js';
 import type { Log } from '../runtime.js';
 import {
@@ -28,6 +29,8 @@ export interface InstallOptions {
   readonly releasesUrl?: string;
   /** A mirror's own signing key (ASCII-armored); replaces the vendor's key. */
   readonly releasesPublicKey?: string;
+  /** TERRAFORM_CLI_PATH, set by hashicorp/setup-terraform: where its wrapper's real binary is. */
+  readonly cliPath?: string;
 }
 
 export interface InstalledTerraform {
@@ -111,20 +114,53 @@ async function reportedVersion(binary: string): Promise<string> {
   return /v(\d+\.\d+\.\d+\S*)/.exec(text.stdout)?.[1] ?? 'unknown';
 }
 
-async function onPath(distribution: Distribution): Promise<InstalledTerraform> {
+/**
+ * hashicorp/setup-terraform's wrapper (on by default; setup-opentofu's too) puts a script on PATH as `terraform`
+ * that runs the real binary, renamed `terraform-bin` beside it, and makes every call's whole stdout and stderr a
+ * step output: `show -json` would land there with sensitive values in the clear. The real binary is run instead.
+ */
+async function unwrapped(
+  path: string,
+  binary: string,
+  cliPath: string | undefined,
+  log: Log,
+): Promise<string> {
+  const name = `${binary}-bin${process.platform === 'win32' ? '.exe' : ''}`;
+  // Beside the script on PATH, or where setup-terraform says it installed (TERRAFORM_CLI_PATH).
+  for (const dir of [dirname(path), ...(cliPath ? [cliPath] : [])]) {
+    const real = join(dir, name);
+    try {
+      await access(real, constants.X_OK);
+    } catch {
+      continue;
+    }
+    log.info(
+      `${path} is setup-terraform's wrapper, which copies each call's output into step outputs: running ${real} instead.`,
+    );
+    return real;
+  }
+  return path;
+}
+
+async function onPath(
+  distribution: Distribution,
+  cliPath: string | undefined,
+  log: Log,
+): Promise<InstalledTerraform> {
   const { binary, product } = TOOL_NAMES[distribution];
-  const path = await io.which(binary, false);
-  if (!path) {
+  const found = await io.which(binary, false);
+  if (!found) {
     throw new ActionError(
       'init-failed',
       `setup is false but there is no ${binary} on PATH: install ${product} in an earlier step, or remove setup: false`,
     );
   }
+  const path = await unwrapped(found, binary, cliPath, log);
   return { binary: path, version: await reportedVersion(path), distribution, from: 'PATH' };
 }
 
 export async function installTerraform(options: InstallOptions, log: Log): Promise<InstalledTerraform> {
-  if (!options.setup) return onPath(options.distribution);
+  if (!options.setup) return onPath(options.distribution, options.cliPath, log);
   const platform = currentPlatform();
   const tool = TOOL_NAMES[options.distribution].binary;
   const exe = binaryName(options.distribution, platform);

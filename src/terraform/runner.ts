@@ -4,6 +4,9 @@
 import * as exec from '@actions/exec';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ActionError } from '../errors.js';
 import type { Log } from '../runtime.js';
 import { ApplyLog, type ApplyReport } from './apply-log.js';
@@ -60,32 +63,68 @@ export interface PlanOptions {
   readonly targets: readonly string[];
   readonly parallelism?: number;
   readonly refresh: boolean;
+  /**
+   * Where the plan's text goes instead of the log (owner-only): it can hold secrets okta/okta does not mark, which
+   * are only known, and masked, once the plan's JSON is read. printSaved() puts it in the log then.
+   */
+  readonly outputFile: string;
 }
 
 export class TerraformRunner {
   constructor(private readonly options: RunnerOptions) {}
 
-  /** Runs one command, its output going to the log and into `tail`; resolves to its exit code. */
-  private execute(args: string[], tail: OutputTail): Promise<number> {
+  /** Runs one command, its output (and its command line) going to `out` (the log) and into `tail`; its exit code. */
+  private execute(args: string[], tail: OutputTail, out?: Writable): Promise<number> {
     const { log } = this.options;
     return withoutWorkflowCommands(log, () =>
       exec.exec(this.options.binary, args, {
         cwd: this.options.cwd,
         env: { ...this.options.env },
         ignoreReturnCode: true,
-        outStream: log.commandOutput,
+        outStream: out ?? log.commandOutput,
+        // A deferred command's stderr is held back with its stdout: Terraform prints errors with values in them.
+        ...(out ? { errStream: out } : {}),
         listeners: { stdout: (data) => tail.add(data), stderr: (data) => tail.add(data) },
       }),
     );
   }
 
-  private async run(phase: Phase, args: string[], okCodes: readonly number[] = [0]): Promise<number> {
+  private async run(
+    phase: Phase,
+    args: string[],
+    okCodes: readonly number[] = [0],
+    outputFile?: string,
+  ): Promise<number> {
     const tail = new OutputTail();
     const title = `terraform ${args.filter((a) => !a.startsWith('-')).join(' ')}`;
     const { log } = this.options;
-    const code = await timed(log, title, () => log.group(title, () => this.execute(args, tail)));
-    if (!okCodes.includes(code)) throw classifyFailure(phase, tail.toString(), this.options.lockTimeout);
+    const code = await timed(log, title, () =>
+      log.group(title, async () => {
+        if (!outputFile) return this.execute(args, tail);
+        const file = createWriteStream(outputFile, { mode: 0o600 });
+        try {
+          return await this.execute(args, tail, file);
+        } finally {
+          await new Promise<void>((resolve) => file.end(resolve));
+        }
+      }),
+    );
+    if (!okCodes.includes(code)) {
+      // A failed plan has no JSON to learn secrets from: its text goes to the log now, masked as far as known.
+      if (outputFile) await this.printSaved(outputFile, `${title} (output)`);
+      throw classifyFailure(phase, tail.toString(), this.options.lockTimeout);
+    }
     return code;
+  }
+
+  /** Puts a command's saved output in the log, in a group of its own. */
+  async printSaved(outputFile: string, title: string): Promise<void> {
+    const { log } = this.options;
+    await log.group(title, () =>
+      withoutWorkflowCommands(log, () =>
+        pipeline(createReadStream(outputFile), log.commandOutput, { end: false }),
+      ),
+    );
   }
 
   async init(backendConfigFiles: readonly string[]): Promise<void> {
@@ -136,6 +175,7 @@ export class TerraformRunner {
         ...options.targets.map((t) => `-target=${t}`),
       ],
       [0, 2],
+      options.outputFile,
     );
     return code === 2;
   }

@@ -37,6 +37,11 @@ export interface SavedPlan {
   readonly planFile: string;
   /** Terraform's -detailed-exitcode said the plan changes something. */
   readonly hasChanges: boolean;
+  /**
+   * Puts the plan's text in the log. Held back until the plan's secrets are masked: call it once the plan's JSON
+   * has been read.
+   */
+  printOutput(): Promise<void>;
 }
 
 export interface PlanJson {
@@ -54,7 +59,22 @@ export interface TerraformSession {
   apply(planFile: string): Promise<{ report: ApplyReport; failure?: ActionError }>;
 }
 
-/** The environment Terraform runs in: the runner's, minus the action's inputs, plus what the settings ask for. */
+/**
+ * The runner's files for this step's outputs, summary, environment and state: no Terraform process (a wrapper
+ * script, a provisioner) may write to them; what the step says is the action's to say.
+ */
+const STEP_FILES = new Set([
+  'GITHUB_OUTPUT',
+  'GITHUB_STEP_SUMMARY',
+  'GITHUB_ENV',
+  'GITHUB_PATH',
+  'GITHUB_STATE',
+]);
+
+/**
+ * The environment Terraform runs in: the runner's, minus the action's inputs and the step's files, plus what the
+ * settings ask for.
+ */
 export function terraformEnv(
   processEnv: Environment,
   terraform: Pick<TerraformSettings, 'workspace' | 'maxApiCapacity'>,
@@ -62,7 +82,7 @@ export function terraformEnv(
 ): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(processEnv)) {
-    if (value !== undefined && !name.startsWith('INPUT_')) env[name] = value;
+    if (value !== undefined && !name.startsWith('INPUT_') && !STEP_FILES.has(name)) env[name] = value;
   }
   env.TF_IN_AUTOMATION = 'true';
   env.TF_INPUT = '0';
@@ -117,6 +137,7 @@ export async function startSession(options: SessionOptions, log: SessionLog): Pr
       request,
       ...(tf.releasesUrl ? { releasesUrl: tf.releasesUrl } : {}),
       ...(tf.releasesPublicKey ? { releasesPublicKey: tf.releasesPublicKey } : {}),
+      ...(options.processEnv.TERRAFORM_CLI_PATH ? { cliPath: options.processEnv.TERRAFORM_CLI_PATH } : {}),
     },
     log,
   );
@@ -154,15 +175,21 @@ export async function startSession(options: SessionOptions, log: SessionLog): Pr
         varFiles.push(variablesFile);
       }
       const planFile = join(dir, 'plan.tfplan');
+      const outputFile = join(dir, 'plan.txt');
       try {
         const hasChanges = await runner.plan({
           planFile,
           varFiles,
           targets: tf.targets,
           refresh: tf.refresh,
+          outputFile,
           ...(tf.parallelism ? { parallelism: tf.parallelism } : {}),
         });
-        return { planFile, hasChanges };
+        return {
+          planFile,
+          hasChanges,
+          printOutput: () => runner.printSaved(outputFile, 'terraform plan (output)'),
+        };
       } finally {
         // The values may be secrets; the plan file has what apply needs.
         await rm(variablesFile, { force: true });

@@ -1,0 +1,108 @@
+// Deleting or replacing a high-risk Okta object (a sign-on policy, an admin role, an authenticator...) needs a
+// second person's explicit approval, beyond the review that merging needs: the okta-high-risk-approved label on the
+// pull request, given after the last plan by someone with write access who is neither the pull request's author
+// nor one of its commit authors. A bot never counts: a pull request's own workflow can label as
+// github-actions[bot]. When the label was put on by someone who does not count (the author, say), an approving
+// review by someone who does, after the last plan, confirms it. On workflow_dispatch, allow-high-risk (in a job
+// behind an Environment with required reviewers) is the only way.
+
+import { ActionError } from '../errors.js';
+import type { GitHubClient } from '../github/octokit.js';
+import {
+  commitAuthors,
+  labelEvents,
+  pullReviews,
+  repositoryRole,
+  type Actor,
+} from '../github/pull-activity.js';
+import type { PlanSummary } from '../plan/types.js';
+import { HIGH_RISK_APPROVAL_LABEL } from '../render/labels.js';
+import type { Approval } from './approval.js';
+
+const WRITERS = new Set(['admin', 'maintain', 'write']);
+
+interface Given {
+  readonly what: string;
+  readonly actor: Actor | undefined;
+  readonly at: string | undefined;
+}
+
+function riskyChanges(summary: PlanSummary) {
+  return summary.changes.filter((c) => c.highRisk && (c.action === 'delete' || c.action === 'replace'));
+}
+
+function refusal(summary: PlanSummary, why: string): ActionError {
+  const risky = riskyChanges(summary);
+  const names = risky
+    .slice(0, 10)
+    .map((c) => `${c.name} (${c.action})`)
+    .join(', ');
+  return new ActionError(
+    'high-risk-not-approved',
+    `the plan deletes or replaces high-risk Okta objects: ${names}${risky.length > 10 ? ', ...' : ''}. ${why}`,
+  );
+}
+
+const ASK =
+  `Someone with write access who is not the pull request's author or a commit author must add the label ` +
+  `${HIGH_RISK_APPROVAL_LABEL} after reviewing them (after the last plan), or set allow-high-risk: true, then re-run`;
+
+/** Why this approval does not count, or undefined when it does. */
+async function objection(
+  given: Given,
+  context: { readonly authors: ReadonlySet<string>; readonly plannedAt: number },
+  role: (login: string) => Promise<string>,
+): Promise<string | undefined> {
+  const { actor } = given;
+  if (!actor) return `${given.what} by a deleted account`;
+  const by = `${given.what} by ${actor.login}`;
+  if (actor.type === 'Bot') return `${by}, a bot`;
+  if (context.authors.has(actor.login)) return `${by}, who wrote this pull request or one of its commits`;
+  if (!(Date.parse(given.at ?? '') >= context.plannedAt)) return `${by}, before the last plan`;
+  const level = await role(actor.login);
+  if (!WRITERS.has(level)) return `${by}, who has ${level} access`;
+  return undefined;
+}
+
+export async function checkHighRisk(
+  summary: PlanSummary,
+  approval: Approval,
+  options: { readonly allowHighRisk: boolean; readonly github: GitHubClient | undefined },
+): Promise<void> {
+  if (riskyChanges(summary).length === 0 || options.allowHighRisk) return;
+  const { github } = options;
+  if (approval.kind !== 'review' || !github)
+    throw refusal(summary, `Set allow-high-risk: true, then re-run.`);
+  const { pull, comment, pullRequest } = approval;
+  if (!pull.labels.includes(HIGH_RISK_APPROVAL_LABEL)) throw refusal(summary, `${ASK}.`);
+  const { repository, number } = pullRequest;
+  const [events, reviews, committers] = await Promise.all([
+    labelEvents(github, repository, number),
+    pullReviews(github, repository, number),
+    commitAuthors(github, repository, number),
+  ]);
+  const labelled = events.filter((e) => e.event === 'labeled' && e.label === HIGH_RISK_APPROVAL_LABEL).at(-1);
+  const given: Given[] = [
+    ...(labelled ? [{ what: `the label`, actor: labelled.actor, at: labelled.at }] : []),
+    ...reviews
+      .filter((r) => r.state === 'APPROVED')
+      .map((r) => ({ what: 'an approving review', actor: r.user, at: r.at })),
+  ];
+  const context = {
+    authors: new Set([...(pull.author ? [pull.author] : []), ...committers]),
+    plannedAt: Date.parse(comment.marker.plannedAt ?? ''),
+  };
+  const roles = new Map<string, Promise<string>>();
+  const role = (login: string): Promise<string> => {
+    let found = roles.get(login);
+    if (!found) roles.set(login, (found = repositoryRole(github, repository, login)));
+    return found;
+  };
+  const objections: string[] = [];
+  for (const approvalGiven of given) {
+    const why = await objection(approvalGiven, context, role);
+    if (!why) return;
+    objections.push(why);
+  }
+  throw refusal(summary, `The approval does not count: ${objections.join('; ')}. ${ASK}.`);
+}

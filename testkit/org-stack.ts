@@ -1,0 +1,100 @@
+// What the in-process tests of one org's review and apply share: the harness's http state backend (one per file),
+// a fresh GitHub stand-in per test (its violations fail the test), a fresh state per test, and the runs a repository
+// makes: a plan on a pull request, the push of a merge commit, a workflow_dispatch.
+
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
+import { startGitHubServer, type GitHubServer } from './github-server.js';
+import { runInProcess, type InProcessRun } from './in-process.js';
+import { startStateServer, type StateServer } from './state-server.js';
+import { eventEnv, GITHUB_TOKEN, OWNER, orgInputs, REPO, STATE_PASSWORD, STATE_USER } from './workflow.js';
+
+export interface OrgStack {
+  readonly github: GitHubServer;
+  readonly state: StateServer;
+  /** This test's state on the backend. */
+  readonly stateName: string;
+  /** The names of the resources in this test's state, sorted. */
+  resourcesInState(): string[];
+  /** A push to pull request `pr`: the plan that reviewers see. */
+  pullRequestRun(
+    pr: number,
+    files: Record<string, string>,
+    inputs?: Record<string, string>,
+  ): Promise<InProcessRun>;
+  /** The push of merge commit `sha` to main. */
+  mergeRun(
+    files: Record<string, string>,
+    sha: string,
+    inputs?: Record<string, string>,
+  ): Promise<InProcessRun>;
+  dispatchRun(files: Record<string, string>, inputs: Record<string, string>): Promise<InProcessRun>;
+}
+
+/** Registers the hooks that start and stop the stand-ins; the returned stack is valid inside each test. */
+export function useOrgStack(prefix: string): OrgStack {
+  let github: GitHubServer | undefined;
+  let state: StateServer | undefined;
+  let stateName = '';
+  let counter = 0;
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the org stack is only there inside a test');
+    return value;
+  };
+
+  beforeAll(async () => {
+    state = await startStateServer({ username: STATE_USER, password: STATE_PASSWORD });
+  });
+  afterAll(async () => {
+    await state?.close();
+  });
+  beforeEach(async () => {
+    github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN });
+    stateName = `${prefix}-${++counter}`;
+  });
+  afterEach(async () => {
+    expect(github?.violations).toEqual([]);
+    await github?.close();
+  });
+
+  const run = (inputs: Record<string, string>, files: Record<string, string>, env: Record<string, string>) =>
+    runInProcess({ ...orgInputs(started(state), stateName), ...inputs }, { files, env });
+
+  return {
+    get github() {
+      return started(github);
+    },
+    get state() {
+      return started(state);
+    },
+    get stateName() {
+      return stateName;
+    },
+    resourcesInState() {
+      const text = started(state).state(stateName)?.toString('utf8');
+      const parsed = text ? (JSON.parse(text) as { resources?: Array<{ name: string }> }) : {};
+      return (parsed.resources ?? []).map((r) => r.name).sort();
+    },
+    pullRequestRun: (pr, files, inputs = {}) =>
+      run(
+        inputs,
+        files,
+        eventEnv(started(github), 'pull_request', { number: pr, pull_request: { number: pr } }),
+      ),
+    mergeRun: (files, sha, inputs = {}) => {
+      const payload = { ref: 'refs/heads/main', after: sha, repository: { default_branch: 'main' } };
+      const env = { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha };
+      return run(inputs, files, eventEnv(started(github), 'push', payload, env));
+    },
+    dispatchRun: (files, inputs) =>
+      run(
+        inputs,
+        files,
+        eventEnv(
+          started(github),
+          'workflow_dispatch',
+          { ref: 'refs/heads/main' },
+          { GITHUB_REF: 'refs/heads/main' },
+        ),
+      ),
+  };
+}
