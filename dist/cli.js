@@ -1894,8 +1894,7 @@ class IndexedChange {
         return str(this.parse(this.fields.slots.actionReason));
     }
     get importing() {
-        const slot = this.fields.slots.importing;
-        return this.fields.index.has(slot) && this.parse(slot) !== null;
+        return this.importTarget !== null;
     }
     get importTarget() {
         const slot = this.fields.slots.importing;

@@ -39,10 +39,11 @@ export interface FakeRepo {
   setPullsForCommit(sha: string, pulls: number[]): void;
   issues(): FakeIssue[];
   setPullFiles(pull: number, files: string[]): void;
-  /** an edit in the web UI by `editor` (anyone with write access may edit any comment) */
+  /** an edit in the web UI by `editor` (anyone with write access may edit any comment); GraphQL shows it */
   editComment(id: number, body: string, editor: Login): void;
-  /** a label added in the web UI by `actor` */
+  /** a label added in the web UI by `actor`: on the issue, and a `labeled` event in its events */
   addLabel(issue: number, name: string, actor: Login): void;
+  /** permission levels, pull request authors, commits and reviews (github-pull-reviews.ts) */
   readonly activity: Omit<PullActivity, 'handlers' | 'labelEvent'>;
   readonly graphql: GraphQLStore;
 }

@@ -17,8 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { answerGraphQL } from './github-graphql.js';
 import { loadOpenApi, type MatchedOperation } from './github-openapi.js';
 import type { FakeIssue } from './github-issues.js';
-import type { PullActivity } from './github-pull-reviews.js';
-import { createFakeRepo, errorReply, type Call, type Login, type Reply } from './github-repo.js';
+import { createFakeRepo, errorReply, type Call, type FakeRepo, type Reply } from './github-repo.js';
 
 export interface FakeComment {
   id: number;
@@ -41,7 +40,10 @@ export interface GitHubServerOptions {
   identity?: { kind: 'user' | 'app'; login: string };
 }
 
-export interface GitHubServer {
+/** The web UI's part: edits, labels and a pull request's activity by people (docs in github-repo.ts). */
+type ByPeople = Pick<FakeRepo, 'editComment' | 'addLabel' | 'activity'>;
+
+export interface GitHubServer extends ByPeople {
   /** value for GITHUB_API_URL (no trailing slash) */
   readonly url: string;
   /** in creation order */
@@ -63,12 +65,6 @@ export interface GitHubServer {
    * repository-relative names, each "modified" with one line changed.
    */
   setPullFiles(pull: number, files: string[]): void;
-  /** an edit in the web UI by `editor` (anyone with write access may edit any comment); GraphQL shows it */
-  editComment(id: number, body: string, editor: Login): void;
-  /** a label added in the web UI by `actor`: on the issue, and a `labeled` event in its events */
-  addLabel(issue: number, name: string, actor: Login): void;
-  /** permission levels, pull request authors, commits and reviews (github-pull-reviews.ts) */
-  readonly activity: Omit<PullActivity, 'handlers' | 'labelEvent'>;
   /**
    * Serve the next `times` requests matching method + path, then drop the connection without answering: GitHub
    * did the work, the client never heard (a timed-out answer).

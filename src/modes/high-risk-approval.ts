@@ -15,7 +15,7 @@ import {
   repositoryRole,
   type Actor,
 } from '../github/pull-activity.js';
-import type { PlanSummary } from '../plan/types.js';
+import type { ChangeSummary, PlanSummary } from '../plan/types.js';
 import { HIGH_RISK_APPROVAL_LABEL } from '../render/labels.js';
 import type { Approval } from './approval.js';
 
@@ -27,12 +27,7 @@ interface Given {
   readonly at: string | undefined;
 }
 
-function riskyChanges(summary: PlanSummary) {
-  return summary.changes.filter((c) => c.highRisk && (c.action === 'delete' || c.action === 'replace'));
-}
-
-function refusal(summary: PlanSummary, why: string): ActionError {
-  const risky = riskyChanges(summary);
+function refusal(risky: readonly ChangeSummary[], why: string): ActionError {
   const names = risky
     .slice(0, 10)
     .map((c) => `${c.name} (${c.action})`)
@@ -69,12 +64,14 @@ export async function checkHighRisk(
   approval: Approval,
   options: { readonly allowHighRisk: boolean; readonly github: GitHubClient | undefined },
 ): Promise<void> {
-  if (riskyChanges(summary).length === 0 || options.allowHighRisk) return;
+  const risky = summary.changes.filter(
+    (c) => c.highRisk && (c.action === 'delete' || c.action === 'replace'),
+  );
+  if (risky.length === 0 || options.allowHighRisk) return;
   const { github } = options;
-  if (approval.kind !== 'review' || !github)
-    throw refusal(summary, `Set allow-high-risk: true, then re-run.`);
+  if (approval.kind !== 'review' || !github) throw refusal(risky, `Set allow-high-risk: true, then re-run.`);
   const { pull, comment, pullRequest } = approval;
-  if (!pull.labels.includes(HIGH_RISK_APPROVAL_LABEL)) throw refusal(summary, `${ASK}.`);
+  if (!pull.labels.includes(HIGH_RISK_APPROVAL_LABEL)) throw refusal(risky, `${ASK}.`);
   const { repository, number } = pullRequest;
   const [events, reviews, committers] = await Promise.all([
     labelEvents(github, repository, number),
@@ -104,5 +101,5 @@ export async function checkHighRisk(
     if (!why) return;
     objections.push(why);
   }
-  throw refusal(summary, `The approval does not count: ${objections.join('; ')}. ${ASK}.`);
+  throw refusal(risky, `The approval does not count: ${objections.join('; ')}. ${ASK}.`);
 }

@@ -133,8 +133,7 @@ export class IndexedChange implements ResourceChangeEvent {
     return str(this.parse(this.fields.slots.actionReason));
   }
   get importing(): boolean {
-    const slot = this.fields.slots.importing;
-    return this.fields.index.has(slot) && this.parse(slot) !== null;
+    return this.importTarget !== null;
   }
   get importTarget(): unknown {
     const slot = this.fields.slots.importing;
