@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(683);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(269);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 683:
+/***/ 269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41,6 +41,10 @@ const FAILURE_REASONS = (/* unused pure expression or super */ null && ([
     'plan-not-found',
     'high-risk-not-approved',
     'apply-failed',
+    'state-not-saved',
+    'cancelled',
+    'github-unavailable',
+    'internal-error',
 ]));
 /** A failure with a reason (the `failure-reason` output) and a one-line message that names the problem and the fix. */
 class ActionError extends Error {
@@ -51,11 +55,28 @@ class ActionError extends Error {
         this.reason = reason;
     }
 }
+/**
+ * Any thrown value as the failure it is: an ActionError as it is; a full disk, a stack too deep for a value, or
+ * anything else the action did not foresee, as internal-error with what happened. Every failure has a reason.
+ */
+function asActionError(e) {
+    if (e instanceof ActionError)
+        return e;
+    const code = e?.code;
+    if (code === 'ENOSPC') {
+        return new ActionError('internal-error', `the runner's disk is full (${errorMessage(e)}): free space (or use a larger runner), then re-run`);
+    }
+    return new ActionError('internal-error', `unexpected error (please report it): ${errorMessage(e)}`);
+}
 /** The message of anything thrown, on one line: Error or not. */
 function errorMessage(e) {
     let text;
+    // Error-like too: an error from another realm (a VM context) is no instanceof Error here.
+    const message = e?.message;
     if (e instanceof Error)
         text = e.message;
+    else if (typeof e === 'object' && typeof message === 'string')
+        text = message;
     else if (typeof e === 'string')
         text = e;
     else {
@@ -72,8 +93,9 @@ function errorMessage(e) {
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/plan/plan-file.ts
-// Opens a plan as a stream of UTF-8 chunks: a file or stdin, UTF-8 with or without BOM, or UTF-16 (LE/BE) with BOM
-// (PowerShell's `>` writes UTF-16). Nothing is read whole.
+// Opens a plan as a stream of UTF-8 chunks: a file or stdin, UTF-8 with or without BOM, or UTF-16 (LE/BE) with a
+// BOM (PowerShell's `>` writes UTF-16) or without one (told by the zero bytes beside the first ASCII character).
+// Nothing is read whole.
 
 
 
@@ -85,6 +107,11 @@ function detect(head) {
         return { encoding: 'utf-16le', bomBytes: 2 };
     if (head[0] === 0xfe && head[1] === 0xff)
         return { encoding: 'utf-16be', bomBytes: 2 };
+    // No byte-order mark: JSON starts with an ASCII character, so a zero byte beside it is UTF-16 (RFC 4627 §3).
+    if (head.length >= 2 && head[0] !== 0 && head[1] === 0)
+        return { encoding: 'utf-16le', bomBytes: 0 };
+    if (head.length >= 2 && head[0] === 0 && head[1] !== 0)
+        return { encoding: 'utf-16be', bomBytes: 0 };
     return { encoding: 'utf-8', bomBytes: 0 };
 }
 function checkNotBinaryPlan(head) {
@@ -1491,10 +1518,76 @@ const FINGERPRINT_VERSION = 2;
 function fingerprint(planDigest, context) {
     return sha256(canonicalJson({ v: FINGERPRINT_VERSION, plan: planDigest, ...context }));
 }
+/**
+ * The context alone, shortened, for the review's marker: a re-run after a part-way failure applies only reviewed
+ * objects, and only in the reviewed directory, workspace and backend, with the reviewed -target and providers.
+ */
+function contextDigest(context) {
+    return sha256(canonicalJson({ v: FINGERPRINT_VERSION, ...context })).slice(0, 16);
+}
+
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/plan/value-limits.ts
+// What the summary can read of one object's values. Terraform plans values nested thousands deep and strings of
+// hundreds of megabytes; the summary walks values recursively (the diff, the fingerprint's canonical JSON) and
+// Node.js holds a string of at most buffer.constants.MAX_STRING_LENGTH characters. Beyond either limit the plan is
+// refused with a message that names the object, instead of a stack overflow or "not valid JSON".
+
+
+/** Levels of nesting the summary reads: Okta's deepest schemas (policy rule conditions) nest under 20. */
+const MAX_VALUE_DEPTH = 256;
+/** A JSON value in the plan longer than Node.js can make one string of. */
+class ValueTooLarge extends Error {
+    bytes;
+    name = 'ValueTooLarge';
+    constructor(bytes) {
+        super(`a value of ${bytes} bytes`);
+        this.bytes = bytes;
+    }
+}
+/** The deepest nesting in `value`, without recursion (so a hostile depth can't overflow the stack). */
+function nestingDepth(value, stopAt = Infinity) {
+    let deepest = 0;
+    const stack = [[value, 0]];
+    while (stack.length > 0) {
+        const [item, depth] = stack.pop();
+        if (item === null || typeof item !== 'object')
+            continue;
+        if (depth + 1 > deepest)
+            deepest = depth + 1;
+        if (deepest > stopAt)
+            return deepest;
+        for (const child of Array.isArray(item) ? item : Object.values(item))
+            stack.push([child, depth + 1]);
+    }
+    return deepest;
+}
+/** Reads one object's values, refused (naming `address`) when too large or too deep for the summary to walk. */
+function readValues(address, read) {
+    let values;
+    try {
+        values = read();
+    }
+    catch (e) {
+        if (!(e instanceof ValueTooLarge))
+            throw e;
+        throw new ActionError('plan-failed', `${address}: ${e.message} is longer than Node.js can read as one string (${external_node_buffer_namespaceObject.constants.MAX_STRING_LENGTH} characters), so this plan can't be reviewed: keep such data out of Terraform values (a file the resource reads, a data source)`);
+    }
+    for (const part of Object.values(values)) {
+        const depth = nestingDepth(part, MAX_VALUE_DEPTH);
+        if (depth > MAX_VALUE_DEPTH) {
+            throw new ActionError('plan-failed', `${address}: a value nests more than ${MAX_VALUE_DEPTH} levels deep, deeper than the review reads, so this plan can't be reviewed: flatten it (Okta's own schemas nest under 20)`);
+        }
+    }
+    return values;
+}
 
 ;// CONCATENATED MODULE: ./src/plan/json-scan.ts
 // Byte-level JSON scanning. Plans can be larger than Node's string limit (512 MB), so the reader never decodes the
 // document: it walks bytes, skips what it does not need without parsing, and decodes only the small values it keeps.
+
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
@@ -1671,9 +1764,19 @@ function decodeString(buf, start, end) {
     }
     return buf.toString('utf8', start + 1, end - 1);
 }
-/** Parses the complete JSON value buf[start, end). */
-function parseRange(buf, start, end) {
-    return JSON.parse(buf.toString('utf8', start, end));
+/** Parses the complete JSON value buf[start, end); ValueTooLarge beyond Node's string limit (`maxChars`). */
+function parseRange(buf, start, end, maxChars = external_node_buffer_namespaceObject.constants.MAX_STRING_LENGTH) {
+    let text;
+    try {
+        text = buf.toString('utf8', start, end);
+    }
+    catch {
+        // ERR_STRING_TOO_LONG: more characters than a string can hold.
+        throw new ValueTooLarge(end - start);
+    }
+    if (text.length > maxChars)
+        throw new ValueTooLarge(end - start);
+    return JSON.parse(text);
 }
 /** Keys matched against raw key bytes, so keys nobody asked for are never decoded. */
 class KeySlots {
@@ -1715,6 +1818,7 @@ class ObjectIndex {
     slots = new Map();
     top;
     nested = new Map();
+    /** Byte offsets: a Float64Array, exact past 2 GiB, where 32-bit offsets wrap. */
     ranges;
     constructor(keys, nested = {}) {
         const add = (name) => {
@@ -1732,7 +1836,7 @@ class ObjectIndex {
             this.nested.set(topSlots.get(outer), new KeySlots(innerSlots));
         }
         this.top = new KeySlots(topSlots);
-        this.ranges = new Int32Array(this.slots.size * 2);
+        this.ranges = new Float64Array(this.slots.size * 2);
     }
     /** The slot of "key" or "outer.key"; throws for a key the index was not built for (a programming error). */
     slot(name) {
@@ -2310,6 +2414,7 @@ async function readPlanDocument(chunks, visitor) {
 
 
 
+
 const NO_DIFF = { attributes: [], omitted: 0 };
 function stringsOf(value) {
     if (typeof value === 'string')
@@ -2436,7 +2541,7 @@ class SummaryBuilder {
         if (!isChange(managed))
             return;
         const info = lookupType(event.type);
-        const values = event.values();
+        const values = readValues(event.address, () => event.values());
         this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values, event.importTarget);
         const action = objectAction(event.actions);
         const diff = this.diff(info, values, action);
@@ -2461,7 +2566,7 @@ class SummaryBuilder {
         if (event.mode === 'data' || objectAction(event.actions) === 'no-op')
             return;
         const info = lookupType(event.type);
-        const values = event.values();
+        const values = readValues(event.address, () => event.values());
         const action = objectAction(event.actions);
         const diff = this.diff(info, values, action);
         this.drifted.push({ ...this.named(event, info, values, action), summary: described(event, info, diff) });
@@ -2516,7 +2621,7 @@ class SummaryBuilder {
     outputChange(name, actions, values) {
         if (actions.some((a) => a !== 'no-op')) {
             this.outputChanges++;
-            const planned = values();
+            const planned = readValues(`output.${name}`, values);
             this.fingerprint.addOutput(name, actions, planned);
             // An output's sensitive value is a secret like any other: it must not turn up in the review.
             this.scrubber.addSensitive(planned.before, planned.beforeSensitive);
@@ -2747,8 +2852,11 @@ function attributeDiff(summary) {
 
 /** GitHub refuses comments over 65,536 characters; bytes are never fewer than characters. */
 const COMMENT_BUDGET = 65_536;
-/** GitHub's limit for one step's job summary is 1 MiB. */
-const STEP_SUMMARY_BUDGET = 1_000_000;
+/**
+ * The review's share of the step's job summary (1 MiB in all, runtime.ts budgetedSummary): what is left is for an
+ * apply report (APPLY_REPORT_BUDGET) and the failure line.
+ */
+const STEP_SUMMARY_BUDGET = (/* unused pure expression or super */ null && (1024 * 1024 - 96 * 1024));
 const MAX_RISKY_IN_COUNTS = 25;
 const VERB = {
     create: 'Added',

@@ -11,6 +11,10 @@ export const FAILURE_REASONS = [
   'plan-not-found',
   'high-risk-not-approved',
   'apply-failed',
+  'state-not-saved',
+  'cancelled',
+  'github-unavailable',
+  'internal-error',
 ] as const;
 
 export type FailureReason = (typeof FAILURE_REASONS)[number];
@@ -26,10 +30,29 @@ export class ActionError extends Error {
   }
 }
 
+/**
+ * Any thrown value as the failure it is: an ActionError as it is; a full disk, a stack too deep for a value, or
+ * anything else the action did not foresee, as internal-error with what happened. Every failure has a reason.
+ */
+export function asActionError(e: unknown): ActionError {
+  if (e instanceof ActionError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'ENOSPC') {
+    return new ActionError(
+      'internal-error',
+      `the runner's disk is full (${errorMessage(e)}): free space (or use a larger runner), then re-run`,
+    );
+  }
+  return new ActionError('internal-error', `unexpected error (please report it): ${errorMessage(e)}`);
+}
+
 /** The message of anything thrown, on one line: Error or not. */
 export function errorMessage(e: unknown): string {
   let text: string;
+  // Error-like too: an error from another realm (a VM context) is no instanceof Error here.
+  const message = (e as { message?: unknown } | null)?.message;
   if (e instanceof Error) text = e.message;
+  else if (typeof e === 'object' && typeof message === 'string') text = message;
   else if (typeof e === 'string') text = e;
   else {
     try {

@@ -1,6 +1,8 @@
-// run(): settings → the mode, given its collaborators → outputs. The one place that fails the step.
+// run(): settings → the mode, given its collaborators → outputs. The one place that fails the step: every failure,
+// foreseen or not, ends here with a reason.
 
-import { ActionError, errorMessage } from './errors.js';
+import { listenForCancellation } from './cancellation.js';
+import { asActionError } from './errors.js';
 import { createGitHubClient, type ClientTiming } from './github/octokit.js';
 import { runApplyMode } from './modes/apply.js';
 import type { ModeContext, ModeRunner } from './modes/context.js';
@@ -10,9 +12,10 @@ import { runPlanMode } from './modes/plan.js';
 import { SecretScrubber } from './plan/redact.js';
 import { failureSummaryMarkdown } from './render/job-summary.js';
 import { scrubAroundMarkers } from './render/marker.js';
-import { actionsRuntime, scrubbingRuntime, type Runtime } from './runtime.js';
+import { actionsRuntime, budgetedSummary, scrubbingRuntime, type Runtime } from './runtime.js';
 import { readSettings, type Mode, type Settings } from './settings.js';
-import { startSession } from './terraform/session.js';
+import { PLUGIN_CACHE_STATE } from './terraform/cache.js';
+import { startSession, type SessionOptions } from './terraform/session.js';
 
 const MODES: Record<Mode, ModeRunner> = {
   plan: runPlanMode,
@@ -24,13 +27,17 @@ const MODES: Record<Mode, ModeRunner> = {
 export interface RunOptions {
   /** How long the GitHub client waits (GitHub's own defaults unless a local stand-in answers). */
   readonly githubTiming?: ClientTiming;
+  /** The job's cancellation; by default the process's SIGINT and SIGTERM (the runner's). */
+  readonly cancel?: AbortSignal;
+  /** How patiently a refused state is pushed again (state-recovery.ts's defaults unless a test shortens them). */
+  readonly statePushRetry?: SessionOptions['statePushRetry'];
 }
 
 function modeContext(
   settings: Settings,
   runtime: Runtime,
   secrets: SecretScrubber,
-  options: RunOptions,
+  options: RunOptions & { readonly cancel: AbortSignal },
 ): ModeContext {
   const { github } = settings;
   const client = github.repository
@@ -41,28 +48,44 @@ function modeContext(
   return {
     runtime,
     github: client,
-    startTerraform: (sessionOptions) => startSession(sessionOptions, runtime),
+    startTerraform: (sessionOptions) =>
+      startSession(
+        {
+          ...sessionOptions,
+          cancel: options.cancel,
+          ...(options.statePushRetry ? { statePushRetry: options.statePushRetry } : {}),
+        },
+        runtime,
+      ),
     secrets,
+    cancel: options.cancel,
   };
 }
 
 export async function run(runner: Runtime = actionsRuntime(), options: RunOptions = {}): Promise<void> {
   // One scrubber for the run: what it learns is masked in the log at once, and scrubbed from all that leaves.
   const secrets = new SecretScrubber((secret) => runner.setSecret(secret));
-  const runtime = scrubbingRuntime(runner, secrets);
+  // One size budget for all the step writes to its job summary (GitHub refuses a step's summary over 1 MiB).
+  const runtime = scrubbingRuntime(budgetedSummary(runner), secrets);
+  const cancellation = options.cancel ? undefined : listenForCancellation(runtime);
+  const cancel = options.cancel ?? cancellation?.signal ?? new AbortController().signal;
   try {
     const settings = readSettings(runtime);
-    const outputs = await MODES[settings.mode](settings, modeContext(settings, runtime, secrets, options));
+    const outputs = await MODES[settings.mode](
+      settings,
+      modeContext(settings, runtime, secrets, { ...options, cancel }),
+    );
     for (const [name, value] of Object.entries(outputs)) runtime.setOutput(name, value);
   } catch (e) {
+    // The post step runs after a failure too (to finish an interrupted apply): it keeps no cache of a failed run.
+    runtime.saveState(PLUGIN_CACHE_STATE, '');
+    const failure = asActionError(e);
     // Scrubbed before the job summary cuts it to fit.
-    const message = secrets.scrub(errorMessage(e));
-    if (e instanceof ActionError) {
-      runtime.setOutput('failure-reason', e.reason);
-      runtime.setFailed(`${e.reason}: ${message}`);
-      await runtime.appendSummary(failureSummaryMarkdown(e.reason, message)).catch(() => false);
-      return;
-    }
-    runtime.setFailed(`unexpected error (please report it): ${message}`);
+    const message = secrets.scrub(failure.message);
+    runtime.setOutput('failure-reason', failure.reason);
+    runtime.setFailed(`${failure.reason}: ${message}`);
+    await runtime.appendSummary(failureSummaryMarkdown(failure.reason, message)).catch(() => false);
+  } finally {
+    cancellation?.dispose();
   }
 }

@@ -1,10 +1,50 @@
-// The post step (post-if: success()): saves the provider cache the main step restored. It only ever warns.
+// The post step (post-if: always()): finishes an apply the main step did not (modes/unfinished-apply.ts), and, when
+// the main step succeeded (it empties the cache's state when it fails), saves the provider cache it restored. The
+// cache only ever warns.
 
 import { errorMessage } from './errors.js';
-import { actionsRuntime, type Runtime } from './runtime.js';
+import { createGitHubClient } from './github/octokit.js';
+import {
+  finishUnfinishedApply,
+  parseUnfinishedApply,
+  UNFINISHED_APPLY_STATE,
+} from './modes/unfinished-apply.js';
+import { actionsRuntime, scrubbingRuntime, type Runtime } from './runtime.js';
+import { readSettings } from './settings.js';
+import { SecretScrubber } from './plan/redact.js';
+import { scrubAroundMarkers } from './render/marker.js';
 import { PLUGIN_CACHE_STATE, savePluginCache, type PluginCacheState } from './terraform/cache.js';
+import { TerraformRunner } from './terraform/runner.js';
+import { terraformEnv } from './terraform/session.js';
 
-export async function runPost(runtime: Runtime = actionsRuntime()): Promise<void> {
+async function finishApply(runtime: Runtime, secrets: SecretScrubber): Promise<void> {
+  const record = parseUnfinishedApply(runtime.getState(UNFINISHED_APPLY_STATE));
+  if (!record) return;
+  const settings = readSettings(runtime);
+  const terraform = new TerraformRunner({
+    binary: record.binary,
+    cwd: record.workingDirectory,
+    env: terraformEnv(settings.processEnv, settings.terraform, undefined),
+    lockTimeout: settings.terraform.lockTimeout,
+    log: runtime,
+  });
+  const scrub = (text: string): string => scrubAroundMarkers(text, (part) => secrets.scrub(part));
+  const github = settings.github.repository
+    ? createGitHubClient(settings.github, runtime, {}, scrub)
+    : undefined;
+  runtime.setFailed(await finishUnfinishedApply(record, terraform, github, runtime));
+}
+
+export async function runPost(runner: Runtime = actionsRuntime()): Promise<void> {
+  const secrets = new SecretScrubber((secret) => runner.setSecret(secret));
+  const runtime = scrubbingRuntime(runner, secrets);
+  try {
+    await finishApply(runtime, secrets);
+  } catch (e) {
+    runtime.setFailed(
+      `internal-error: the post step could not finish the interrupted apply (${errorMessage(e)})`,
+    );
+  }
   try {
     const state = runtime.getState(PLUGIN_CACHE_STATE);
     if (state) await savePluginCache(JSON.parse(state) as PluginCacheState, runtime);

@@ -4,6 +4,7 @@
 
 import * as core from '@actions/core';
 import type { Writable } from 'node:stream';
+import { truncateToBudget, byteLength } from './render/markdown.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -78,5 +79,31 @@ export function scrubbingRuntime(
     setOutput: (name, value) => runtime.setOutput(name, /^[0-9a-f]{64}$/.test(value) ? value : clean(value)),
     setFailed: (message) => runtime.setFailed(clean(message)),
     appendSummary: (markdown) => runtime.appendSummary(clean(markdown)),
+  };
+}
+
+/** GitHub's limit on what one step writes to its job summary: beyond it the summary is refused, and shows nothing. */
+export const STEP_SUMMARY_LIMIT = 1024 * 1024;
+
+/**
+ * The runtime with one size budget for the step's whole job summary: the review, an apply report and a failure
+ * share it, so together they never exceed GitHub's limit. What does not fit is cut at a line break, with a note.
+ */
+export function budgetedSummary(runtime: Runtime, limit = STEP_SUMMARY_LIMIT): Runtime {
+  let used = 0;
+  return {
+    ...runtime,
+    async appendSummary(markdown) {
+      // core.summary ends each addition with a line break.
+      const room = limit - used - 2;
+      if (room < 200) return false;
+      const text = truncateToBudget(
+        markdown,
+        room,
+        "_The rest was cut: the step's job summary is at GitHub's 1 MiB limit. The `summary-json` output has the whole plan._",
+      );
+      used += byteLength(text) + 2;
+      return runtime.appendSummary(text);
+    },
   };
 }

@@ -2,11 +2,12 @@
 // found here (backend settings, variables, credentials in releases-url, the token, Okta credentials) go to
 // runtime.setSecret here, before anything can print them: masked in the log, and scrubbed from all the run sends.
 
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseHcl } from './configuration/hcl.js';
 import { ActionError, errorMessage } from './errors.js';
+import { eventPayload, pullRequestNumber, pushedToDefaultBranch, type EventPayload } from './event.js';
+import { checkWorkspaceName, confinedPath } from './input-paths.js';
 import { InputReader } from './inputs.js';
 import { CREDENTIAL_VARIABLES } from './okta/credentials.js';
 import { urlCredentials } from './plan/redact.js';
@@ -100,7 +101,7 @@ function workingDirectory(workspace: string, input: string): { display: string; 
       `working-directory "${display}" is outside the repository: give a path relative to the workspace, like orgs/production`,
     );
   }
-  return { display: inside || '.', path };
+  return { display: inside || '.', path: confinedPath(workspace, workspace, display, 'working-directory') };
 }
 
 function lockTimeout(inputs: InputReader): string {
@@ -137,34 +138,13 @@ function maskCredentials(runtime: Runtime): void {
   }
 }
 
-interface EventPayload {
-  readonly pull_request?: { readonly number?: unknown };
-  readonly number?: unknown;
-  readonly repository?: { readonly default_branch?: unknown };
-}
-
-function eventPayload(env: Environment): EventPayload {
-  if (!env.GITHUB_EVENT_PATH) return {};
-  try {
-    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as EventPayload;
-  } catch (e) {
-    throw new ActionError(
-      'invalid-input',
-      `the event payload ${env.GITHUB_EVENT_PATH} can't be read (${errorMessage(e)})`,
-    );
-  }
-}
-
 /** auto: apply what was merged into the default branch and what a dispatch approves; drift on schedule; else plan. */
 function mode(inputs: InputReader, env: Environment, event: EventPayload): Mode {
   const chosen = inputs.choiceInput('mode', ['auto', 'plan', 'apply', 'drift', 'discover'], 'auto');
   if (chosen !== 'auto') return chosen;
   if (env.GITHUB_EVENT_NAME === 'workflow_dispatch') return 'apply';
   if (env.GITHUB_EVENT_NAME === 'schedule') return 'drift';
-  const defaultBranch = event.repository?.default_branch;
-  const pushedToDefault =
-    typeof defaultBranch === 'string' && env.GITHUB_REF === `refs/heads/${defaultBranch}`;
-  return env.GITHUB_EVENT_NAME === 'push' && pushedToDefault ? 'apply' : 'plan';
+  return env.GITHUB_EVENT_NAME === 'push' && pushedToDefaultBranch(env, event) ? 'apply' : 'plan';
 }
 
 function approvedFingerprint(inputs: InputReader): string | undefined {
@@ -189,12 +169,23 @@ function variableSecrets(text: string): string[] {
   return [...parseHcl(text).strings, ...numbers];
 }
 
-function terraformSettings(inputs: InputReader, runtime: Runtime): TerraformSettings {
+/** Path inputs, relative to the working directory: checked to stay in the checkout, passed on as given. */
+function confined(paths: string[], name: string, where: { repository: string; directory: string }): string[] {
+  for (const path of paths) confinedPath(where.repository, where.directory, path, name);
+  return paths;
+}
+
+function terraformSettings(
+  inputs: InputReader,
+  runtime: Runtime,
+  where: { repository: string; directory: string },
+): TerraformSettings {
   const backendConfig = parseBackendConfig(inputs.getInput('backend-config'));
   for (const secret of backendSecrets(backendConfig)) runtime.setSecret(secret);
   const variables = inputs.getInput('variables');
   for (const secret of variableSecrets(variables)) runtime.setSecret(secret);
-  const workspace = inputs.getInput('workspace') || undefined;
+  const workspaceInput = inputs.getInput('workspace');
+  const workspace = workspaceInput ? checkWorkspaceName(workspaceInput) : undefined;
   const publicKey = inputs.getInput('releases-public-key');
   const url = releasesUrl(inputs);
   for (const secret of urlCredentials(url ?? '')) runtime.setSecret(secret);
@@ -207,9 +198,9 @@ function terraformSettings(inputs: InputReader, runtime: Runtime): TerraformSett
     ...(url ? { releasesUrl: url } : {}),
     ...(publicKey ? { releasesPublicKey: publicKey } : {}),
     backendConfig,
-    backendConfigFiles: inputs.multilineInput('backend-config-file'),
+    backendConfigFiles: confined(inputs.multilineInput('backend-config-file'), 'backend-config-file', where),
     ...(workspace ? { workspace } : {}),
-    varFiles: inputs.multilineInput('var-file'),
+    varFiles: confined(inputs.multilineInput('var-file'), 'var-file', where),
     variables,
     ...(parallelism ? { parallelism } : {}),
     targets: inputs.multilineInput('target'),
@@ -217,13 +208,6 @@ function terraformSettings(inputs: InputReader, runtime: Runtime): TerraformSett
     lockTimeout: lockTimeout(inputs),
     ...(maxApiCapacity ? { maxApiCapacity } : {}),
   };
-}
-
-/** The pull request number, for the events that carry one. */
-function pullRequestNumber(env: Environment, event: EventPayload): number | undefined {
-  if (!/^pull_request(_target)?$/.test(env.GITHUB_EVENT_NAME ?? '')) return undefined;
-  const number = event.pull_request?.number ?? event.number;
-  return typeof number === 'number' ? number : undefined;
 }
 
 function githubSettings(inputs: InputReader, runtime: Runtime, event: EventPayload): GitHubSettings {
@@ -253,7 +237,7 @@ export function readSettings(runtime: Runtime): Settings {
   const repository = env.GITHUB_WORKSPACE || process.cwd();
   const directory = workingDirectory(repository, inputs.getInput('working-directory'));
   const planJson = inputs.getInput('plan-json');
-  const terraform = terraformSettings(inputs, runtime);
+  const terraform = terraformSettings(inputs, runtime, { repository, directory: directory.path });
   const event = eventPayload(env);
   const chosen = mode(inputs, env, event);
   if (planJson && (chosen === 'apply' || chosen === 'drift')) {
@@ -264,7 +248,10 @@ export function readSettings(runtime: Runtime): Settings {
   }
   return {
     mode: chosen,
-    ...(planJson ? { planJson: resolve(directory.path, planJson) } : {}),
+    // RUNNER_TEMP too: the json-plan-path of an earlier step is there.
+    ...(planJson
+      ? { planJson: confinedPath(repository, directory.path, planJson, 'plan-json', env.RUNNER_TEMP) }
+      : {}),
     target: {
       directory: directory.display,
       workspace: terraform.workspace ?? (env.TF_WORKSPACE?.trim() || 'default'),

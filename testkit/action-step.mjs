@@ -146,14 +146,22 @@ export function runAction(inputs, files = {}, env = {}) {
 
 /**
  * The same, without blocking: servers the caller runs in its own process (state backend, releases mirror, cache
- * service, Okta emulator, provider stand-in) must keep answering while the step runs.
+ * service, Okta emulator, provider stand-in) must keep answering while the step runs. `onSpawn` gets the step's
+ * process (its own process group, as the runner kills a step's whole tree) to signal it, as the runner does on
+ * cancellation.
  * @param {Record<string, string>} inputs
  * @param {StepOptions} [options]
+ * @param {(child: import('node:child_process').ChildProcess) => void} [onSpawn]
  * @returns {Promise<ActionRun>}
  */
-export async function runStep(inputs, options = {}) {
+export async function runStep(inputs, options = {}, onSpawn) {
   const step = prepareStep(inputs, options);
-  const child = spawn(process.execPath, [step.script], { cwd: step.workspace, env: step.env });
+  const child = spawn(process.execPath, [step.script], {
+    cwd: step.workspace,
+    env: step.env,
+    detached: onSpawn !== undefined,
+  });
+  onSpawn?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (/** @type {Buffer} */ data) => (stdout += data.toString('utf8')));

@@ -71,6 +71,11 @@ export interface GitHubServer extends ByPeople {
    */
   loseAnswer(method: string, path: RegExp, times?: number): void;
   /**
+   * Take the next `times` requests matching method + path (default: every one) and never answer: the connection
+   * stays open, as with an API that accepts connections and hangs.
+   */
+  hang(method: string, path: RegExp, times?: number): void;
+  /**
    * Answer the next `times` requests matching method + path (tested against the percent-encoded path without
    * query) with `status`, `body` (default {message: <reason phrase>}) and extra `headers`, instead of serving them.
    */
@@ -125,6 +130,7 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     sample: (method, template) => api.sampleResponseItem(method, template, 200) as Record<string, unknown>,
   });
   const lost: Array<{ method: string; path: RegExp; times: number }> = [];
+  const hung: Array<{ method: string; path: RegExp; times: number }> = [];
 
   function authorized(auth: string): boolean {
     const [, scheme, sent] = /^(\S+)\s+(.*)$/.exec(auth) ?? [];
@@ -193,6 +199,11 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     const entry: Request = { method, path: url.pathname, query: url.search.slice(1), status: 0 };
     requests.push(entry);
     const raw = await readBody(req);
+    const stuck = hung.find((h) => h.times > 0 && h.method === method && url.pathname.search(h.path) >= 0);
+    if (stuck) {
+      stuck.times--;
+      return;
+    }
     const auth = req.headers.authorization ?? '';
     // GraphQL is one endpoint outside the REST description; github-graphql.ts checks it against its schema.
     const graphql = method === 'POST' && url.pathname === '/graphql';
@@ -266,6 +277,7 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     addLabel: (issue, name, actor) => fake.addLabel(issue, name, actor),
     activity: fake.activity,
     loseAnswer: (method, path, times = 1) => void lost.push({ method: method.toUpperCase(), path, times }),
+    hang: (method, path, times = Infinity) => void hung.push({ method: method.toUpperCase(), path, times }),
     failNext: (method, path, status, times = 1, body, headers) => {
       const reply = { status, body: body ?? { message: STATUS_CODES[status] ?? 'Error' }, headers };
       failures.push({ method: method.toUpperCase(), path, times, reply });

@@ -7,13 +7,18 @@
 import * as core from '@actions/core';
 import { EOL } from 'node:os';
 import { Writable } from 'node:stream';
-import { run } from '../src/main.js';
+import { run, type RunOptions } from '../src/main.js';
 import { runPost } from '../src/post.js';
 import type { Environment, Runtime } from '../src/runtime.js';
 import { prepareStep, type ActionRun, type StepOptions } from './action-step.mjs';
 
 /** Test timing for the GitHub stand-in: 1 ms per second of retry-after, no spacing between writes. */
 export const FAST_GITHUB = { retryAfterBaseValue: 1, unspacedWrites: true } as const;
+/**
+ * Pushes of a refused state: 3 tries, 100 ms then 200 ms apart, each stopped after 1.5 s (the action's defaults: 4
+ * tries, 2, 4 and 8 s apart, 60 s each).
+ */
+export const FAST_STATE_PUSH = { tries: 3, firstDelayMs: 100, pushMs: 1_500 } as const;
 
 export interface RecordingRuntime extends Runtime {
   /** The log, as the runner would print it. */
@@ -127,10 +132,18 @@ function result(runtime: RecordingRuntime, step: { workspace: string; job: strin
 export async function runInProcess(
   inputs: Record<string, string>,
   options: StepOptions = {},
+  runOptions: RunOptions = {},
 ): Promise<InProcessRun> {
   const step = prepareStep(inputs, options);
   const runtime = recordingRuntime(step.env, options.state);
   if (options.script === 'post.js') await runPost(runtime);
-  else await run(runtime, { githubTiming: FAST_GITHUB });
+  else
+    await run(runtime, {
+      githubTiming: FAST_GITHUB,
+      statePushRetry: FAST_STATE_PUSH,
+      // Never the process's signals: jest's own SIGINT is not a cancelled job.
+      cancel: new AbortController().signal,
+      ...runOptions,
+    });
   return result(runtime, step);
 }

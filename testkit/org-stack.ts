@@ -4,6 +4,7 @@
 
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
 import { startGitHubServer, type GitHubServer } from './github-server.js';
+import type { RunOptions } from '../src/main.js';
 import { runInProcess, type InProcessRun } from './in-process.js';
 import { startStateServer, type StateServer } from './state-server.js';
 import { eventEnv, GITHUB_TOKEN, OWNER, orgInputs, REPO, STATE_PASSWORD, STATE_USER } from './workflow.js';
@@ -20,12 +21,14 @@ export interface OrgStack {
     pr: number,
     files: Record<string, string>,
     inputs?: Record<string, string>,
+    runOptions?: RunOptions,
   ): Promise<InProcessRun>;
   /** The push of merge commit `sha` to main. */
   mergeRun(
     files: Record<string, string>,
     sha: string,
     inputs?: Record<string, string>,
+    runOptions?: RunOptions,
   ): Promise<InProcessRun>;
   dispatchRun(files: Record<string, string>, inputs: Record<string, string>): Promise<InProcessRun>;
 }
@@ -56,8 +59,12 @@ export function useOrgStack(prefix: string): OrgStack {
     await github?.close();
   });
 
-  const run = (inputs: Record<string, string>, files: Record<string, string>, env: Record<string, string>) =>
-    runInProcess({ ...orgInputs(started(state), stateName), ...inputs }, { files, env });
+  const run = (
+    inputs: Record<string, string>,
+    files: Record<string, string>,
+    env: Record<string, string>,
+    runOptions: RunOptions = {},
+  ) => runInProcess({ ...orgInputs(started(state), stateName), ...inputs }, { files, env }, runOptions);
 
   return {
     get github() {
@@ -71,19 +78,25 @@ export function useOrgStack(prefix: string): OrgStack {
     },
     resourcesInState() {
       const text = started(state).state(stateName)?.toString('utf8');
-      const parsed = text ? (JSON.parse(text) as { resources?: Array<{ name: string }> }) : {};
-      return (parsed.resources ?? []).map((r) => r.name).sort();
+      type Resource = { name: string; instances?: unknown[] };
+      const parsed = text ? (JSON.parse(text) as { resources?: Resource[] }) : {};
+      // Terraform keeps a resource whose create failed before it began as an entry without instances.
+      return (parsed.resources ?? [])
+        .filter((r) => (r.instances ?? []).length > 0)
+        .map((r) => r.name)
+        .sort();
     },
-    pullRequestRun: (pr, files, inputs = {}) =>
+    pullRequestRun: (pr, files, inputs = {}, runOptions = {}) =>
       run(
         inputs,
         files,
         eventEnv(started(github), 'pull_request', { number: pr, pull_request: { number: pr } }),
+        runOptions,
       ),
-    mergeRun: (files, sha, inputs = {}) => {
+    mergeRun: (files, sha, inputs = {}, runOptions = {}) => {
       const payload = { ref: 'refs/heads/main', after: sha, repository: { default_branch: 'main' } };
       const env = { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha };
-      return run(inputs, files, eventEnv(started(github), 'push', payload, env));
+      return run(inputs, files, eventEnv(started(github), 'push', payload, env), runOptions);
     },
     dispatchRun: (files, inputs) =>
       run(

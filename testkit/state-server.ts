@@ -30,6 +30,16 @@ export interface StateServer {
   state(name: string): Buffer | undefined;
   holdLock(name: string, info: Partial<LockInfo>): void;
   releaseLock(name: string): void;
+  /** Who holds `name`'s lock now, if anyone. */
+  lockHolder(name: string): LockInfo | undefined;
+  /**
+   * Answer the next `times` state writes of `name` (POST, the http backend's write) with 503, as a backend that is
+   * down for writes; reads, locks and unlocks still work. Infinity: until `acceptWrites`.
+   */
+  refuseWrites(name: string, times?: number): void;
+  acceptWrites(name: string): void;
+  /** Take `name`'s state writes after the next `after` and never answer them (a backend that hangs). */
+  hangWrites(name: string, after?: number): void;
   readonly requests: ReadonlyArray<RecordedRequest>;
   close(): Promise<void>;
 }
@@ -44,6 +54,8 @@ export async function startStateServer(credentials: {
   const states = new Map<string, Buffer>();
   const locks = new Map<string, LockInfo>();
   const requests: RecordedRequest[] = [];
+  const refusing = new Map<string, number>();
+  const hanging = new Map<string, number>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? '';
@@ -70,10 +82,21 @@ export async function startStateServer(credentials: {
         return stored ? send(res, 200, stored) : send(res, 404, 'no state');
       }
       case 'POST':
-      case 'PUT':
+      case 'PUT': {
         if (refusedWrite) return sendLock(res, 423, holder);
+        const answered = hanging.get(name);
+        if (answered !== undefined) {
+          if (answered <= 0) return;
+          hanging.set(name, answered - 1);
+        }
+        const refusals = refusing.get(name) ?? 0;
+        if (refusals > 0) {
+          refusing.set(name, refusals - 1);
+          return send(res, 503, 'state storage unavailable');
+        }
         states.set(name, body);
         return send(res, 200, '');
+      }
       case 'DELETE':
         if (refusedWrite) return sendLock(res, 423, holder);
         states.delete(name);
@@ -130,6 +153,13 @@ export async function startStateServer(credentials: {
       });
     },
     releaseLock: (name) => void locks.delete(name),
+    lockHolder: (name) => locks.get(name),
+    refuseWrites: (name, times = Infinity) => void refusing.set(name, times),
+    acceptWrites: (name) => {
+      refusing.delete(name);
+      hanging.delete(name);
+    },
+    hangWrites: (name, after = 0) => void hanging.set(name, after),
     requests,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {

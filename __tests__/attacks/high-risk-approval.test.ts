@@ -54,6 +54,7 @@ afterEach(async () => {
 function approval(plannedAt: string): Approval {
   return {
     kind: 'review',
+    resume: false,
     pullRequest: { repository: REPO, number: PR },
     pull: { number: PR, labels: github.labels(PR), author: AUTHOR.login, mergedAt: new Date().toISOString() },
     comment: {

@@ -50,9 +50,9 @@ describe('root modules', () => {
       { directory: 'us/prod', modules: ['modules/b'] },
     ]);
     expect(matrixOf(roots).include).toEqual([
-      { directory: 'eu/prod', label: 'eu-prod', org: 'acme-eu.okta-emea.com' },
-      { directory: 'modules/c', label: 'c' },
-      { directory: 'us/prod', label: 'us-prod' },
+      { directory: 'eu/prod', label: 'eu-prod', key: 'EU_PROD', org: 'acme-eu.okta-emea.com' },
+      { directory: 'modules/c', label: 'c', key: 'C' },
+      { directory: 'us/prod', label: 'us-prod', key: 'US_PROD' },
     ]);
     expect(affectedRoots(roots, ['modules/b/main.tf']).map((r) => r.directory)).toEqual([
       'eu/prod',

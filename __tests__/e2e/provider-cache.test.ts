@@ -72,6 +72,21 @@ describe('provider cache', () => {
     expect(service.entries()).toHaveLength(before + 1);
   });
 
+  it('keeps no cache of a job whose main step failed (the post step runs after failures, to finish applies)', async () => {
+    rmSync(pluginDir, { recursive: true, force: true });
+    const env = { ...service.env(), TF_PLUGIN_CACHE_DIR: pluginDir };
+    const broken = { ...files(LOCK), 'main.tf': 'resource "terraform_data" "x" {\n  input = nope\n}\n' };
+    const main = await runStep({ mode: 'plan', setup: 'false' }, { files: broken, env });
+    expect(main.code).toBe(1);
+    mkdirSync(join(pluginDir, PROVIDER, '..'), { recursive: true });
+    writeFileSync(join(pluginDir, PROVIDER), 'provider binary');
+    const before = service.entries().length;
+    const post = await runStep({}, { job: main.job, env, script: 'post.js', state: main.state });
+    expect(post.code).toBe(0);
+    expect(post.stdout).not.toContain('Provider cache: saved');
+    expect(service.entries()).toHaveLength(before);
+  });
+
   it('without a lock file there is nothing to key on: no cache, no failure', async () => {
     rmSync(pluginDir, { recursive: true, force: true });
     const run = await runStep(

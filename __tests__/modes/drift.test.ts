@@ -189,8 +189,8 @@ describe('discover', () => {
 
   it('lists both orgs for the shared module, one org for its own files, all without a pull request', async () => {
     const both = [
-      { directory: 'orgs/preview', label: 'preview' },
-      { directory: 'orgs/production', label: 'production' },
+      { directory: 'orgs/preview', label: 'preview', key: 'PREVIEW' },
+      { directory: 'orgs/production', label: 'production', key: 'PRODUCTION' },
     ];
     expect(await discover(['modules/okta-baseline/apps.tf'])).toEqual(both);
     expect(await discover(['orgs/preview/main.tf', 'README.md'])).toEqual([both[0]]);

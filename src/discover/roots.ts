@@ -106,21 +106,43 @@ export function affectedRoots(roots: readonly RootModule[], files: readonly stri
   );
 }
 
-/** GitHub's strategy.matrix: one entry per org, with a label from its directory (unique). */
-export function matrixOf(roots: readonly RootModule[]): { include: Array<Record<string, string>> } {
+/**
+ * Each root's label: its directory's last part, or the whole directory with "-" when two roots share that part.
+ * Computed over all the repository's roots, never only those a pull request touches, so a root has the same label
+ * on the pull request and on the push of its merge (the review is found by it).
+ */
+export function rootLabels(roots: readonly RootModule[]): Map<string, string> {
   const names = roots.map((r) =>
     r.directory === '.' ? 'root' : (r.directory.split('/').pop() ?? r.directory),
   );
-  const unique = names.map((name, i) =>
-    names.indexOf(name) === names.lastIndexOf(name)
-      ? name
-      : (roots[i] as RootModule).directory.replace(/\//g, '-'),
+  return new Map(
+    roots.map((r, i) => [
+      r.directory,
+      names.indexOf(names[i] as string) === names.lastIndexOf(names[i] as string)
+        ? (names[i] as string)
+        : r.directory.replace(/\//g, '-'),
+    ]),
   );
+}
+
+/** A label as a secret or variable name's suffix: GitHub allows only letters, digits and "_" there. */
+export function secretKey(label: string): string {
+  return label.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+}
+
+/**
+ * GitHub's strategy.matrix: one entry per chosen org, labelled as among `all` the roots, with `key` for its
+ * per-org secrets (OKTA_API_TOKEN_<key>).
+ */
+export function matrixOf(
+  chosen: readonly RootModule[],
+  all: readonly RootModule[] = chosen,
+): { include: Array<Record<string, string>> } {
+  const labels = rootLabels(all);
   return {
-    include: roots.map((r, i) => ({
-      directory: r.directory,
-      label: unique[i] as string,
-      ...(r.org ? { org: r.org } : {}),
-    })),
+    include: chosen.map((r) => {
+      const label = labels.get(r.directory) ?? r.directory.replace(/\//g, '-');
+      return { directory: r.directory, label, key: secretKey(label), ...(r.org ? { org: r.org } : {}) };
+    }),
   };
 }

@@ -29,6 +29,22 @@ export interface IssueComment {
   readonly author: CommentAuthor | undefined;
 }
 
+function commentOf(comment: {
+  readonly id: number;
+  readonly node_id: string;
+  readonly html_url: string;
+  readonly body?: string | undefined;
+  readonly user: { readonly login: string; readonly type: string } | null;
+}): IssueComment {
+  return {
+    id: comment.id,
+    nodeId: comment.node_id,
+    url: comment.html_url,
+    body: comment.body ?? '',
+    author: authorOf(comment.user),
+  };
+}
+
 /** Every comment, oldest first, a page (100) at a time. */
 export async function* listIssueComments(
   client: GitHubClient,
@@ -40,15 +56,7 @@ export async function* listIssueComments(
     issue_number: issue,
     per_page: 100,
   })) {
-    for (const comment of page.data) {
-      yield {
-        id: comment.id,
-        nodeId: comment.node_id,
-        url: comment.html_url,
-        body: comment.body ?? '',
-        author: authorOf(comment.user),
-      };
-    }
+    for (const comment of page.data) yield commentOf(comment);
   }
 }
 
@@ -88,4 +96,14 @@ export async function deleteIssueComment(
   id: number,
 ): Promise<void> {
   await client.rest.issues.deleteComment({ ...repository, comment_id: id });
+}
+
+/** One comment, by its ID (the post step reads the review it must finish). */
+export async function getIssueComment(
+  client: GitHubClient,
+  repository: Repository,
+  id: number,
+): Promise<IssueComment> {
+  const { data } = await client.rest.issues.getComment({ ...repository, comment_id: id });
+  return commentOf(data);
 }

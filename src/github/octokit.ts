@@ -1,7 +1,11 @@
 // The one GitHub client of a run: GITHUB_API_URL, retries for 5xx and network errors, and waiting out rate limits
-// (primary and secondary) a few times instead of failing the review.
+// (primary and secondary) a few times instead of failing the review. Time is bounded: each try waits at most
+// `attemptMs` for an answer (then counts as a network error, retried), and each request, tries and waits included,
+// ends by `deadlineMs`; all the run's requests together get `budgetMs`. An API that accepts connections and never
+// answers costs a run at most five minutes, not an hour.
 
 import { getOctokit } from '@actions/github';
+import { defaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import type { Log } from '../runtime.js';
@@ -21,6 +25,84 @@ export interface ClientTiming {
   /** Milliseconds per second of retry-after, and plugin-retry's back-off unit (default 1000). */
   readonly retryAfterBaseValue?: number;
   readonly unspacedWrites?: boolean;
+  /** How long one try waits for GitHub's answer (default 20 s). */
+  readonly attemptMs?: number;
+  /** How long one request may take, every try and wait included (default 120 s). */
+  readonly deadlineMs?: number;
+  /** How long all the run's requests may take together (default 300 s). */
+  readonly budgetMs?: number;
+}
+
+const ATTEMPT_MS = 20_000;
+const DEADLINE_MS = 120_000;
+/** All the run's requests together, tries and waits included: past it, GitHub is taken to be down. */
+const BUDGET_MS = 300_000;
+
+/**
+ * One deadline per request, every try and wait of the retry and throttling plugins included (registered last, this
+ * wraps them), and one budget for the run: once requests have waited `budgetMs` in all, the rest fail at once.
+ */
+function boundTime(client: GitHubClient, timing: ClientTiming): void {
+  const deadlineMs = timing.deadlineMs ?? DEADLINE_MS;
+  let left = timing.budgetMs ?? BUDGET_MS;
+  client.hook.wrap('request', async (request, options) => {
+    const what = `${options.method} ${options.url}`;
+    const wait = Math.min(deadlineMs, left);
+    if (wait <= 0)
+      throw new Error(
+        `GitHub requests have taken the run's ${(timing.budgetMs ?? BUDGET_MS) / 1000} s in all (it is not answering): ${what} not tried`,
+      );
+    const controller = new AbortController();
+    const given = options.request?.signal;
+    options.request = {
+      ...options.request,
+      signal: given ? AbortSignal.any([given, controller.signal]) : controller.signal,
+    };
+    const started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new Error(`GitHub did not answer ${what} within ${wait / 1000} s, tries included`);
+        controller.abort(error);
+        reject(error);
+      }, wait);
+    });
+    try {
+      return await Promise.race([request(options), expired]);
+    } finally {
+      clearTimeout(timer);
+      left -= Date.now() - started;
+    }
+  });
+}
+
+/** A rate limit whose reset is further off than this is not waited for: the request fails instead. */
+const LONGEST_RATE_LIMIT_WAIT_S = 60;
+
+type Fetch = typeof fetch;
+
+/**
+ * fetch with a time limit per try. A try that times out fails like a dropped connection (a TypeError with a
+ * cause, which @octokit/request turns into a retried 500); the request's own signal (the deadline) aborts for good.
+ */
+function timedFetch(inner: Fetch, attemptMs: number): Fetch {
+  return async (input, init) => {
+    const attempt = AbortSignal.timeout(attemptMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, attempt]) : attempt;
+    try {
+      return await inner(input, { ...init, signal });
+    } catch (e) {
+      if (attempt.aborted && !init?.signal?.aborted) {
+        // @octokit/request reports the cause's message: "GitHub did not answer within 20 s".
+        const timeout = new Error(`GitHub did not answer within ${attemptMs / 1000} s`, { cause: e });
+        throw new TypeError('fetch failed', {
+          // eslint-disable-next-line preserve-caught-error -- the abort is the cause of this cause
+          cause: timeout,
+        });
+      }
+      throw e;
+    }
+  };
 }
 
 /** Options of a request that are not what it sends: how and where to send it. */
@@ -61,6 +143,12 @@ function waitOut(kind: string, log: Log) {
     _octokit: unknown,
     retryCount: number,
   ) => {
+    if (retryAfter > LONGEST_RATE_LIMIT_WAIT_S) {
+      log.warning(
+        `GitHub ${kind} on ${options.method} ${options.url}: it resets in ${retryAfter} s, too long to wait.`,
+      );
+      return false;
+    }
     log.warning(`GitHub ${kind} on ${options.method} ${options.url}: retrying in ${retryAfter} s.`);
     return retryCount < RATE_LIMIT_RETRIES;
   };
@@ -78,6 +166,14 @@ export function createGitHubClient(
     connection.token,
     {
       baseUrl: connection.apiUrl,
+      // The runner's proxy settings (@actions/github's defaults) stay: the timed fetch wraps theirs.
+      request: {
+        ...defaults.request,
+        fetch: timedFetch(
+          (defaults.request?.fetch as Fetch | undefined) ?? fetch,
+          timing.attemptMs ?? ATTEMPT_MS,
+        ),
+      },
       retry: { retries: 3, ...(base ? { retryAfterBaseValue: base } : {}) },
       throttle: {
         onRateLimit: waitOut('rate limit', log),
@@ -90,6 +186,7 @@ export function createGitHubClient(
     throttling,
   );
   if (scrub) client.hook.before('request', (options) => scrubRequest(options, scrub));
+  boundTime(client, timing);
   return client;
 }
 

@@ -1,7 +1,8 @@
 // Apply mode: plan the merged code once, check it is the plan that was approved (same fingerprint, high-risk
 // deletes approved), then apply exactly that saved plan file: no second refresh, which matters under Okta's rate
-// limits. The review comment says applying → applied / failed / not applied; once an apply starts from a review,
-// that review can't approve another.
+// limits. The review comment says applying → applied / failed / not applied; a review that can't be marked
+// applying applies nothing. A re-run after a part-way failure applies what the review showed and is not applied
+// yet, object by object, and nothing else; once an apply from a review succeeded, that review approves no other.
 
 import { ActionError } from '../errors.js';
 import type { Outputs } from '../outputs.js';
@@ -14,6 +15,9 @@ import type { ModeContext } from './context.js';
 import { checkHighRisk } from './high-risk-approval.js';
 import { planAndReport, type PlannedRun } from './plan-and-report.js';
 import { setReviewStatus } from './review-comment.js';
+import { UNFINISHED_APPLY_STATE, type UnfinishedApply } from './unfinished-apply.js';
+
+type ReviewApproval = Extract<Approval, { kind: 'review' }>;
 
 export async function runApplyMode(settings: Settings, context: ModeContext): Promise<Outputs> {
   const { runtime } = context;
@@ -24,33 +28,37 @@ export async function runApplyMode(settings: Settings, context: ModeContext): Pr
     runtime.info('Nothing to apply: the Okta org already matches the configuration.');
     return outputs;
   }
-  const setStatus = async (status: ReviewStatus): Promise<void> => {
+  const setStatus = async (status: ReviewStatus, required = false): Promise<void> => {
     if (approval.kind !== 'review' || !context.github) return;
     const { repository } = approval.pullRequest;
-    await setReviewStatus(
-      context.github,
-      runtime,
-      repository,
-      approval.comment,
-      status,
-      settings.github.runUrl,
-    );
+    const { runUrl } = settings.github;
+    await setReviewStatus(context.github, runtime, repository, approval.comment, status, runUrl, required);
   };
   if (approval.kind === 'used') {
     throw new ActionError(
       'plan-not-found',
-      `the review in pull request #${approval.pullRequest.number} was already used by an earlier apply, and these changes were never reviewed: open a pull request for them`,
+      `the review in pull request #${approval.pullRequest.number} was already used by an earlier apply, and these changes were never reviewed${approval.why ? ` (${approval.why})` : ''}: open a pull request for them`,
     );
   }
-  if (approval.kind !== 'auto' && approval.fingerprint !== fingerprint) {
+  if (approval.kind === 'review' && approval.resume) checkRemainder(approval, planned, context);
+  else if (approval.kind !== 'auto' && approval.fingerprint !== fingerprint) {
     await refuseChangedPlan(approval, planned, setStatus, context);
   }
   await checkHighRisk(summary, approval, { allowHighRisk: settings.allowHighRisk, github: context.github });
 
-  await setStatus({ kind: 'applying' });
-  const { report, failure } = await terraform.session.apply(terraform.planFile);
+  if (context.cancel.aborted)
+    throw new ActionError('cancelled', 'the job was cancelled before the apply: nothing was applied');
+  // Marked first, or nothing is applied: an unmarked review could approve a second apply.
+  await setStatus({ kind: 'applying' }, true);
+  // Until the review's status is set, the post step finishes the apply if this step is killed.
+  runtime.saveState(
+    UNFINISHED_APPLY_STATE,
+    JSON.stringify(unfinishedApply(settings, terraform.session, approval)),
+  );
+  const { report, failure, erroredState } = await terraform.session.apply(terraform.planFile);
   // Before any of it is cut to fit a status line or the job summary (addresses can hold a secret for_each key).
   context.secrets.scrubInPlace(report);
+  if (erroredState?.kind === 'not-saved') runtime.setOutput('errored-state-path', erroredState.file);
   if (failure) {
     await setStatus({
       kind: 'apply-failed',
@@ -59,13 +67,61 @@ export async function runApplyMode(settings: Settings, context: ModeContext): Pr
       message: context.secrets.scrub(failure.message),
       notAttempted: notAttempted(report, summary.changes).length,
     });
-    await runtime.appendSummary(applyReportMarkdown(report, summary.changes));
+    runtime.saveState(UNFINISHED_APPLY_STATE, '');
+    await runtime.appendSummary(applyReportMarkdown(report, summary.changes, approval.kind));
     throw failure;
   }
   await setStatus({ kind: 'applied', report });
+  runtime.saveState(UNFINISHED_APPLY_STATE, '');
   runtime.info(`Applied: ${appliedCounts(report)}.`);
   await runtime.appendSummary(`### Applied\n\n${appliedCounts(report)}.\n`);
   return outputs;
+}
+
+function unfinishedApply(
+  settings: Settings,
+  session: { readonly binary: string },
+  approval: Approval,
+): UnfinishedApply {
+  const { workingDirectoryPath: workingDirectory, tempDir } = settings;
+  const { runUrl } = settings.github;
+  const review =
+    approval.kind === 'review'
+      ? {
+          review: {
+            repository: approval.pullRequest.repository,
+            commentId: approval.comment.id,
+            ...(runUrl ? { runUrl } : {}),
+          },
+        }
+      : {};
+  return { workingDirectory, tempDir, binary: session.binary, ...review };
+}
+
+/**
+ * A re-run after a part-way failure: every change left must be one the review showed, with the digest it had then,
+ * in the reviewed directory, workspace, backend, -target and providers. What the review had and the plan no longer
+ * has was applied by the earlier run. Anything else: nothing is applied, and the review keeps its status.
+ */
+function checkRemainder(approval: ReviewApproval, planned: PlannedRun, context: ModeContext): void {
+  const { objects = {}, context: reviewedContext } = approval.comment.marker;
+  const difference = comparePlans(objects, planned.digests);
+  const sameContext = reviewedContext === planned.contextDigest;
+  if (difference.added.length === 0 && difference.changed.length === 0 && sameContext) {
+    context.runtime.info(
+      `Resuming the apply of pull request #${approval.pullRequest.number}'s review: ${planned.digests.size} ` +
+        `reviewed change(s) left, ${difference.dropped} applied by the earlier run.`,
+    );
+    return;
+  }
+  // Reviewed objects gone from the plan are those the earlier run applied: not a difference here.
+  const what = sameContext
+    ? differenceText({ ...difference, dropped: 0 })
+    : 'The directory, workspace, backend, -target or provider versions differ from the review.';
+  throw new ActionError(
+    'plan-changed',
+    `an earlier apply of this review stopped part-way, and what is left is not only what was reviewed, so nothing was applied. ${what} Open a pull request for what is left`,
+  );
 }
 
 async function refuseChangedPlan(

@@ -26,9 +26,14 @@ export type Approval =
       readonly pull: MergedPullRequest;
       readonly comment: ReviewComment;
       readonly fingerprint: string;
+      /**
+       * An apply started from this review and did not finish (failed part-way, cancelled, killed): a re-run may
+       * apply what the review showed and is not applied yet (each object's digest as reviewed), and nothing else.
+       */
+      readonly resume: boolean;
     }
-  /** An apply already started from a review of this target in the pull request: nothing more may be applied. */
-  | { readonly kind: 'used'; readonly pullRequest: PullRequestRef }
+  /** An apply from a review of this target in the pull request succeeded (or can't be resumed): nothing more. */
+  | { readonly kind: 'used'; readonly pullRequest: PullRequestRef; readonly why?: string }
   | { readonly kind: 'fingerprint'; readonly fingerprint: string }
   | { readonly kind: 'auto' };
 
@@ -78,13 +83,20 @@ async function reviewedInPullRequest(
   if (!pull) return undefined;
   const pullRequest = { repository, number: pull.number };
   const comments = await findReviewComments(github, pullRequest, target);
-  // Used stays used: once an apply started from any review of this target here, none approves again.
-  if (comments.some((c) => isUsed(c.marker))) return { kind: 'used', pullRequest };
-  const comment = comments.at(-1);
+  // Used stays used: once an apply from any review of this target here succeeded, none approves again.
+  if (comments.some((c) => c.marker.status === 'applied')) return { kind: 'used', pullRequest };
+  const started = comments.filter((c) => isUsed(c.marker)).at(-1);
+  if (started && !(started.marker.objects && started.marker.context)) {
+    const why =
+      'the review was too large to list its objects, so what is left to apply cannot be checked against it';
+    return { kind: 'used', pullRequest, why };
+  }
+  const comment = started ?? comments.at(-1);
   if (!comment?.marker.fingerprint) return undefined;
   const reason = await distrust(github, comment, pull);
   if (reason) throw new ActionError('plan-not-found', reason);
-  return { kind: 'review', pullRequest, pull, comment, fingerprint: comment.marker.fingerprint };
+  const { fingerprint } = comment.marker;
+  return { kind: 'review', pullRequest, pull, comment, fingerprint, resume: started !== undefined };
 }
 
 export async function findApproval(settings: Settings, github: GitHubClient | undefined): Promise<Approval> {

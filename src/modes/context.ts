@@ -19,6 +19,8 @@ export interface ModeContext {
    * before it is cut to fit; runtime and GitHub client scrub again on the way out (main.ts).
    */
   readonly secrets: SecretScrubber;
+  /** Fires when the job is cancelled (main.ts: the runner's SIGINT/SIGTERM). */
+  readonly cancel: AbortSignal;
 }
 
 export type ModeRunner = (settings: Settings, context: ModeContext) => Promise<Outputs>;

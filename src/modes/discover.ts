@@ -31,5 +31,5 @@ export async function runDiscoverMode(settings: Settings, context: ModeContext):
     runtime.info(`${roots.length} Terraform root modules.`);
   }
   for (const root of chosen) runtime.info(`- ${root.directory}${root.org ? ` (${root.org})` : ''}`);
-  return discoverOutputs(matrixOf(chosen));
+  return discoverOutputs(matrixOf(chosen, roots));
 }

@@ -9,7 +9,7 @@ import { ActionError } from '../errors.js';
 import { checkOktaCredentials } from '../okta/credentials.js';
 import { planRunOutputs, summaryOutputs, type Outputs } from '../outputs.js';
 import { planLine } from '../plan/counts.js';
-import { fingerprint, FingerprintBuilder } from '../plan/fingerprint.js';
+import { contextDigest, fingerprint, FingerprintBuilder } from '../plan/fingerprint.js';
 import { openPlan, planChunks } from '../plan/plan-file.js';
 import { writeSummaryJson } from '../plan/summary-json.js';
 import { summarizePlan } from '../plan/summarize.js';
@@ -27,6 +27,8 @@ export interface PlannedRun {
   readonly digests: ReadonlyMap<string, string>;
   /** The plan's fingerprint here: its changes, plus this directory, workspace and backend. */
   readonly fingerprint: string;
+  /** The fingerprint's context alone (directory, workspace, backend, -target, providers), shortened. */
+  readonly contextDigest: string;
   readonly outputs: Outputs;
   /** The Terraform session, its saved plan and that plan as JSON; absent when the plan came from plan-json. */
   readonly terraform?: {
@@ -37,7 +39,7 @@ export interface PlannedRun {
   };
 }
 
-type Planned = Omit<PlannedRun, 'fingerprint' | 'outputs'> & {
+type Planned = Omit<PlannedRun, 'fingerprint' | 'contextDigest' | 'outputs'> & {
   readonly backend: string;
   readonly providers: Readonly<Record<string, string>>;
 };
@@ -112,13 +114,8 @@ export async function planAndReport(settings: Settings, context: ModeContext): P
     : await planWithTerraform(settings, context);
   const { summary, terraform } = planned;
   const { directory, workspace } = settings.target;
-  const planFingerprint = fingerprint(summary.planDigest, {
-    directory,
-    workspace,
-    backend,
-    targets: settings.terraform.targets,
-    providers,
-  });
+  const where = { directory, workspace, backend, targets: settings.terraform.targets, providers };
+  const planFingerprint = fingerprint(summary.planDigest, where);
   const outputs = {
     ...(await report(summary, settings, context.runtime)),
     ...planRunOutputs({
@@ -126,5 +123,5 @@ export async function planAndReport(settings: Settings, context: ModeContext): P
       ...(terraform ? { planFile: terraform.planFile, jsonPlanFile: terraform.jsonPlanFile } : {}),
     }),
   };
-  return { ...planned, fingerprint: planFingerprint, outputs };
+  return { ...planned, fingerprint: planFingerprint, contextDigest: contextDigest(where), outputs };
 }

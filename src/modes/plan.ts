@@ -1,7 +1,7 @@
 // Plan mode: plan (or review a given plan-json) and report it; on a pull request, put the review in the sticky
 // comment and the labels. A failed plan is commented too, so a stale review never stands; then the step fails.
 
-import { ActionError } from '../errors.js';
+import { asActionError } from '../errors.js';
 import { planRunOutputs, type Outputs } from '../outputs.js';
 import type { GitHubSettings, Settings } from '../settings.js';
 import type { ModeContext } from './context.js';
@@ -27,12 +27,17 @@ export async function runPlanMode(settings: Settings, context: ModeContext): Pro
   try {
     planned = await planAndReport(settings, context);
   } catch (e) {
-    // Scrubbed before the comment cuts it to fit: a cut secret would no longer be recognised.
-    if (e instanceof ActionError)
-      await publish({ kind: 'failure', reason: e.reason, message: context.secrets.scrub(e.message) });
-    throw e;
+    // Any failure replaces the review, so the last plan's fingerprint approves nothing any more. Scrubbed before
+    // the comment cuts it to fit: a cut secret would no longer be recognised.
+    const failure = asActionError(e);
+    await publish({
+      kind: 'failure',
+      reason: failure.reason,
+      message: context.secrets.scrub(failure.message),
+    });
+    throw failure;
   }
-  const { summary, fingerprint, digests, outputs } = planned;
-  const commentUrl = await publish({ kind: 'plan', summary, fingerprint, digests });
+  const { summary, fingerprint, digests, contextDigest, outputs } = planned;
+  const commentUrl = await publish({ kind: 'plan', summary, fingerprint, digests, contextDigest });
   return { ...outputs, ...(commentUrl ? planRunOutputs({ fingerprint, commentUrl }) : {}) };
 }

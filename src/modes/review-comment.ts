@@ -5,7 +5,7 @@
 // step here: the job summary holds the whole review, so a read-only token (a fork's pull request) or an outage is
 // a warning.
 
-import { errorMessage } from '../errors.js';
+import { ActionError, errorMessage } from '../errors.js';
 import { commentHistory, viewerLogin } from '../github/identity.js';
 import {
   createIssueComment,
@@ -54,6 +54,7 @@ export type ReviewContent =
       readonly fingerprint: string;
       /** Each changed object's digest (plan/fingerprint.ts), kept in the marker to say what differs on merge. */
       readonly digests: ReadonlyMap<string, string>;
+      readonly contextDigest: string;
     }
   | { readonly kind: 'failure'; readonly reason: string; readonly message: string };
 
@@ -113,7 +114,7 @@ function body(content: ReviewContent, options: PublishOptions, plannedAt: string
     ...options.target,
     plannedAt,
     fingerprint: content.fingerprint,
-    ...(objects ? { objects } : {}),
+    ...(objects ? { objects, context: content.contextDigest } : {}),
   };
   return reviewCommentBody(content.summary, { marker, runUrl: options.runUrl });
 }
@@ -243,7 +244,10 @@ export async function publishReview(
   return url;
 }
 
-/** Moves the review comment's status along; a GitHub problem here is a warning, never a reason to stop. */
+/**
+ * Moves the review comment's status along. A GitHub problem here is a warning, unless the status is `required`
+ * (applying: an apply must never start from a review that does not say so).
+ */
 export async function setReviewStatus(
   client: GitHubClient,
   log: Log,
@@ -251,6 +255,7 @@ export async function setReviewStatus(
   comment: ReviewComment,
   status: ReviewStatus,
   runUrl: string | undefined,
+  required = false,
 ): Promise<void> {
   try {
     await updateIssueComment(
@@ -260,6 +265,12 @@ export async function setReviewStatus(
       withStatus(comment.body, comment.marker, status, runUrl),
     );
   } catch (e) {
+    if (required) {
+      throw new ActionError(
+        'github-unavailable',
+        `the review comment could not be marked "${status.kind}" (${errorMessage(e)}), so nothing was applied: re-run the job once GitHub answers`,
+      );
+    }
     log.warning(`The review comment's status was not updated (${errorMessage(e)}).`);
   }
 }

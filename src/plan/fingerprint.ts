@@ -173,3 +173,11 @@ export const FINGERPRINT_VERSION = 2;
 export function fingerprint(planDigest: string, context: FingerprintContext): string {
   return sha256(canonicalJson({ v: FINGERPRINT_VERSION, plan: planDigest, ...context }));
 }
+
+/**
+ * The context alone, shortened, for the review's marker: a re-run after a part-way failure applies only reviewed
+ * objects, and only in the reviewed directory, workspace and backend, with the reviewed -target and providers.
+ */
+export function contextDigest(context: FingerprintContext): string {
+  return sha256(canonicalJson({ v: FINGERPRINT_VERSION, ...context })).slice(0, 16);
+}

@@ -1,6 +1,9 @@
 // Byte-level JSON scanning. Plans can be larger than Node's string limit (512 MB), so the reader never decodes the
 // document: it walks bytes, skips what it does not need without parsing, and decodes only the small values it keeps.
 
+import { constants } from 'node:buffer';
+import { ValueTooLarge } from './value-limits.js';
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
@@ -163,9 +166,22 @@ export function decodeString(buf: Buffer, start: number, end: number): string {
   return buf.toString('utf8', start + 1, end - 1);
 }
 
-/** Parses the complete JSON value buf[start, end). */
-export function parseRange(buf: Buffer, start: number, end: number): unknown {
-  return JSON.parse(buf.toString('utf8', start, end));
+/** Parses the complete JSON value buf[start, end); ValueTooLarge beyond Node's string limit (`maxChars`). */
+export function parseRange(
+  buf: Buffer,
+  start: number,
+  end: number,
+  maxChars: number = constants.MAX_STRING_LENGTH,
+): unknown {
+  let text: string;
+  try {
+    text = buf.toString('utf8', start, end);
+  } catch {
+    // ERR_STRING_TOO_LONG: more characters than a string can hold.
+    throw new ValueTooLarge(end - start);
+  }
+  if (text.length > maxChars) throw new ValueTooLarge(end - start);
+  return JSON.parse(text);
 }
 
 /** Keys matched against raw key bytes, so keys nobody asked for are never decoded. */
@@ -208,7 +224,8 @@ export class ObjectIndex {
   private readonly slots = new Map<string, number>();
   private readonly top: KeySlots;
   private readonly nested = new Map<number, KeySlots>();
-  private readonly ranges: Int32Array;
+  /** Byte offsets: a Float64Array, exact past 2 GiB, where 32-bit offsets wrap. */
+  private readonly ranges: Float64Array;
 
   constructor(keys: readonly string[], nested: Readonly<Record<string, readonly string[]>> = {}) {
     const add = (name: string): number => {
@@ -223,7 +240,7 @@ export class ObjectIndex {
       this.nested.set(topSlots.get(outer) as number, new KeySlots(innerSlots));
     }
     this.top = new KeySlots(topSlots);
-    this.ranges = new Int32Array(this.slots.size * 2);
+    this.ranges = new Float64Array(this.slots.size * 2);
   }
 
   /** The slot of "key" or "outer.key"; throws for a key the index was not built for (a programming error). */

@@ -1,5 +1,6 @@
-// Opens a plan as a stream of UTF-8 chunks: a file or stdin, UTF-8 with or without BOM, or UTF-16 (LE/BE) with BOM
-// (PowerShell's `>` writes UTF-16). Nothing is read whole.
+// Opens a plan as a stream of UTF-8 chunks: a file or stdin, UTF-8 with or without BOM, or UTF-16 (LE/BE) with a
+// BOM (PowerShell's `>` writes UTF-16) or without one (told by the zero bytes beside the first ASCII character).
+// Nothing is read whole.
 
 import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
@@ -13,6 +14,9 @@ function detect(head: Buffer): { encoding: Encoding; bomBytes: number } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomBytes: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomBytes: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomBytes: 2 };
+  // No byte-order mark: JSON starts with an ASCII character, so a zero byte beside it is UTF-16 (RFC 4627 §3).
+  if (head.length >= 2 && head[0] !== 0 && head[1] === 0) return { encoding: 'utf-16le', bomBytes: 0 };
+  if (head.length >= 2 && head[0] === 0 && head[1] !== 0) return { encoding: 'utf-16be', bomBytes: 0 };
   return { encoding: 'utf-8', bomBytes: 0 };
 }
 

@@ -40,6 +40,7 @@ import type {
   ResourceChangeEvent,
 } from './indexed-resources.js';
 import { FingerprintBuilder } from './fingerprint.js';
+import { readValues } from './value-limits.js';
 import { readPlanDocument, type OutputValues, type PlanVisitor } from './document-reader.js';
 import type { ChangeSummary, DriftSummary, ObjectAction, PlanSummary } from './types.js';
 
@@ -191,7 +192,7 @@ class SummaryBuilder implements PlanVisitor {
     if (!isChange(managed)) return;
 
     const info = lookupType(event.type);
-    const values = event.values();
+    const values = readValues(event.address, () => event.values());
     this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values, event.importTarget);
     const action = objectAction(event.actions);
     const diff = this.diff(info, values, action);
@@ -216,7 +217,7 @@ class SummaryBuilder implements PlanVisitor {
   drift(event: ResourceChangeEvent): void {
     if (event.mode === 'data' || objectAction(event.actions) === 'no-op') return;
     const info = lookupType(event.type);
-    const values = event.values();
+    const values = readValues(event.address, () => event.values());
     const action = objectAction(event.actions);
     const diff = this.diff(info, values, action);
     this.drifted.push({ ...this.named(event, info, values, action), summary: described(event, info, diff) });
@@ -269,7 +270,7 @@ class SummaryBuilder implements PlanVisitor {
   outputChange(name: string, actions: readonly string[], values: () => OutputValues): void {
     if (actions.some((a) => a !== 'no-op')) {
       this.outputChanges++;
-      const planned = values();
+      const planned = readValues(`output.${name}`, values);
       this.fingerprint.addOutput(name, actions, planned);
       // An output's sensitive value is a secret like any other: it must not turn up in the review.
       this.scrubber.addSensitive(planned.before, planned.beforeSensitive);

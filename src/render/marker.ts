@@ -42,6 +42,8 @@ export interface ReviewMarker extends ReviewTarget {
    * what differs on merge.
    */
   readonly objects?: Readonly<Record<string, string>>;
+  /** The digest of the fingerprint's context (plan/fingerprint.ts contextDigest), for a re-run after a failure. */
+  readonly context?: string;
   readonly status?: ReviewStatusKind;
 }
 
@@ -81,6 +83,7 @@ export function renderMarker(marker: ReviewMarker, prefix = PREFIX): string {
     ...(marker.plannedAt ? { planned: marker.plannedAt } : {}),
     ...(marker.fingerprint ? { fingerprint: marker.fingerprint } : {}),
     ...(marker.objects ? { objects: marker.objects } : {}),
+    ...(marker.context ? { ctx: marker.context } : {}),
     ...(marker.status ? { status: marker.status } : {}),
   });
   // "--" can't appear inside an HTML comment, and "-->" would end it early.
@@ -111,6 +114,7 @@ export function parseMarker(body: string, prefix = PREFIX): ReviewMarker | undef
       ...(typeof data.planned === 'string' ? { plannedAt: data.planned } : {}),
       ...(typeof data.fingerprint === 'string' ? { fingerprint: data.fingerprint } : {}),
       ...(objectsOf(data.objects) ? { objects: objectsOf(data.objects) } : {}),
+      ...(typeof data.ctx === 'string' ? { context: data.ctx } : {}),
       ...(typeof data.status === 'string' && STATUSES.includes(data.status)
         ? { status: data.status as ReviewStatusKind }
         : {}),

@@ -9,8 +9,11 @@ import { byteLength, code, escapeText, plural, table, truncateToBudget } from '.
 
 /** GitHub refuses comments over 65,536 characters; bytes are never fewer than characters. */
 export const COMMENT_BUDGET = 65_536;
-/** GitHub's limit for one step's job summary is 1 MiB. */
-export const STEP_SUMMARY_BUDGET = 1_000_000;
+/**
+ * The review's share of the step's job summary (1 MiB in all, runtime.ts budgetedSummary): what is left is for an
+ * apply report (APPLY_REPORT_BUDGET) and the failure line.
+ */
+export const STEP_SUMMARY_BUDGET = 1024 * 1024 - 96 * 1024;
 
 export interface ReviewContext {
   readonly directory: string;

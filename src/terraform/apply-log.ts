@@ -11,6 +11,11 @@ export interface ApplyReport {
   readonly failed: AppliedObject[];
   /** Started but neither completed nor errored (e.g. the run was cancelled). */
   readonly unfinished: AppliedObject[];
+  /**
+   * Terraform said applied, but the state the backend holds does not have it so (the state was not saved, or could
+   * not be read back): the object changed in Okta and Terraform does not know it.
+   */
+  readonly unconfirmed: AppliedObject[];
   /** Terraform's change_summary: what it actually did. */
   readonly counts: { add: number; change: number; remove: number; import: number } | undefined;
   /** "Error: summary" then the detail, for classifying the failure. */
@@ -84,8 +89,30 @@ export class ApplyLog {
       applied: [...this.applied],
       failed: [...this.failed],
       unfinished: [...this.started].map(([address, action]) => ({ address, action })),
+      unconfirmed: [],
       counts: this.counts,
       diagnostics: this.diagnostics,
     };
   }
+}
+
+/**
+ * The report as the saved state has it: an object Terraform said it applied counts as applied only when the state
+ * the backend holds agrees (a delete gone from it, anything else in it). `instances` undefined: the state could not
+ * be read back, so nothing is confirmed.
+ */
+export function confirmedByState(
+  report: ApplyReport,
+  instances: ReadonlyMap<string, string> | undefined,
+): ApplyReport {
+  // A replace is a delete and a create at one address: the object is there afterwards.
+  const created = new Set(report.applied.filter((o) => o.action !== 'delete').map((o) => o.address));
+  const gone = (o: AppliedObject): boolean => o.action === 'delete' && !created.has(o.address);
+  const saved = (o: AppliedObject): boolean =>
+    instances !== undefined && gone(o) !== instances.has(o.address);
+  return {
+    ...report,
+    applied: report.applied.filter(saved),
+    unconfirmed: [...report.unconfirmed, ...report.applied.filter((o) => !saved(o))],
+  };
 }

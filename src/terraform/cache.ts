@@ -21,6 +21,7 @@ export interface PluginCacheState extends PluginCache {
   readonly exactHit: boolean;
 }
 
+/** Emptied by the main step when it fails: the post step keeps the cache of a successful run only. */
 export const PLUGIN_CACHE_STATE = 'plugin-cache';
 
 export function pluginCacheKey(parts: {

@@ -4,7 +4,7 @@
 
 import { ActionError, type FailureReason } from '../errors.js';
 
-export type Phase = 'init' | 'workspace' | 'validate' | 'plan' | 'show' | 'apply';
+export type Phase = 'init' | 'workspace' | 'validate' | 'plan' | 'show' | 'apply' | 'state';
 
 const PHASE_REASON: Record<Phase, FailureReason> = {
   init: 'init-failed',
@@ -13,6 +13,7 @@ const PHASE_REASON: Record<Phase, FailureReason> = {
   plan: 'plan-failed',
   show: 'plan-failed',
   apply: 'apply-failed',
+  state: 'state-not-saved',
 };
 
 export interface LockHolder {

@@ -1,53 +1,22 @@
 // Runs terraform (or tofu): init, workspace, validate, plan, show -json and apply, each in its own log group, with
 // -input=false, exit codes mapped, and failures classified from the output (failures.ts).
 
-import * as exec from '@actions/exec';
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ActionError } from '../errors.js';
+import { ActionError } from '../errors.js';
 import type { Log } from '../runtime.js';
 import { ApplyLog, type ApplyReport } from './apply-log.js';
+import { runChild, type ChildExit, type ChildOptions } from './child.js';
+import { OutputTail, timed, withoutWorkflowCommands } from './command-log.js';
 import { classifyFailure, type Phase } from './failures.js';
 
-/** Keeps the tail of a command's output for classifying failures, without holding a huge log in memory. */
-class OutputTail {
-  private text = '';
-  constructor(private readonly limit = 512 * 1024) {}
-  add(chunk: Buffer): void {
-    this.text += chunk.toString('utf8');
-    if (this.text.length > this.limit * 2) this.text = this.text.slice(-this.limit);
-  }
-  toString(): string {
-    return this.text;
-  }
-}
-
 /**
- * Terraform prints values from the configuration and from Okta (names, descriptions...). A line there starting
- * with "::" would be a workflow command to the runner (::add-mask::, ::error::...), so commands are off meanwhile.
+ * How long `state push` and `state pull` may take, lock included: Terraform's http backend has no request timeout
+ * of its own, so a backend that accepts connections and never answers would hold them for ever.
  */
-async function withoutWorkflowCommands<T>(log: Log, run: () => Promise<T>): Promise<T> {
-  const token = randomUUID();
-  log.info(`::stop-commands::${token}`);
-  try {
-    return await run();
-  } finally {
-    log.info(`::${token}::`);
-  }
-}
-
-/** Says how long a Terraform command took: most of a run's time is Terraform and Okta's API, and that shows it. */
-async function timed<T>(log: Log, title: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  try {
-    return await run();
-  } finally {
-    log.info(`${title}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
-}
+export const STATE_COMMAND_MS = 60_000;
 
 export interface RunnerOptions {
   readonly binary: string;
@@ -55,6 +24,8 @@ export interface RunnerOptions {
   readonly env: Readonly<Record<string, string>>;
   readonly lockTimeout: string;
   readonly log: Log;
+  /** Fires when the job is cancelled: the running command gets SIGINT (child.ts). */
+  readonly cancel?: AbortSignal | undefined;
 }
 
 export interface PlanOptions {
@@ -73,20 +44,36 @@ export interface PlanOptions {
 export class TerraformRunner {
   constructor(private readonly options: RunnerOptions) {}
 
-  /** Runs one command, its output (and its command line) going to `out` (the log) and into `tail`; its exit code. */
-  private execute(args: string[], tail: OutputTail, out?: Writable): Promise<number> {
+  /**
+   * Runs one command, its output (after its command line, as the runner's exec prints it) going to `out` (the log
+   * unless given) and into `tail`; its exit code. Killed by a signal counts as failed.
+   */
+  private async execute(args: string[], tail: OutputTail, out?: Writable, limitMs?: number): Promise<number> {
     const { log } = this.options;
-    return withoutWorkflowCommands(log, () =>
-      exec.exec(this.options.binary, args, {
-        cwd: this.options.cwd,
-        env: { ...this.options.env },
-        ignoreReturnCode: true,
-        outStream: out ?? log.commandOutput,
-        // A deferred command's stderr is held back with its stdout: Terraform prints errors with values in them.
-        ...(out ? { errStream: out } : {}),
-        listeners: { stdout: (data) => tail.add(data), stderr: (data) => tail.add(data) },
-      }),
-    );
+    const target = out ?? log.commandOutput;
+    return withoutWorkflowCommands(log, async () => {
+      target.write(`[command]${this.options.binary} ${args.join(' ')}\n`);
+      // A deferred command's stderr is held back with its stdout: Terraform prints errors with values in them.
+      const write = (chunk: Buffer): void => {
+        tail.add(chunk);
+        target.write(chunk);
+      };
+      const exit = await runChild(this.child(args, undefined, limitMs), {
+        lines: false,
+        stdout: write,
+        stderr: write,
+      });
+      return exit.code ?? 1;
+    });
+  }
+
+  /** The process for `args`; stopped (SIGINT) on cancellation, and after `limitMs` when given. */
+  private child(args: readonly string[], onCancel?: () => void, limitMs?: number): ChildOptions {
+    const { binary, cwd, env } = this.options;
+    const stops = [this.options.cancel, limitMs ? AbortSignal.timeout(limitMs) : undefined];
+    const cancel = AbortSignal.any(stops.filter((s): s is AbortSignal => s !== undefined));
+    const kill = limitMs ? { killAfterMs: Math.min(5_000, limitMs) } : {};
+    return { binary, args, cwd, env, cancel, ...(onCancel ? { onCancel } : {}), ...kill };
   }
 
   private async run(
@@ -94,13 +81,14 @@ export class TerraformRunner {
     args: string[],
     okCodes: readonly number[] = [0],
     outputFile?: string,
+    limitMs?: number,
   ): Promise<number> {
     const tail = new OutputTail();
     const title = `terraform ${args.filter((a) => !a.startsWith('-')).join(' ')}`;
     const { log } = this.options;
     const code = await timed(log, title, () =>
       log.group(title, async () => {
-        if (!outputFile) return this.execute(args, tail);
+        if (!outputFile) return this.execute(args, tail, undefined, limitMs);
         const file = createWriteStream(outputFile, { mode: 0o600 });
         try {
           return await this.execute(args, tail, file);
@@ -112,6 +100,12 @@ export class TerraformRunner {
     if (!okCodes.includes(code)) {
       // A failed plan has no JSON to learn secrets from: its text goes to the log now, masked as far as known.
       if (outputFile) await this.printSaved(outputFile, `${title} (output)`);
+      if (this.options.cancel?.aborted) {
+        throw new ActionError(
+          'cancelled',
+          `the job was cancelled during ${title}; Terraform was stopped with SIGINT and released the state lock`,
+        );
+      }
       throw classifyFailure(phase, tail.toString(), this.options.lockTimeout);
     }
     return code;
@@ -211,12 +205,11 @@ export class TerraformRunner {
 
   /**
    * Applies the saved plan with -json, so what was applied and what failed is known even when it fails part-way.
-   * Never throws for a failed apply: the report comes back with the classified failure.
+   * Never throws for a failed apply: the report comes back with the classified failure. When `cancel` fires (the
+   * runner cancels the job), Terraform gets SIGINT and is waited for: it finishes what is in flight, saves the
+   * state and releases the lock; killing it instead would lose both.
    */
-  async apply(
-    planFile: string,
-    parallelism?: number,
-  ): Promise<{ report: ApplyReport; failure?: ActionError }> {
+  async apply(planFile: string, parallelism?: number): Promise<ApplyOutcome> {
     const { log } = this.options;
     const applyLog = new ApplyLog((line) => log.info(line));
     const stderr = new OutputTail();
@@ -229,35 +222,79 @@ export class TerraformRunner {
       ...(parallelism ? [`-parallelism=${parallelism}`] : []),
       planFile,
     ];
-    const code = await timed(log, 'terraform apply', () =>
+    let interrupted = false;
+    const onCancel = (): void => {
+      interrupted = true;
+      log.warning(
+        'The job was cancelled: Terraform was asked to stop (SIGINT) and is waited for, so it saves the state and releases the lock.',
+      );
+    };
+    const exit = await timed(log, 'terraform apply', () =>
       log.group('terraform apply', () =>
         withoutWorkflowCommands(log, () =>
-          exec.exec(this.options.binary, args, {
-            cwd: this.options.cwd,
-            env: { ...this.options.env },
-            ignoreReturnCode: true,
-            // The JSON lines are read, and their messages printed, by ApplyLog.
-            silent: true,
-            listeners: {
-              stdline: (line) => applyLog.line(line),
-              errline: (line) => {
-                stderr.add(Buffer.from(`${line}\n`));
-                log.info(line);
-              },
+          runChild(this.child(args, onCancel), {
+            lines: true,
+            stdout: (line) => applyLog.line(line),
+            stderr: (line) => {
+              stderr.add(`${line}\n`);
+              log.info(line);
             },
           }),
         ),
       ),
     );
     const report = applyLog.report();
-    if (code === 0) return { report };
-    return {
-      report,
-      failure: classifyFailure(
-        'apply',
-        `${report.diagnostics}\n${stderr.toString()}`,
-        this.options.lockTimeout,
-      ),
-    };
+    if (exit.code === 0 && !interrupted) return { report, interrupted };
+    return { report, interrupted, failure: this.applyFailure(exit, interrupted, report, stderr) };
   }
+
+  private applyFailure(
+    exit: ChildExit,
+    interrupted: boolean,
+    report: ApplyReport,
+    stderr: OutputTail,
+  ): ActionError {
+    if (interrupted) {
+      return new ActionError(
+        'cancelled',
+        'the job was cancelled during terraform apply; Terraform was stopped with SIGINT and saved what it had applied',
+      );
+    }
+    if (exit.code === null) {
+      // Killed (SIGKILL, out of memory): no exit code, so nothing it said about success can be believed.
+      return new ActionError(
+        'apply-failed',
+        `terraform apply was killed by ${exit.signal ?? 'a signal'} before it finished: what it applied is known only from the state the backend holds`,
+      );
+    }
+    return classifyFailure('apply', `${report.diagnostics}\n${stderr.toString()}`, this.options.lockTimeout);
+  }
+
+  /** `terraform state push FILE`: the state Terraform could not save (errored.tfstate), to the backend. */
+  async statePush(file: string, limitMs = STATE_COMMAND_MS): Promise<void> {
+    const args = ['state', 'push', `-lock-timeout=${this.options.lockTimeout}`, file];
+    await this.run('state', args, [0], undefined, limitMs);
+  }
+
+  /** `terraform state pull`: the state the backend holds now, as JSON (never logged: it holds secrets). */
+  async statePull(): Promise<string> {
+    let text = '';
+    const stderr = new OutputTail();
+    const exit = await runChild(this.child(['state', 'pull'], undefined, STATE_COMMAND_MS), {
+      lines: true,
+      stdout: (line) => {
+        text += `${line}\n`;
+      },
+      stderr: (line) => stderr.add(`${line}\n`),
+    });
+    if (exit.code !== 0) throw classifyFailure('state', stderr.toString(), this.options.lockTimeout);
+    return text;
+  }
+}
+
+export interface ApplyOutcome {
+  readonly report: ApplyReport;
+  readonly failure?: ActionError;
+  /** Terraform was stopped because the job was cancelled. */
+  readonly interrupted: boolean;
 }

@@ -5,15 +5,22 @@
 import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModuleConfiguration } from '../configuration/module.js';
-import type { ActionError } from '../errors.js';
+import { ActionError, errorMessage } from '../errors.js';
 import type { Environment, Log, Runtime } from '../runtime.js';
 import type { TerraformSettings } from '../settings.js';
-import type { ApplyReport } from './apply-log.js';
+import { confirmedByState, type ApplyReport } from './apply-log.js';
 import { backendIdentity, writeBackendConfig } from './backend.js';
 import { PLUGIN_CACHE_STATE, restorePluginCache } from './cache.js';
 import { installTerraform } from './install.js';
 import { currentPlatform } from './releases.js';
 import { TerraformRunner } from './runner.js';
+import {
+  pushErroredState,
+  recoveryCommand,
+  stateInstances,
+  type ErroredState,
+  type RecoveryOptions,
+} from './state-recovery.js';
 import { resolveVersionRequest } from './version-request.js';
 
 export interface SessionOptions {
@@ -28,6 +35,10 @@ export interface SessionOptions {
   readonly processEnv: Environment;
   /** The configuration's required_version settings, for the version to install. */
   readonly requiredVersions: ModuleConfiguration['requiredVersions'];
+  /** Fires when the job is cancelled: a running apply is stopped with SIGINT and waited for. */
+  readonly cancel?: AbortSignal;
+  /** How often, and how patiently, a state the backend refused is pushed again (state-recovery.ts's defaults). */
+  readonly statePushRetry?: Pick<RecoveryOptions, 'tries' | 'firstDelayMs' | 'pushMs'>;
 }
 
 /** What a session logs, and the post step's state it leaves (the provider cache to save). */
@@ -53,10 +64,22 @@ export interface PlanJson {
 export interface TerraformSession {
   /** The backend's type and location (never credentials), for the fingerprint. */
   readonly backend: string;
+  /** The terraform (or tofu) binary: the post step uses it to push a state a killed apply left. */
+  readonly binary: string;
   plan(): Promise<SavedPlan>;
   showJson(planFile: string): PlanJson;
-  /** Never throws for a failed apply: the report comes back with the classified failure. */
-  apply(planFile: string): Promise<{ report: ApplyReport; failure?: ActionError }>;
+  /**
+   * Never throws for a failed apply: the report (as the saved state confirms it) comes back with the classified
+   * failure. A state the backend refused is pushed again here, and kept privately when it can't be.
+   */
+  apply(planFile: string): Promise<ApplyResult>;
+}
+
+export interface ApplyResult {
+  readonly report: ApplyReport;
+  readonly failure?: ActionError;
+  /** Set when Terraform could not save the state itself (errored.tfstate). */
+  readonly erroredState?: ErroredState;
 }
 
 /**
@@ -161,12 +184,14 @@ export async function startSession(options: SessionOptions, log: SessionLog): Pr
     env: terraformEnv(options.processEnv, tf, cache?.dir),
     lockTimeout: tf.lockTimeout,
     log,
+    cancel: options.cancel,
   });
   await initialize(runner, options, dir);
   const backend = await backendIdentity(options.workingDirectory, options.processEnv.TF_DATA_DIR);
 
   return {
     backend,
+    binary: installed.binary,
     async plan() {
       const varFiles = [...tf.varFiles];
       const variablesFile = join(dir, 'variables.tfvars');
@@ -199,8 +224,61 @@ export async function startSession(options: SessionOptions, log: SessionLog): Pr
       const path = join(dir, 'plan.json');
       return { path, chunks: teeToFile(runner.showJson(planFile), path) };
     },
-    apply(planFile) {
-      return runner.apply(planFile, tf.parallelism);
+    async apply(planFile) {
+      const outcome = await runner.apply(planFile, tf.parallelism);
+      const erroredState = await pushErroredState(runner, log, {
+        workingDirectory: options.workingDirectory,
+        tempDir: options.tempDir,
+        ...options.statePushRetry,
+      });
+      let instances: Map<string, string> | undefined;
+      try {
+        instances = stateInstances(await runner.statePull());
+      } catch (e) {
+        log.warning(`The state could not be read back after the apply (${errorMessage(e)}).`);
+      }
+      const report = confirmedByState(outcome.report, instances);
+      const failure = applyFailure(outcome.failure, report, erroredState, options.workingDirectory);
+      return { report, ...(failure ? { failure } : {}), ...(erroredState ? { erroredState } : {}) };
     },
   };
+}
+
+/** "Error: ..." lines that only say the state was not saved (or its lock not released): the push mends those. */
+const STATE_SAVE_ONLY =
+  /^Error: (Failed to (save|persist|write) state|Error releasing the state lock|Failed to upload state)/;
+
+/**
+ * Why the apply failed, once the state was pushed again and read back. A state never saved is its own failure
+ * (state-not-saved, with the command that saves it); an apply whose only error was the state, pushed since and
+ * confirmed, succeeded.
+ */
+function applyFailure(
+  failure: ActionError | undefined,
+  report: ApplyReport,
+  erroredState: ErroredState | undefined,
+  workingDirectory: string,
+): ActionError | undefined {
+  if (erroredState?.kind === 'not-saved') {
+    return new ActionError(
+      'state-not-saved',
+      `Okta was changed but the backend refused the new state (${erroredState.cause}). It is kept, owner-only, in ` +
+        `${erroredState.file} (the errored-state-path output): it holds secrets, so never upload it in the clear. ` +
+        `Before any other plan or apply, once the backend is back, run: ${recoveryCommand(erroredState.file, workingDirectory)}`,
+    );
+  }
+  if (report.unconfirmed.length > 0 && failure?.reason !== 'cancelled') {
+    return new ActionError(
+      'state-not-saved',
+      `Terraform reported ${report.unconfirmed.length} object(s) applied that the backend's state does not hold ` +
+        `(${report.unconfirmed
+          .map((o) => o.address)
+          .slice(0, 5)
+          .join(', ')}): check the backend, then plan again before any apply`,
+    );
+  }
+  const errors = report.diagnostics.split('\n').filter((line) => line.startsWith('Error: '));
+  const stateOnly = errors.length > 0 && errors.every((line) => STATE_SAVE_ONLY.test(line));
+  if (erroredState?.kind === 'pushed' && stateOnly && report.failed.length === 0) return undefined;
+  return failure;
 }
