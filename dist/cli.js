@@ -924,6 +924,8 @@ const SCRUBBED = '(redacted)';
 /** Shorter values are masked where they appear but not scrubbed from all text: they would mangle ordinary words. */
 const MIN_SCRUB_LENGTH = 4;
 const SECRET_NAME = /(^|_)(password|secret|private_key|token|api_key|passphrase|shared_secret)$/i;
+/** The same in camelCase, as keys inside JSON attributes are (app_settings_json's clientSecret). */
+const CAMEL_SECRET_NAME = /[a-z0-9](Password|Secret|PrivateKey|Token|ApiKey|Passphrase)$/;
 const PROVIDER_SECRET_KEY = /(token|secret|password|private_key|credential|passphrase)|(^|_)key$/i;
 /** The part of a mask (after_unknown, *_sensitive: true, false, or a structure of them) that covers `segment`. */
 function maskChild(mask, segment) {
@@ -936,7 +938,7 @@ function maskChild(mask, segment) {
 /** True when the catalog's secret paths (`auth.value`, `headers.*.value`) or the attribute's name say it is secret. */
 function isSecretPath(path, secretPaths) {
     const last = path[path.length - 1];
-    if (typeof last === 'string' && SECRET_NAME.test(last))
+    if (typeof last === 'string' && (SECRET_NAME.test(last) || CAMEL_SECRET_NAME.test(last)))
         return true;
     return secretPaths.some((pattern) => {
         const parts = pattern.split('.');
@@ -1131,6 +1133,43 @@ function shortener(scrubber) {
         return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
     };
 }
+/** Characters of unchanged text shown before and after what differs in a long value. */
+const CONTEXT_CHARS = 40;
+/**
+ * Two long values as the window around what differs, "…" where text is left out: one group ID appended to a
+ * 1,200-character group rule expression must show, not the expression's first 160 characters twice. Scrubbed before
+ * it is cut, as everything shown.
+ */
+function changedWindows(before, after, scrub) {
+    const a = scrub(JSON.stringify(before));
+    const b = scrub(JSON.stringify(after));
+    let prefix = 0;
+    while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix])
+        prefix++;
+    let suffix = 0;
+    while (suffix < a.length - prefix &&
+        suffix < b.length - prefix &&
+        a[a.length - 1 - suffix] === b[b.length - 1 - suffix])
+        suffix++;
+    const start = Math.max(0, prefix - CONTEXT_CHARS);
+    const window = (text) => {
+        const end = Math.min(text.length, text.length - suffix + CONTEXT_CHARS, start + MAX_VALUE_CHARS);
+        return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+    };
+    return { before: window(a), after: window(b) };
+}
+/** A string attribute that holds JSON (profile, settings, app_settings_json...): its parsed value, else undefined. */
+function jsonContainer(value) {
+    if (typeof value !== 'string' || !/^\s*[[{]/.test(value))
+        return undefined;
+    try {
+        const parsed = JSON.parse(value);
+        return parsed !== null && typeof parsed === 'object' ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 function displayValue(value, shorten) {
     if (value === null || value === undefined)
         return null;
@@ -1214,6 +1253,12 @@ function diffAttributes(values, options) {
             emit(path, delta.before, delta.after);
             return;
         }
+        // JSON in a string is compared as JSON, key by key: a reorder or whitespace change is no change.
+        const [jsonBefore, jsonAfter] = [jsonContainer(before), jsonContainer(after)];
+        if (!options.creating && jsonBefore && jsonAfter) {
+            walk(path, jsonBefore, jsonAfter, undefined, undefined, undefined);
+            return;
+        }
         const containers = [before, after].filter((v) => v !== null && v !== undefined);
         const nested = containers.length > 0 && (containers.every(isPlainObject) || containers.every(Array.isArray));
         if (nested) {
@@ -1231,7 +1276,14 @@ function diffAttributes(values, options) {
             }
             return;
         }
-        if (!deepEqual(before ?? null, after ?? null))
+        if (deepEqual(before ?? null, after ?? null))
+            return;
+        const long = [before, after].some((v) => typeof v === 'string' && v.length > MAX_VALUE_CHARS - 2);
+        if (long && typeof before === 'string' && typeof after === 'string') {
+            const windows = changedWindows(before, after, (text) => options.scrubber.scrub(text));
+            emit(path, windows.before, windows.after);
+        }
+        else
             emit(path, displayValue(before, shorten), displayValue(after, shorten));
     };
     walk([], values.before ?? null, values.after ?? null, values.afterUnknown, values.beforeSensitive, values.afterSensitive);
@@ -1311,6 +1363,10 @@ function nameOktaIds(attributes, byId) {
         a.after = annotate(a.after);
     }
 }
+/** Named by its own attributes (a group by its name), not through other objects (an assignment by its app). */
+function namesItself(object) {
+    return !(object.info.names[0] ?? '').includes('{@');
+}
 /** "Policy / Old → Policy / New" reads as "Policy / Old → New". */
 function renamed(previous, current) {
     let shared = 0;
@@ -1322,8 +1378,18 @@ function renamed(previous, current) {
 function resolveNames(changes, drift, prior, config) {
     const byAddress = new Map();
     const byConfigAddress = new Map();
-    // Several objects can share an ID (okta_group_memberships takes its group's), so each ID keeps every candidate.
+    // Several objects can share an ID (okta_group_memberships and okta_app_group_assignment take their group's), so
+    // each ID keeps every candidate, the object named by its own attributes (the group) first: it is what the ID is.
     const byId = new Map();
+    const addById = (id, object) => {
+        const list = byId.get(id);
+        if (!list)
+            byId.set(id, [object]);
+        else if (namesItself(object))
+            list.unshift(object);
+        else
+            list.push(object);
+    };
     const add = (map, key, object) => {
         const list = map.get(key);
         if (list)
@@ -1335,10 +1401,10 @@ function resolveNames(changes, drift, prior, config) {
         byAddress.set(object.address, object);
         add(byConfigAddress, configAddressOf(object.address), object);
         for (const id of object.ids)
-            add(byId, id, object);
+            addById(id, object);
     }
     for (const object of prior)
-        add(byId, object.id, object);
+        addById(object.id, object);
     const cache = new Map();
     const resolving = new Set();
     const nameOf = (object) => {
@@ -1384,10 +1450,15 @@ function resolveNames(changes, drift, prior, config) {
     };
     const finalName = (object) => {
         const current = nameOf(object);
+        // Never through itself: the IDs it names (its group's) may be its own ID too.
+        resolving.add(object);
         const previous = object.before
             ? renderName(object.info.names, object.before, resolver, object.address)
             : null;
-        if (current && previous && current !== previous)
+        resolving.delete(object);
+        // A name that counts members ("← 5 users") changes with them: that is no rename.
+        const counted = object.info.names.some((template) => template.includes('{#'));
+        if (current && previous && current !== previous && !counted)
             return renamed(previous, current);
         const key = instanceKeyOf(object.address);
         return current ?? previous ?? (typeof key === 'string' ? key : object.address);
@@ -2575,7 +2646,9 @@ class SummaryBuilder {
         if (this.changesSeen && this.wantedIds.size === 0)
             return;
         const id = event.value('id');
-        if (typeof id !== 'string' || !id || this.prior.has(id) || (this.changesSeen && !this.wantedIds.has(id)))
+        // By type and ID: in okta/okta an app's group assignment and a group's memberships take the group's own ID.
+        const key = `${event.type}\u0000${String(id)}`;
+        if (typeof id !== 'string' || !id || this.prior.has(key) || (this.changesSeen && !this.wantedIds.has(id)))
             return;
         const info = lookupType(event.type);
         const placeholders = this.placeholders(info);
@@ -2585,7 +2658,7 @@ class SummaryBuilder {
             if (p.kind === 'value' && !(root in values))
                 values[root] = event.value(root);
         }
-        this.prior.set(id, {
+        this.prior.set(key, {
             id,
             info,
             address: event.address,
@@ -2747,8 +2820,10 @@ function escapeText(text, max = MAX_NAME_CHARS) {
         // Emphasis, code, links and images, tables, strikethrough.
         .replace(/[\\`*_[\]|~]/g, '\\$&')
         // @mentions, #123 references and bare URLs are linked by GitHub after rendering: a zero-width space breaks
-        // them, so text from a plan can't ping people or plant links.
-        .replace(/([@#])/g, `$1${ZERO_WIDTH_SPACE}`)
+        // them, so text from a plan can't ping people or plant links. GitHub mentions only an @ that starts the text
+        // or follows a non-word character (its MentionFilter: (?:^|\W)@name), so an email or login reads as itself.
+        .replace(/(^|[^A-Za-z0-9_])@/g, `$1@${ZERO_WIDTH_SPACE}`)
+        .replace(/#/g, `#${ZERO_WIDTH_SPACE}`)
         .replace(/\b(GH)-(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}-`)
         .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
         .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}${ZERO_WIDTH_SPACE}.`));

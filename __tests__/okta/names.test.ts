@@ -199,3 +199,44 @@ describe('addresses', () => {
     expect(referencedAddress('module.shared.group_id')).toBeNull();
   });
 });
+
+describe('objects that share an Okta ID (okta/okta gives app group assignments and memberships the group’s)', () => {
+  const GROUP = oktaId('00g', 7);
+  const APP = oktaId('0oa', 7);
+  const users = (n: number) => Array.from({ length: n }, (_, i) => oktaId('00u', i));
+  // In the order a real state can hold them: the objects that borrow the group's ID before the group.
+  const objects = [
+    {
+      type: 'okta_app_group_assignment',
+      name: 'wiki_eng',
+      before: { id: GROUP, app_id: APP, group_id: GROUP, priority: 1 },
+      after: { id: GROUP, app_id: APP, group_id: GROUP, priority: 2 },
+    },
+    {
+      type: 'okta_group_memberships',
+      name: 'eng',
+      before: { id: GROUP, group_id: GROUP, users: users(4) },
+      after: { id: GROUP, group_id: GROUP, users: users(5) },
+    },
+    {
+      type: 'okta_group',
+      name: 'eng',
+      before: { id: GROUP, name: 'Engineering' },
+      after: { id: GROUP, name: 'Engineering' },
+    },
+    {
+      type: 'okta_app_oauth',
+      name: 'wiki',
+      before: { id: APP, label: 'Wiki' },
+      after: { id: APP, label: 'Wiki' },
+    },
+  ];
+
+  it('name each by what it is, never by the other or by itself', async () => {
+    const summary = await summarizeObject(oktaPlan({ objects }));
+    const names = Object.fromEntries(summary.changes.map((c) => [c.address, c.name]));
+    expect(names['okta_app_group_assignment.wiki_eng']).toBe('App Wiki ← group Engineering');
+    // Members counted are no rename: no "Old → New" for a count.
+    expect(names['okta_group_memberships.eng']).toBe('Group Engineering ← 5 users');
+  });
+});

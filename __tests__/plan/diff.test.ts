@@ -113,3 +113,52 @@ describe('diffAttributes', () => {
     ]);
   });
 });
+
+describe('diffs that show the change', () => {
+  const triple = (before: unknown, after: unknown) =>
+    diffAttributes(values(before, after), options).attributes.map((a) => [a.path, a.before, a.after]);
+
+  it('shows the window around what differs in a long value, with … on both sides', () => {
+    const groups = Array.from({ length: 60 }, (_, i) => `"00g${String(i).padStart(17, '0')}"`).join(',');
+    const expression = (ids: string) => `isMemberOfAnyGroup(${ids})`;
+    const [[path, before, after]] = triple(
+      { expression_value: expression(groups) },
+      { expression_value: expression(`${groups},"00gNEWGROUPADDED00001"`) },
+    ) as [[string, string, string]];
+    expect(path).toBe('expression_value');
+    expect(before).not.toBe(after);
+    expect(after).toContain('00gNEWGROUPADDED00001');
+    expect(after.startsWith('…')).toBe(true);
+    expect(before).toMatch(/^….*"\)"$/);
+    expect(after.length).toBeLessThanOrEqual(162);
+  });
+
+  it('shows a change in the middle of a long value between two …', () => {
+    const text = (word: string) => `${'a'.repeat(300)}${word}${'z'.repeat(300)}`;
+    const [[, before, after]] = triple({ description: text('old') }, { description: text('new') }) as [
+      [string, string, string],
+    ];
+    expect(before).toMatch(/^…a+oldz+…$/);
+    expect(after).toMatch(/^…a+newz+…$/);
+  });
+
+  it('compares JSON strings as JSON, key by key', () => {
+    const profile = (roles: string[]) =>
+      JSON.stringify({ samlRoles: roles, department: 'IT', title: 'Admin' });
+    expect(triple({ profile: profile(['Viewer']) }, { profile: profile(['Viewer', 'Admin']) })).toEqual([
+      ['profile.samlRoles', '["Viewer"]', '["Viewer","Admin"]'],
+    ]);
+    // A reorder or whitespace change is no change.
+    const reordered = JSON.stringify({ title: 'Admin', department: 'IT', samlRoles: ['Viewer'] }, null, 2);
+    expect(triple({ profile: profile(['Viewer']) }, { profile: reordered })).toEqual([]);
+  });
+
+  it('masks a secret-named key inside a JSON string', () => {
+    const settings = (secret: string) => JSON.stringify({ url: 'https://x.example', clientSecret: secret });
+    const shown = triple(
+      { app_settings_json: settings('old-hidden-1') },
+      { app_settings_json: settings('new-hidden-2') },
+    );
+    expect(shown).toEqual([['app_settings_json.clientSecret', '(sensitive)', '(sensitive)']]);
+  });
+});

@@ -104,6 +104,10 @@ describe('names that try to break the review', () => {
     expect(escapeText('a|b')).toBe('a\\|b');
     expect(escapeText('<b>')).toBe('&lt;b&gt;');
     expect(escapeText('@team')).toBe('@\u200bteam');
+    // GitHub mentions an @ only at the start or after a non-word character: an email reads exactly as itself.
+    expect(escapeText('alice@example.com')).toBe('alice@example.com');
+    expect(escapeText('first.last+okta@example.com')).toBe('first.last+okta@example.com');
+    expect(escapeText('cc: @team, (@ops) x_@y')).toBe('cc: @\u200bteam, (@\u200bops) x\\_@y');
     expect(escapeText('*x* _y_ [z]')).toBe('\\*x\\* \\_y\\_ \\[z\\]');
     expect(escapeText('&amp;')).toBe('&amp;amp;');
     expect(escapeText('AT&T')).toBe('AT&T');

@@ -75,6 +75,45 @@ function shortener(scrubber: SecretScrubber): Shorten {
   };
 }
 
+/** Characters of unchanged text shown before and after what differs in a long value. */
+const CONTEXT_CHARS = 40;
+
+/**
+ * Two long values as the window around what differs, "…" where text is left out: one group ID appended to a
+ * 1,200-character group rule expression must show, not the expression's first 160 characters twice. Scrubbed before
+ * it is cut, as everything shown.
+ */
+function changedWindows(before: unknown, after: unknown, scrub: Shorten): { before: string; after: string } {
+  const a = scrub(JSON.stringify(before));
+  const b = scrub(JSON.stringify(after));
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
+  )
+    suffix++;
+  const start = Math.max(0, prefix - CONTEXT_CHARS);
+  const window = (text: string): string => {
+    const end = Math.min(text.length, text.length - suffix + CONTEXT_CHARS, start + MAX_VALUE_CHARS);
+    return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+  };
+  return { before: window(a), after: window(b) };
+}
+
+/** A string attribute that holds JSON (profile, settings, app_settings_json...): its parsed value, else undefined. */
+function jsonContainer(value: unknown): Plain | unknown[] | undefined {
+  if (typeof value !== 'string' || !/^\s*[[{]/.test(value)) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Plain | unknown[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function displayValue(value: unknown, shorten: Shorten): string | null {
   if (value === null || value === undefined) return null;
   return shorten(JSON.stringify(value));
@@ -167,6 +206,12 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
       emit(path, delta.before, delta.after);
       return;
     }
+    // JSON in a string is compared as JSON, key by key: a reorder or whitespace change is no change.
+    const [jsonBefore, jsonAfter] = [jsonContainer(before), jsonContainer(after)];
+    if (!options.creating && jsonBefore && jsonAfter) {
+      walk(path, jsonBefore, jsonAfter, undefined, undefined, undefined);
+      return;
+    }
     const containers = [before, after].filter((v) => v !== null && v !== undefined);
     const nested =
       containers.length > 0 && (containers.every(isPlainObject) || containers.every(Array.isArray));
@@ -189,8 +234,12 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
       }
       return;
     }
-    if (!deepEqual(before ?? null, after ?? null))
-      emit(path, displayValue(before, shorten), displayValue(after, shorten));
+    if (deepEqual(before ?? null, after ?? null)) return;
+    const long = [before, after].some((v) => typeof v === 'string' && v.length > MAX_VALUE_CHARS - 2);
+    if (long && typeof before === 'string' && typeof after === 'string') {
+      const windows = changedWindows(before, after, (text) => options.scrubber.scrub(text));
+      emit(path, windows.before, windows.after);
+    } else emit(path, displayValue(before, shorten), displayValue(after, shorten));
   };
 
   walk(

@@ -69,6 +69,11 @@ export interface ResolvedNames {
   readonly byId: (id: string) => string | null;
 }
 
+/** Named by its own attributes (a group by its name), not through other objects (an assignment by its app). */
+function namesItself(object: Nameable): boolean {
+  return !(object.info.names[0] ?? '').includes('{@');
+}
+
 /** "Policy / Old → Policy / New" reads as "Policy / Old → New". */
 function renamed(previous: string, current: string): string {
   let shared = 0;
@@ -85,8 +90,15 @@ export function resolveNames(
 ): ResolvedNames {
   const byAddress = new Map<string, Nameable>();
   const byConfigAddress = new Map<string, Nameable[]>();
-  // Several objects can share an ID (okta_group_memberships takes its group's), so each ID keeps every candidate.
+  // Several objects can share an ID (okta_group_memberships and okta_app_group_assignment take their group's), so
+  // each ID keeps every candidate, the object named by its own attributes (the group) first: it is what the ID is.
   const byId = new Map<string, Nameable[]>();
+  const addById = (id: string, object: Nameable): void => {
+    const list = byId.get(id);
+    if (!list) byId.set(id, [object]);
+    else if (namesItself(object)) list.unshift(object);
+    else list.push(object);
+  };
   const add = <K>(map: Map<K, Nameable[]>, key: K, object: Nameable): void => {
     const list = map.get(key);
     if (list) list.push(object);
@@ -95,9 +107,9 @@ export function resolveNames(
   for (const object of changes) {
     byAddress.set(object.address, object);
     add(byConfigAddress, configAddressOf(object.address), object);
-    for (const id of object.ids) add(byId, id, object);
+    for (const id of object.ids) addById(id, object);
   }
-  for (const object of prior) add(byId, object.id, object);
+  for (const object of prior) addById(object.id, object);
 
   const cache = new Map<Nameable, string | null>();
   const resolving = new Set<Nameable>();
@@ -141,10 +153,15 @@ export function resolveNames(
 
   const finalName = (object: NamedObject): string => {
     const current = nameOf(object);
+    // Never through itself: the IDs it names (its group's) may be its own ID too.
+    resolving.add(object);
     const previous = object.before
       ? renderName(object.info.names, object.before, resolver, object.address)
       : null;
-    if (current && previous && current !== previous) return renamed(previous, current);
+    resolving.delete(object);
+    // A name that counts members ("← 5 users") changes with them: that is no rename.
+    const counted = object.info.names.some((template) => template.includes('{#'));
+    if (current && previous && current !== previous && !counted) return renamed(previous, current);
     const key = instanceKeyOf(object.address);
     return current ?? previous ?? (typeof key === 'string' ? key : object.address);
   };

@@ -13,6 +13,8 @@ const SCRUBBED = '(redacted)';
 const MIN_SCRUB_LENGTH = 4;
 
 const SECRET_NAME = /(^|_)(password|secret|private_key|token|api_key|passphrase|shared_secret)$/i;
+/** The same in camelCase, as keys inside JSON attributes are (app_settings_json's clientSecret). */
+const CAMEL_SECRET_NAME = /[a-z0-9](Password|Secret|PrivateKey|Token|ApiKey|Passphrase)$/;
 const PROVIDER_SECRET_KEY = /(token|secret|password|private_key|credential|passphrase)|(^|_)key$/i;
 
 /** The part of a mask (after_unknown, *_sensitive: true, false, or a structure of them) that covers `segment`. */
@@ -25,7 +27,7 @@ export function maskChild(mask: unknown, segment: PathSegment): unknown {
 /** True when the catalog's secret paths (`auth.value`, `headers.*.value`) or the attribute's name say it is secret. */
 export function isSecretPath(path: readonly PathSegment[], secretPaths: readonly string[]): boolean {
   const last = path[path.length - 1];
-  if (typeof last === 'string' && SECRET_NAME.test(last)) return true;
+  if (typeof last === 'string' && (SECRET_NAME.test(last) || CAMEL_SECRET_NAME.test(last))) return true;
   return secretPaths.some((pattern) => {
     const parts = pattern.split('.');
     return parts.length === path.length && parts.every((part, i) => part === '*' || part === String(path[i]));

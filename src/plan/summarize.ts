@@ -226,7 +226,9 @@ class SummaryBuilder implements PlanVisitor {
   priorResource(event: PriorResourceEvent): void {
     if (this.changesSeen && this.wantedIds.size === 0) return;
     const id = event.value('id');
-    if (typeof id !== 'string' || !id || this.prior.has(id) || (this.changesSeen && !this.wantedIds.has(id)))
+    // By type and ID: in okta/okta an app's group assignment and a group's memberships take the group's own ID.
+    const key = `${event.type}\u0000${String(id)}`;
+    if (typeof id !== 'string' || !id || this.prior.has(key) || (this.changesSeen && !this.wantedIds.has(id)))
       return;
     const info = lookupType(event.type);
     const placeholders = this.placeholders(info);
@@ -235,7 +237,7 @@ class SummaryBuilder implements PlanVisitor {
       const root = p.path.split('.')[0] as string;
       if (p.kind === 'value' && !(root in values)) values[root] = event.value(root);
     }
-    this.prior.set(id, {
+    this.prior.set(key, {
       id,
       info,
       address: event.address,

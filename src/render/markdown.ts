@@ -29,8 +29,10 @@ export function escapeText(text: string, max = MAX_NAME_CHARS): string {
       // Emphasis, code, links and images, tables, strikethrough.
       .replace(/[\\`*_[\]|~]/g, '\\$&')
       // @mentions, #123 references and bare URLs are linked by GitHub after rendering: a zero-width space breaks
-      // them, so text from a plan can't ping people or plant links.
-      .replace(/([@#])/g, `$1${ZERO_WIDTH_SPACE}`)
+      // them, so text from a plan can't ping people or plant links. GitHub mentions only an @ that starts the text
+      // or follows a non-word character (its MentionFilter: (?:^|\W)@name), so an email or login reads as itself.
+      .replace(/(^|[^A-Za-z0-9_])@/g, `$1@${ZERO_WIDTH_SPACE}`)
+      .replace(/#/g, `#${ZERO_WIDTH_SPACE}`)
       .replace(/\b(GH)-(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}-`)
       .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
       .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}${ZERO_WIDTH_SPACE}.`)
