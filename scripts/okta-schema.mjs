@@ -1,0 +1,182 @@
+// Regenerates reference/okta/schema.json, the okta/okta provider's schema in the shape of
+// `terraform providers schema -json` (provider_schemas[source].resource_schemas / data_source_schemas: block →
+// attributes {type, required|optional|computed, sensitive} and block_types {nesting_mode, min_items, max_items,
+// block}), from the provider's own docs at a tag: the tfplugindocs "## Schema" section of docs/resources/*.md and
+// docs/data-sources/*.md. Types whose doc has no Schema section are listed under `undocumented` (their schema is
+// only in the Go code).
+//
+//   node scripts/okta-schema.mjs --git-dir PATH/TO/terraform-provider-okta.git [--out reference/okta/schema.json]
+//   node scripts/okta-schema.mjs --compare providers-schema.json   (a real `terraform providers schema -json`)
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+const SOURCE = 'registry.terraform.io/okta/okta';
+
+/** tfplugindocs' type words → a cty type. */
+function ctyType(words) {
+  const collection = /^(List|Set|Map) of (.+)$/.exec(words);
+  if (collection) return [collection[1].toLowerCase(), ctyType(collection[2])];
+  switch (words) {
+    case 'String':
+      return 'string';
+    case 'Number':
+      return 'number';
+    case 'Boolean':
+      return 'bool';
+    case 'Dynamic':
+      return 'dynamic';
+    case 'Array':
+      return ['list', 'dynamic'];
+    case 'Object':
+      return ['object', {}];
+    default:
+      return 'string';
+  }
+}
+
+/** One "- `name` (Type, Flags) description" line. */
+function parseItem(line) {
+  // Some docs leave out the spaces: "- `id`(String)", "(Object)Specifies...".
+  const m = /^- `([^`]+)` ?\(([^)]*)\)(.*)$/.exec(line);
+  if (!m) return undefined;
+  const nested = /\(see \[below for nested schema\]\(#(nested(?:block|atttype|att)--[^)]+)\)\)/.exec(line)?.[1];
+  // "- `notification_settings` (see [below for nested schema](...))": a block whose kind the page leaves out.
+  const parts = m[2].startsWith('see [below') ? ['Block'] : m[2].split(',').map((p) => p.trim());
+  return { name: m[1], parts, nested };
+}
+
+/** The sections of a Schema: "" (top level) or the nested anchor, each with its Required/Optional/Read-Only items. */
+function sections(schemaText) {
+  const found = new Map([['', []]]);
+  let current = '';
+  let group = 'optional';
+  for (const line of schemaText.split('\n')) {
+    const anchor = /^<a id="([^"]+)"><\/a>/.exec(line);
+    if (anchor) {
+      current = anchor[1];
+      found.set(current, []);
+      continue;
+    }
+    const heading = /^(?:### )?(Required|Optional|Read-Only):?$/.exec(line.trim());
+    if (heading) {
+      group = heading[1] === 'Required' ? 'required' : heading[1] === 'Optional' ? 'optional' : 'computed';
+      continue;
+    }
+    const item = parseItem(line.trim());
+    if (item) found.get(current).push({ ...item, group });
+  }
+  return found;
+}
+
+function block(items, all) {
+  const out = { attributes: {}, block_types: {} };
+  for (const item of items) {
+    const [first, ...flags] = item.parts;
+    const sensitive = flags.includes('Sensitive');
+    if (/^Block/.test(first)) {
+      const mode = first === 'Block' ? 'single' : first === 'Block List' ? 'list' : first === 'Block Set' ? 'set' : 'list';
+      const max = flags.map((f) => /^Max: (\d+)/.exec(f)?.[1]).find(Boolean);
+      const min = flags.map((f) => /^Min: (\d+)/.exec(f)?.[1]).find(Boolean);
+      out.block_types[item.name] = {
+        nesting_mode: mode,
+        ...(min ? { min_items: Number(min) } : item.group === 'required' ? { min_items: 1 } : {}),
+        ...(max ? { max_items: Number(max) } : {}),
+        block: block(item.nested ? (all.get(item.nested) ?? []) : [], all),
+      };
+      continue;
+    }
+    const attribute = { type: ctyType(first) };
+    // A nested attribute (List of Object...): its fields as an object type.
+    if (item.nested && all.has(item.nested)) {
+      const fields = Object.fromEntries(all.get(item.nested).map((f) => [f.name, ctyType(f.parts[0])]));
+      const object = ['object', fields];
+      attribute.type = /^(List|Set|Map) of/.test(first) ? [first.split(' ')[0].toLowerCase(), object] : object;
+    }
+    attribute[item.group] = true;
+    if (item.group === 'optional' && flags.includes('Computed')) attribute.computed = true;
+    if (sensitive) attribute.sensitive = true;
+    if (flags.includes('Deprecated')) attribute.deprecated = true;
+    out.attributes[item.name] = attribute;
+  }
+  return out;
+}
+
+export function schemaFromDoc(markdown) {
+  const start = markdown.indexOf('## Schema');
+  if (start < 0) return undefined;
+  const end = markdown.indexOf('\n## ', start + 10);
+  const all = sections(markdown.slice(start, end < 0 ? undefined : end));
+  return { version: 0, block: block(all.get('') ?? [], all) };
+}
+
+function fromGit(gitDir) {
+  const git = (...args) => execFileSync('git', [`--git-dir=${gitDir}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const commit = git('rev-parse', 'HEAD').trim();
+  const kinds = { resource_schemas: 'docs/resources', data_source_schemas: 'docs/data-sources' };
+  const schemas = { resource_schemas: {}, data_source_schemas: {} };
+  const undocumented = [];
+  const typeList = (file) =>
+    new Set(readFileSync(`reference/okta/${file}`, 'utf8').split('\n').map((l) => l.split(/\s/)[0]).filter((t) => t.startsWith('okta_')));
+  const registered = { resource_schemas: typeList('resource-types.txt'), data_source_schemas: typeList('data-source-types.txt') };
+  for (const [kind, dir] of Object.entries(kinds)) {
+    for (const path of git('ls-tree', '--name-only', 'HEAD', `${dir}/`).split('\n').filter((p) => p.endsWith('.md'))) {
+      const markdown = git('show', `HEAD:${path}`);
+      // The file's name, unless it is no registered type and the page's title is: a file name can be a typo
+      // (docs/resources/prinicipal_rate_limits.md), and a title can be copied from another page
+      // (docs/data-sources/catalog_entry_default.md).
+      const named = `okta_${path.split('/').pop().replace(/\.md$/, '')}`;
+      const titled = /^page_title: "(?:[^"]*: )?(okta_\w+)/m.exec(markdown)?.[1];
+      const type = !registered[kind].has(named) && titled && registered[kind].has(titled) ? titled : named;
+      const schema = schemaFromDoc(markdown);
+      if (schema) schemas[kind][type] = schema;
+      else undocumented.push(`${kind === 'resource_schemas' ? 'resource' : 'data source'} ${type}`);
+    }
+  }
+  return {
+    format_version: '1.0',
+    source: { repository: 'okta/terraform-provider-okta', tag: 'v6.12.0', commit, from: 'docs/*/ tfplugindocs Schema sections' },
+    licence: 'Mozilla Public License 2.0 (the provider\'s LICENSE): the schema is derived from its documentation.',
+    undocumented,
+    provider_schemas: { [SOURCE]: schemas },
+  };
+}
+
+/** Types and attributes that differ between two schema documents, one line each. */
+export function compareSchemas(ours, theirs) {
+  const lines = [];
+  const a = ours.provider_schemas[SOURCE] ?? {};
+  const b = theirs.provider_schemas?.[SOURCE] ?? theirs.provider_schemas?.['registry.opentofu.org/okta/okta'] ?? {};
+  for (const kind of ['resource_schemas', 'data_source_schemas']) {
+    const ta = a[kind] ?? {};
+    const tb = b[kind] ?? {};
+    for (const type of Object.keys(tb)) if (!ta[type]) lines.push(`${kind} ${type}: only in the real schema`);
+    for (const type of Object.keys(ta)) {
+      if (!tb[type]) {
+        lines.push(`${kind} ${type}: only in ours`);
+        continue;
+      }
+      const aa = Object.keys(ta[type].block.attributes ?? {});
+      const ab = Object.keys(tb[type].block.attributes ?? {});
+      for (const name of ab) if (!aa.includes(name)) lines.push(`${kind} ${type}.${name}: only in the real schema`);
+      for (const name of aa) if (!ab.includes(name)) lines.push(`${kind} ${type}.${name}: only in ours`);
+    }
+  }
+  return lines;
+}
+
+function main() {
+  const { values } = parseArgs({ options: { 'git-dir': { type: 'string' }, out: { type: 'string' }, compare: { type: 'string' } } });
+  const out = values.out ?? 'reference/okta/schema.json';
+  if (values.compare) {
+    const lines = compareSchemas(JSON.parse(readFileSync(out, 'utf8')), JSON.parse(readFileSync(values.compare, 'utf8')));
+    console.log(lines.length ? lines.join('\n') : 'the schemas agree on every type and attribute');
+    return;
+  }
+  if (!values['git-dir']) throw new Error('give --git-dir (a clone of okta/terraform-provider-okta at v6.12.0) or --compare FILE');
+  writeFileSync(out, `${JSON.stringify(fromGit(values['git-dir']), null, 1)}\n`);
+  console.log(`wrote ${out}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
