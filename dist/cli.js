@@ -1085,6 +1085,8 @@ const MAX_ATTRIBUTES = 40;
 const MAX_VALUE_CHARS = 160;
 const MAX_LIST_ITEMS = 5;
 const UNKNOWN = '(known after apply)';
+/** An Okta ID: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...) and 17 more. */
+const OKTA_ID = /^[0-9a-z]{3}[A-Za-z0-9]{17}$/;
 function isPlainObject(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -1248,7 +1250,13 @@ function diffAttributes(values, options) {
                 before: displayValue(before, shorten),
                 after: listWithUnknowns(after, unknown, shorten),
             };
-            const short = before.length + after.length <= MAX_LIST_ITEMS * 2 && (full.after?.length ?? 0) < MAX_VALUE_CHARS;
+            // Sets of Okta IDs (group members, group assignments, app groups) are read element by element: a reviewer must
+            // not compare five IDs by eye to find the one added.
+            const elements = [...before, ...after];
+            const ids = elements.length > 0 && elements.every((v) => typeof v === 'string' && OKTA_ID.test(v));
+            const short = !ids &&
+                before.length + after.length <= MAX_LIST_ITEMS * 2 &&
+                (full.after?.length ?? 0) < MAX_VALUE_CHARS;
             const delta = short ? full : listDelta(before, after, shorten);
             emit(path, delta.before, delta.after);
             return;
@@ -1333,7 +1341,7 @@ function orgFromEnvironment(env = {}) {
 // objects and the prior state, references through the configuration.
 
 /** Okta IDs are 20 characters: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...). */
-const OKTA_ID = /"([0-9a-z]{3}[A-Za-z0-9]{17})"/g;
+const name_resolution_OKTA_ID = /"([0-9a-z]{3}[A-Za-z0-9]{17})"/g;
 const MAX_ID_NAME = 60;
 /** The Okta IDs in attribute values (not an object's own id), for prior state to keep their names. */
 function oktaIdsIn(attributes) {
@@ -1343,14 +1351,14 @@ function oktaIdsIn(attributes) {
             continue;
         for (const text of [a.before, a.after])
             if (text)
-                for (const m of text.matchAll(OKTA_ID))
+                for (const m of text.matchAll(name_resolution_OKTA_ID))
                     ids.push(m[1]);
     }
     return ids;
 }
 /** `"00u1…"` → `"00u1…" (alice@acme.example)`, for the IDs the plan can name; an object's own id stays bare. */
 function nameOktaIds(attributes, byId) {
-    const annotate = (text) => text?.replace(OKTA_ID, (quoted, id) => {
+    const annotate = (text) => text?.replace(name_resolution_OKTA_ID, (quoted, id) => {
         const name = byId(id);
         if (!name)
             return quoted;

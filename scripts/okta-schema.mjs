@@ -41,7 +41,9 @@ function parseItem(line) {
   // Some docs leave out the spaces: "- `id`(String)", "(Object)Specifies...".
   const m = /^- `([^`]+)` ?\(([^)]*)\)(.*)$/.exec(line);
   if (!m) return undefined;
-  const nested = /\(see \[below for nested schema\]\(#(nested(?:block|atttype|att)--[^)]+)\)\)/.exec(line)?.[1];
+  const nested = /\(see \[below for nested schema\]\(#(nested(?:block|atttype|att)--[^)]+)\)\)/.exec(
+    line,
+  )?.[1];
   // "- `notification_settings` (see [below for nested schema](...))": a block whose kind the page leaves out.
   const parts = m[2].startsWith('see [below') ? ['Block'] : m[2].split(',').map((p) => p.trim());
   return { name: m[1], parts, nested };
@@ -76,7 +78,14 @@ function block(items, all) {
     const [first, ...flags] = item.parts;
     const sensitive = flags.includes('Sensitive');
     if (/^Block/.test(first)) {
-      const mode = first === 'Block' ? 'single' : first === 'Block List' ? 'list' : first === 'Block Set' ? 'set' : 'list';
+      const mode =
+        first === 'Block'
+          ? 'single'
+          : first === 'Block List'
+            ? 'list'
+            : first === 'Block Set'
+              ? 'set'
+              : 'list';
       const max = flags.map((f) => /^Max: (\d+)/.exec(f)?.[1]).find(Boolean);
       const min = flags.map((f) => /^Min: (\d+)/.exec(f)?.[1]).find(Boolean);
       out.block_types[item.name] = {
@@ -92,7 +101,9 @@ function block(items, all) {
     if (item.nested && all.has(item.nested)) {
       const fields = Object.fromEntries(all.get(item.nested).map((f) => [f.name, ctyType(f.parts[0])]));
       const object = ['object', fields];
-      attribute.type = /^(List|Set|Map) of/.test(first) ? [first.split(' ')[0].toLowerCase(), object] : object;
+      attribute.type = /^(List|Set|Map) of/.test(first)
+        ? [first.split(' ')[0].toLowerCase(), object]
+        : object;
     }
     attribute[item.group] = true;
     if (item.group === 'optional' && flags.includes('Computed')) attribute.computed = true;
@@ -112,16 +123,27 @@ export function schemaFromDoc(markdown) {
 }
 
 function fromGit(gitDir) {
-  const git = (...args) => execFileSync('git', [`--git-dir=${gitDir}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const git = (...args) =>
+    execFileSync('git', [`--git-dir=${gitDir}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const commit = git('rev-parse', 'HEAD').trim();
   const kinds = { resource_schemas: 'docs/resources', data_source_schemas: 'docs/data-sources' };
   const schemas = { resource_schemas: {}, data_source_schemas: {} };
   const undocumented = [];
   const typeList = (file) =>
-    new Set(readFileSync(`reference/okta/${file}`, 'utf8').split('\n').map((l) => l.split(/\s/)[0]).filter((t) => t.startsWith('okta_')));
-  const registered = { resource_schemas: typeList('resource-types.txt'), data_source_schemas: typeList('data-source-types.txt') };
+    new Set(
+      readFileSync(`reference/okta/${file}`, 'utf8')
+        .split('\n')
+        .map((l) => l.split(/\s/)[0])
+        .filter((t) => t.startsWith('okta_')),
+    );
+  const registered = {
+    resource_schemas: typeList('resource-types.txt'),
+    data_source_schemas: typeList('data-source-types.txt'),
+  };
   for (const [kind, dir] of Object.entries(kinds)) {
-    for (const path of git('ls-tree', '--name-only', 'HEAD', `${dir}/`).split('\n').filter((p) => p.endsWith('.md'))) {
+    for (const path of git('ls-tree', '--name-only', 'HEAD', `${dir}/`)
+      .split('\n')
+      .filter((p) => p.endsWith('.md'))) {
       const markdown = git('show', `HEAD:${path}`);
       // The file's name, unless it is no registered type and the page's title is: a file name can be a typo
       // (docs/resources/prinicipal_rate_limits.md), and a title can be copied from another page
@@ -136,8 +158,14 @@ function fromGit(gitDir) {
   }
   return {
     format_version: '1.0',
-    source: { repository: 'okta/terraform-provider-okta', tag: 'v6.12.0', commit, from: 'docs/*/ tfplugindocs Schema sections' },
-    licence: 'Mozilla Public License 2.0 (the provider\'s LICENSE): the schema is derived from its documentation.',
+    source: {
+      repository: 'okta/terraform-provider-okta',
+      tag: 'v6.12.0',
+      commit,
+      from: 'docs/*/ tfplugindocs Schema sections',
+    },
+    licence:
+      "Mozilla Public License 2.0 (the provider's LICENSE): the schema is derived from its documentation.",
     undocumented,
     provider_schemas: { [SOURCE]: schemas },
   };
@@ -147,7 +175,8 @@ function fromGit(gitDir) {
 export function compareSchemas(ours, theirs) {
   const lines = [];
   const a = ours.provider_schemas[SOURCE] ?? {};
-  const b = theirs.provider_schemas?.[SOURCE] ?? theirs.provider_schemas?.['registry.opentofu.org/okta/okta'] ?? {};
+  const b =
+    theirs.provider_schemas?.[SOURCE] ?? theirs.provider_schemas?.['registry.opentofu.org/okta/okta'] ?? {};
   for (const kind of ['resource_schemas', 'data_source_schemas']) {
     const ta = a[kind] ?? {};
     const tb = b[kind] ?? {};
@@ -159,7 +188,8 @@ export function compareSchemas(ours, theirs) {
       }
       const aa = Object.keys(ta[type].block.attributes ?? {});
       const ab = Object.keys(tb[type].block.attributes ?? {});
-      for (const name of ab) if (!aa.includes(name)) lines.push(`${kind} ${type}.${name}: only in the real schema`);
+      for (const name of ab)
+        if (!aa.includes(name)) lines.push(`${kind} ${type}.${name}: only in the real schema`);
       for (const name of aa) if (!ab.includes(name)) lines.push(`${kind} ${type}.${name}: only in ours`);
     }
   }
@@ -167,14 +197,20 @@ export function compareSchemas(ours, theirs) {
 }
 
 function main() {
-  const { values } = parseArgs({ options: { 'git-dir': { type: 'string' }, out: { type: 'string' }, compare: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { 'git-dir': { type: 'string' }, out: { type: 'string' }, compare: { type: 'string' } },
+  });
   const out = values.out ?? 'reference/okta/schema.json';
   if (values.compare) {
-    const lines = compareSchemas(JSON.parse(readFileSync(out, 'utf8')), JSON.parse(readFileSync(values.compare, 'utf8')));
+    const lines = compareSchemas(
+      JSON.parse(readFileSync(out, 'utf8')),
+      JSON.parse(readFileSync(values.compare, 'utf8')),
+    );
     console.log(lines.length ? lines.join('\n') : 'the schemas agree on every type and attribute');
     return;
   }
-  if (!values['git-dir']) throw new Error('give --git-dir (a clone of okta/terraform-provider-okta at v6.12.0) or --compare FILE');
+  if (!values['git-dir'])
+    throw new Error('give --git-dir (a clone of okta/terraform-provider-okta at v6.12.0) or --compare FILE');
   writeFileSync(out, `${JSON.stringify(fromGit(values['git-dir']), null, 1)}\n`);
   console.log(`wrote ${out}`);
 }

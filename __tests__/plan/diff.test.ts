@@ -162,3 +162,26 @@ describe('diffs that show the change', () => {
     expect(shown).toEqual([['app_settings_json.clientSecret', '(sensitive)', '(sensitive)']]);
   });
 });
+
+describe('sets of Okta IDs', () => {
+  it('are diffed element by element, however short', () => {
+    const id = (n: number) => `00u${String(n).padStart(17, '0')}`;
+    const { attributes } = diffAttributes(
+      values({ users: [id(1), id(2)] }, { users: [id(2), id(3)] }),
+      options,
+    );
+    expect(attributes.map((a) => [a.path, a.before, a.after])).toEqual([
+      ['users', '2 items', `2 items: +"${id(3)}", -"${id(1)}"`],
+    ]);
+  });
+
+  it('leave short lists of other values whole', () => {
+    const { attributes } = diffAttributes(
+      values({ grant_types: ['a'] }, { grant_types: ['a', 'b'] }),
+      options,
+    );
+    expect(attributes.map((a) => [a.path, a.before, a.after])).toEqual([
+      ['grant_types', '["a"]', '["a","b"]'],
+    ]);
+  });
+});

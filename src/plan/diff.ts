@@ -8,6 +8,8 @@ const MAX_ATTRIBUTES = 40;
 const MAX_VALUE_CHARS = 160;
 const MAX_LIST_ITEMS = 5;
 const UNKNOWN = '(known after apply)';
+/** An Okta ID: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...) and 17 more. */
+const OKTA_ID = /^[0-9a-z]{3}[A-Za-z0-9]{17}$/;
 
 export interface DiffResult {
   attributes: AttributeChange[];
@@ -200,8 +202,14 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
         before: displayValue(before, shorten),
         after: listWithUnknowns(after, unknown, shorten),
       };
+      // Sets of Okta IDs (group members, group assignments, app groups) are read element by element: a reviewer must
+      // not compare five IDs by eye to find the one added.
+      const elements: unknown[] = [...(before as unknown[]), ...(after as unknown[])];
+      const ids = elements.length > 0 && elements.every((v) => typeof v === 'string' && OKTA_ID.test(v));
       const short =
-        before.length + after.length <= MAX_LIST_ITEMS * 2 && (full.after?.length ?? 0) < MAX_VALUE_CHARS;
+        !ids &&
+        before.length + after.length <= MAX_LIST_ITEMS * 2 &&
+        (full.after?.length ?? 0) < MAX_VALUE_CHARS;
       const delta = short ? full : listDelta(before, after, shorten);
       emit(path, delta.before, delta.after);
       return;
