@@ -12,8 +12,12 @@ export interface Cancellation {
   dispose(): void;
 }
 
-/** Listens for SIGINT and SIGTERM for the length of a run (never on import). */
-export function listenForCancellation(log: Log): Cancellation {
+/**
+ * Listens for SIGINT and SIGTERM for the length of a run (never on import); a `given` cancellation (the in-process
+ * tests') is used instead of the process's signals.
+ */
+export function listenForCancellation(log: Log, given?: AbortSignal): Cancellation {
+  if (given) return { signal: given, dispose: () => undefined };
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals): void => {
     if (controller.signal.aborted) {

@@ -67,8 +67,8 @@ export async function run(runner: Runtime = actionsRuntime(), options: RunOption
   const secrets = new SecretScrubber((secret) => runner.setSecret(secret));
   // One size budget for all the step writes to its job summary (GitHub refuses a step's summary over 1 MiB).
   const runtime = scrubbingRuntime(budgetedSummary(runner), secrets);
-  const cancellation = options.cancel ? undefined : listenForCancellation(runtime);
-  const cancel = options.cancel ?? cancellation?.signal ?? new AbortController().signal;
+  const cancellation = listenForCancellation(runtime, options.cancel);
+  const cancel = cancellation.signal;
   try {
     const settings = readSettings(runtime);
     const outputs = await MODES[settings.mode](
@@ -86,6 +86,6 @@ export async function run(runner: Runtime = actionsRuntime(), options: RunOption
     runtime.setFailed(`${failure.reason}: ${message}`);
     await runtime.appendSummary(failureSummaryMarkdown(failure.reason, message)).catch(() => false);
   } finally {
-    cancellation?.dispose();
+    cancellation.dispose();
   }
 }

@@ -244,8 +244,8 @@ export class TerraformRunner {
       ),
     );
     const report = applyLog.report();
-    if (exit.code === 0 && !interrupted) return { report, interrupted };
-    return { report, interrupted, failure: this.applyFailure(exit, interrupted, report, stderr) };
+    if (exit.code === 0 && !interrupted) return { report };
+    return { report, failure: this.applyFailure(exit, interrupted, report, stderr) };
   }
 
   private applyFailure(
@@ -294,7 +294,6 @@ export class TerraformRunner {
 
 export interface ApplyOutcome {
   readonly report: ApplyReport;
+  /** Its reason is `cancelled` when Terraform was stopped because the job was cancelled. */
   readonly failure?: ActionError;
-  /** Terraform was stopped because the job was cancelled. */
-  readonly interrupted: boolean;
 }
