@@ -1375,8 +1375,13 @@ function nameOktaIds(attributes, byId) {
 function namesItself(object) {
     return !(object.info.names[0] ?? '').includes('{@');
 }
-/** "Policy / Old → Policy / New" reads as "Policy / Old → New". */
+/**
+ * "Policy / Old → Policy / New" reads as "Policy / Old → New". A name that holds an arrow itself (a role
+ * assignment: "HELP_DESK_ADMIN → group Eng") would read as a chain: it is "New (was: Old)".
+ */
 function renamed(previous, current) {
+    if (previous.includes(' → ') || current.includes(' → '))
+        return `${current} (was: ${previous})`;
     let shared = 0;
     while (shared < previous.length && previous[shared] === current[shared])
         shared++;

@@ -2,8 +2,10 @@
 // `terraform providers schema -json` (provider_schemas[source].resource_schemas / data_source_schemas: block →
 // attributes {type, required|optional|computed, sensitive} and block_types {nesting_mode, min_items, max_items,
 // block}), from the provider's own docs at a tag: the tfplugindocs "## Schema" section of docs/resources/*.md and
-// docs/data-sources/*.md. Types whose doc has no Schema section are listed under `undocumented` (their schema is
-// only in the Go code).
+// docs/data-sources/*.md. Where the docs say too little, the Go code (terraform-plugin-framework files, read by
+// scripts/lib/go-schema.mjs) fills in: the whole schema of a type whose doc has no Schema section (listed under
+// `from_go`; those with no readable Go schema either stay under `undocumented`), and the element type of
+// attributes the docs call "Array", "Dynamic" or "Object".
 //
 //   node scripts/okta-schema.mjs --git-dir PATH/TO/terraform-provider-okta.git [--out reference/okta/schema.json]
 //   node scripts/okta-schema.mjs --compare providers-schema.json   (a real `terraform providers schema -json`)
@@ -11,6 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { frameworkSchema, sdkSchemaFields } from './lib/go-schema.mjs';
 
 const SOURCE = 'registry.terraform.io/okta/okta';
 
@@ -78,20 +81,21 @@ function block(items, all) {
     const [first, ...flags] = item.parts;
     const sensitive = flags.includes('Sensitive');
     if (/^Block/.test(first)) {
-      const mode =
-        first === 'Block'
-          ? 'single'
-          : first === 'Block List'
-            ? 'list'
-            : first === 'Block Set'
-              ? 'set'
-              : 'list';
+      // "Block" (with or without Optional, Read-only or Max: 1) is a plugin-framework SingleNestedBlock: terraform
+      // allows it no item limits. SDKv2 blocks are "Block List" or "Block Set", with Max: 1 when so declared.
+      const mode = first === 'Block List' ? 'list' : first === 'Block Set' ? 'set' : 'single';
       const max = flags.map((f) => /^Max: (\d+)/.exec(f)?.[1]).find(Boolean);
       const min = flags.map((f) => /^Min: (\d+)/.exec(f)?.[1]).find(Boolean);
+      const limits =
+        mode === 'single'
+          ? {}
+          : {
+              ...(min ? { min_items: Number(min) } : item.group === 'required' ? { min_items: 1 } : {}),
+              ...(max ? { max_items: Number(max) } : {}),
+            };
       out.block_types[item.name] = {
         nesting_mode: mode,
-        ...(min ? { min_items: Number(min) } : item.group === 'required' ? { min_items: 1 } : {}),
-        ...(max ? { max_items: Number(max) } : {}),
+        ...limits,
         block: block(item.nested ? (all.get(item.nested) ?? []) : [], all),
       };
       continue;
@@ -114,6 +118,59 @@ function block(items, all) {
   return out;
 }
 
+/** A type the docs leave vague: "Array" or "Dynamic" (dynamic elements) or "Object" with no fields given. */
+const vague = (type) =>
+  JSON.stringify(type).includes('"dynamic"') || JSON.stringify(type) === '["object",{}]';
+
+/**
+ * `doc` with the top-level attributes and blocks `sdk` has and `doc` misses: the docs' SDKv2 schema completed from
+ * the type's Go file, or (`sdkId` false) a Go framework schema completed from the docs where a helper in another
+ * file kept the Go reader from seeing an attribute.
+ */
+function withMissing(doc, sdk, sdkId = true) {
+  const b = doc.block;
+  for (const [name, a] of Object.entries(sdk.block.attributes)) {
+    if (!b.attributes[name] && !b.block_types?.[name]) b.attributes[name] = a;
+  }
+  for (const [name, nested] of Object.entries(sdk.block.block_types)) {
+    if (!b.attributes[name] && !b.block_types?.[name]) (b.block_types ??= {})[name] = nested;
+  }
+  // SDKv2 gives every resource an optional, computed id (configurable, as okta_policy_rule_mfa's example does).
+  if (sdkId && b.attributes.id?.computed && !b.attributes.id.optional) b.attributes.id.optional = true;
+  return doc;
+}
+
+/** `doc` with the type (or block) of `code` for each attribute `doc` leaves vague (either may be the Go schema). */
+function refined(doc, code) {
+  const walk = (d, c) => {
+    for (const [name, a] of Object.entries(d.attributes ?? {})) {
+      if (!vague(a.type)) continue;
+      const typed = c?.attributes?.[name]?.type;
+      if (typed && !vague(typed)) a.type = typed;
+      else if (c?.block_types?.[name]) {
+        // Documented as an "Array" of a nested schema, declared as a nested block.
+        d.block_types ??= {};
+        d.block_types[name] = c.block_types[name];
+        delete d.attributes[name];
+      }
+    }
+    for (const [name, b] of Object.entries(d.block_types ?? {})) walk(b.block, c?.block_types?.[name]?.block);
+  };
+  walk(doc.block, code.block);
+  return doc;
+}
+
+/** The Go reader marks RequiresReplace; terraform's schema format has no such field (replace-attrs.tsv does). */
+function withoutReplaceMarks(schema) {
+  if (!schema) return undefined;
+  const walk = (block) => {
+    for (const a of Object.values(block.attributes ?? {})) delete a.requires_replace;
+    for (const b of Object.values(block.block_types ?? {})) walk(b.block);
+  };
+  walk(schema.block);
+  return schema;
+}
+
 export function schemaFromDoc(markdown) {
   const start = markdown.indexOf('## Schema');
   if (start < 0) return undefined;
@@ -129,6 +186,21 @@ function fromGit(gitDir) {
   const kinds = { resource_schemas: 'docs/resources', data_source_schemas: 'docs/data-sources' };
   const schemas = { resource_schemas: {}, data_source_schemas: {} };
   const undocumented = [];
+  const fromGo = [];
+  const goFiles = git('ls-tree', '-r', '--name-only', 'HEAD', 'okta/')
+    .split('\n')
+    .filter((p) => p.endsWith('.go') && !p.endsWith('_test.go'));
+  /** The framework schema in the type's own Go file, when there is one (SDKv2 files give none). */
+  const goSchema = (kind, type) => {
+    const prefix = kind === 'resource_schemas' ? 'resource' : 'data_source';
+    const bare = type.replace(/^okta_/, '');
+    const file = goFiles.find((p) =>
+      [`${prefix}_okta_${bare}.go`, `${prefix}_${bare}.go`].includes(p.split('/').pop()),
+    );
+    if (!file) return {};
+    const source = git('show', `HEAD:${file}`);
+    return { framework: withoutReplaceMarks(frameworkSchema(source)), sdk: sdkSchemaFields(source) };
+  };
   const typeList = (file) =>
     new Set(
       readFileSync(`reference/okta/${file}`, 'utf8')
@@ -151,9 +223,17 @@ function fromGit(gitDir) {
       const named = `okta_${path.split('/').pop().replace(/\.md$/, '')}`;
       const titled = /^page_title: "(?:[^"]*: )?(okta_\w+)/m.exec(markdown)?.[1];
       const type = !registered[kind].has(named) && titled && registered[kind].has(titled) ? titled : named;
-      const schema = schemaFromDoc(markdown);
-      if (schema) schemas[kind][type] = schema;
-      else undocumented.push(`${kind === 'resource_schemas' ? 'resource' : 'data source'} ${type}`);
+      const fromDoc = schemaFromDoc(markdown);
+      const { framework: fromCode, sdk } = goSchema(kind, type);
+      // A plugin-framework type: its Go schema is what terraform gets (the docs lag it: okta_api_token.connection,
+      // okta_push_provider.fcm_configuration...), with the docs' word where the Go reader found no type.
+      if (fromDoc && fromCode) schemas[kind][type] = withMissing(refined(fromCode, fromDoc), fromDoc, false);
+      else if (fromDoc)
+        schemas[kind][type] = withMissing(fromDoc, sdk ?? { block: { attributes: {}, block_types: {} } });
+      else if (fromCode) {
+        schemas[kind][type] = fromCode;
+        fromGo.push(`${kind === 'resource_schemas' ? 'resource' : 'data source'} ${type}`);
+      } else undocumented.push(`${kind === 'resource_schemas' ? 'resource' : 'data source'} ${type}`);
     }
   }
   return {
@@ -162,10 +242,11 @@ function fromGit(gitDir) {
       repository: 'okta/terraform-provider-okta',
       tag: 'v6.12.0',
       commit,
-      from: 'docs/*/ tfplugindocs Schema sections',
+      from: 'docs/*/ tfplugindocs Schema sections; the Go schema where the docs have none or leave a type vague',
     },
     licence:
-      "Mozilla Public License 2.0 (the provider's LICENSE): the schema is derived from its documentation.",
+      "Mozilla Public License 2.0 (the provider's LICENSE): the schema is derived from its documentation and code.",
+    from_go: fromGo,
     undocumented,
     provider_schemas: { [SOURCE]: schemas },
   };

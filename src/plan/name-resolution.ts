@@ -74,8 +74,12 @@ function namesItself(object: Nameable): boolean {
   return !(object.info.names[0] ?? '').includes('{@');
 }
 
-/** "Policy / Old → Policy / New" reads as "Policy / Old → New". */
+/**
+ * "Policy / Old → Policy / New" reads as "Policy / Old → New". A name that holds an arrow itself (a role
+ * assignment: "HELP_DESK_ADMIN → group Eng") would read as a chain: it is "New (was: Old)".
+ */
 function renamed(previous: string, current: string): string {
+  if (previous.includes(' → ') || current.includes(' → ')) return `${current} (was: ${previous})`;
   let shared = 0;
   while (shared < previous.length && previous[shared] === current[shared]) shared++;
   const cut = previous.lastIndexOf(' / ', shared - 1);

@@ -206,14 +206,16 @@ export function reconcile(block, fromApi, reference) {
   for (const [name, a] of Object.entries(block.attributes)) {
     const api = fromApi[name];
     const ref = reference?.[name] === UNKNOWN ? undefined : reference?.[name];
-    if (api === undefined) out[name] = ref ?? (a.default !== undefined ? a.default : null);
+    if (api === undefined)
+      out[name] = ref === undefined ? (a.default !== undefined ? a.default : null) : known(ref);
     else if (ref !== undefined && sameValue(a, api, ref)) out[name] = ref;
     else out[name] = api;
   }
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {
     const api = fromApi[name];
     const ref = reference?.[name];
-    if (api === undefined) out[name] = ref ?? (nb.nesting === 'single' ? null : []);
+    // What the API does not know is kept as planned; a value still unknown there is one nobody decided: null.
+    if (api === undefined) out[name] = ref === undefined ? (nb.nesting === 'single' ? null : []) : known(ref);
     else if (nb.nesting === 'single') {
       // A single nested block's value is an object of its attributes.
       const refBlock = /** @type {Record<string, unknown> | null | undefined} */ (ref);
@@ -228,6 +230,18 @@ export function reconcile(block, fromApi, reference) {
     }
   }
   return out;
+}
+
+/**
+ * The value with every unknown inside it replaced by null.
+ * @param {unknown} value
+ * @returns {unknown}
+ */
+function known(value) {
+  if (value === UNKNOWN) return null;
+  if (Array.isArray(value)) return value.map(known);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, known(v)]));
 }
 
 /**

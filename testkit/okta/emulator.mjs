@@ -26,6 +26,7 @@ import { RateLimiter } from './rate-limits.mjs';
 import { asObject, compile, isObject, match } from './router.mjs';
 import { appRoutes } from './routes-apps.mjs';
 import { groupRoutes } from './routes-groups.mjs';
+import { objectRoutes } from './routes-objects.mjs';
 import { policyRoutes } from './routes-policies.mjs';
 import { userRoutes } from './routes-users.mjs';
 import { zoneRoutes } from './routes-zones.mjs';
@@ -57,7 +58,14 @@ import { defaultStateFile, OrgFile } from './store.mjs';
  * @property {() => Promise<void>} close
  */
 
-const TABLE = compile([...groupRoutes, ...userRoutes, ...appRoutes, ...policyRoutes, ...zoneRoutes]);
+const TABLE = compile([
+  ...groupRoutes,
+  ...userRoutes,
+  ...appRoutes,
+  ...policyRoutes,
+  ...zoneRoutes,
+  ...objectRoutes,
+]);
 
 /**
  * @param {EmulatorOptions} [options]

@@ -23,6 +23,35 @@ export function oktaId(prefix) {
   return prefix + randomChars(20 - prefix.length);
 }
 
+/**
+ * Okta's ID prefixes by kind of object, as seen in Okta's API reference examples (00g groups, 00u users, 0oa apps
+ * and identity providers, 00p policies, 0pr policy rules, nzo zones, aus authorization servers, scp scopes, ocl
+ * claims, aut authenticators, who event hooks, cal inline hooks, tos trusted origins, cr0 custom roles, iam resource
+ * sets, irb role assignments, 0ob otherwise). First match wins.
+ * @type {[RegExp, string][]}
+ */
+const PREFIXES = [
+  [/^okta_(user|user_.*)$/, '00u'],
+  [/^okta_group(_.*)?$/, '00g'],
+  [/rule/, '0pr'],
+  [/^okta_policy/, '00p'],
+  [/^okta_network_zone/, 'nzo'],
+  [/^okta_auth_server_scope/, 'scp'],
+  [/^okta_auth_server_claim/, 'ocl'],
+  [/^okta_auth_server/, 'aus'],
+  [/^okta_authenticator/, 'aut'],
+  [/^okta_event_hook/, 'who'],
+  [/^okta_inline_hook/, 'cal'],
+  [/^okta_trusted_origin/, 'tos'],
+  [/^okta_admin_role_custom$/, 'cr0'],
+  [/^okta_resource_set/, 'iam'],
+  [/role/, 'irb'],
+  [/^okta_(app|idp)/, '0oa'],
+];
+
+/** @param {string} type */
+export const idPrefix = (type) => PREFIXES.find(([pattern]) => pattern.test(type))?.[1] ?? '0ob';
+
 let last = 0;
 
 /**

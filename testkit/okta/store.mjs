@@ -48,6 +48,8 @@ import { randomChars } from './ids.mjs';
  * @property {Record<string, Ranked>} policies
  * @property {Record<string, Record<string, Ranked>>} policyRules   policyId → ruleId → rule
  * @property {Record<string, Zone>} zones
+ * @property {Record<string, Record<string, Stored>>} objects  okta/okta type → id → object, for types with no Okta
+ *   endpoints here (routes-objects.mjs)
  */
 
 /** @returns {OrgState} */
@@ -63,6 +65,7 @@ export function emptyOrg() {
     policies: {},
     policyRules: {},
     zones: {},
+    objects: {},
   };
 }
 

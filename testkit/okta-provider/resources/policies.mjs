@@ -65,11 +65,30 @@ function policyResource({ noun, type, attributes = {}, fields = {}, prepare = (v
       const policy = await client.find(`/api/v1/policies/${enc(s.id)}`);
       return policy ? values(policy) : null;
     },
-    update: async (client, prior, v) =>
-      keptPriority(v, values(await client.call('PUT', `/api/v1/policies/${enc(prior.id)}`, body(v))), prior),
+    update: async (client, prior, v) => {
+      const path = `/api/v1/policies/${enc(prior.id)}`;
+      const updated = values(await client.call('PUT', path, body(v)));
+      // Okta's PUT keeps the status: the provider (policyActivate) moves it through the lifecycle endpoints.
+      const changed = await statusSet(client, path, dig(updated, 'status'), v.status);
+      return keptPriority(v, changed ? values(await client.call('GET', path)) : updated, prior);
+    },
     delete: async (client, prior) =>
       void (await client.ignoring404('DELETE', `/api/v1/policies/${enc(prior.id)}`)),
   };
+}
+
+/**
+ * Activates or deactivates the policy or rule at `path` when its status is not the planned one.
+ * @param {import('../mapping.mjs').OktaClient} client
+ * @param {string} path
+ * @param {unknown} current
+ * @param {unknown} planned
+ * @returns {Promise<boolean>} whether it called the lifecycle endpoint
+ */
+async function statusSet(client, path, current, planned) {
+  if (planned == null || planned === current) return false;
+  await client.call('POST', `${path}/lifecycle/${planned === 'ACTIVE' ? 'activate' : 'deactivate'}`);
+  return true;
 }
 
 export const oktaPolicySignon = policyResource({ noun: 'sign-on policy', type: 'OKTA_SIGN_ON' });
@@ -237,7 +256,11 @@ export const oktaPolicyRuleSignon = {
     const rule = await client.find(rulePath(s));
     return rule ? ruleValues(rule, s.policy_id) : null;
   },
-  update: async (client, prior, v) =>
-    keptPriority(v, ruleValues(await client.call('PUT', rulePath(prior), ruleBody(v)), v.policy_id), prior),
+  update: async (client, prior, v) => {
+    const updated = ruleValues(await client.call('PUT', rulePath(prior), ruleBody(v)), v.policy_id);
+    const changed = await statusSet(client, rulePath(prior), dig(updated, 'status'), v.status);
+    const current = changed ? ruleValues(await client.call('GET', rulePath(prior)), v.policy_id) : updated;
+    return keptPriority(v, current, prior);
+  },
   delete: async (client, prior) => void (await client.ignoring404('DELETE', rulePath(prior))),
 };

@@ -129,8 +129,9 @@ export const oktaUser = {
       profile: profileOf(v),
       credentials: v.password !== prior.password ? credentialsOf(v) : undefined,
     };
-    // POST is Okta's partial update; PUT would replace the whole profile.
-    await client.call('POST', `/api/v1/users/${enc(prior.id)}`, body);
+    // The provider's client.User.UpdateUser (resource_okta_user.go) is okta-sdk-golang's strict update, a PUT:
+    // the configured profile replaces Okta's, so custom attributes removed from the configuration go.
+    await client.call('PUT', `/api/v1/users/${enc(prior.id)}`, body);
     return withoutIgnored(userValues(await client.call('GET', `/api/v1/users/${enc(prior.id)}`)), v);
   },
   delete: async (client, prior) => {
