@@ -7,7 +7,7 @@ const PROVIDER = 'registry.terraform.io/okta/okta';
 const DEPARTMENTS = ['Engineering', 'Sales', 'Finance', 'Support', 'Marketing', 'Legal', 'People', 'IT'];
 
 /** Object number i of the org: a deterministic mix of users, groups, group rules, apps and assignments. */
-function objectAt(i, changedEvery) {
+function orgObjectAt(i, changedEvery) {
   const kind = i % 20;
   const dept = DEPARTMENTS[i % DEPARTMENTS.length];
   let type;
@@ -109,6 +109,14 @@ function objectAt(i, changedEvery) {
   return object;
 }
 
+/** Object i of an org being imported: as in Okta, and as configured (one in ten configured differently). */
+function importedAt(i) {
+  const o = orgObjectAt(i, Number.MAX_SAFE_INTEGER);
+  const values = o.before;
+  const after = i % 10 === 0 ? { ...values, description: `Configured ${i}` } : values;
+  return { ...o, before: values, after, actions: i % 10 === 0 ? ['update'] : ['no-op'], importing: true };
+}
+
 function stateEntry(o, values) {
   return {
     address: `${o.type}.${o.name}[${JSON.stringify(o.key)}]`,
@@ -148,11 +156,17 @@ class Writer {
   }
 }
 
-/** Writes the plan; returns its size and how many objects it has and changes. */
-export function generatePlan(path, targetBytes, changedPercent = 3) {
+/**
+ * Writes the plan; returns its size and how many objects it has and changes. With `importCount`, the plan is an
+ * initial import of an existing org instead: that many objects, each with an `import` block (Terraform 1.5+:
+ * change.importing, actions no-op, or update for the one in ten whose configuration differs from Okta), nothing
+ * in prior state yet.
+ */
+export function generatePlan(path, targetBytes, changedPercent = 3, importCount = 0) {
   const changedEvery = Math.max(1, Math.round(100 / changedPercent));
   // Each object is written three times (planned_values, resource_changes, prior_state): about 2.4 KB in all.
-  const count = Math.max(20, Math.round(targetBytes / 2400));
+  const count = importCount || Math.max(20, Math.round(targetBytes / 2400));
+  const objectAt = importCount ? importedAt : orgObjectAt;
   const out = new Writer(path);
   out.write('{"format_version":"1.2","terraform_version":"1.11.4"');
   out.write(',"planned_values":{"root_module":{"resources":[');
@@ -173,7 +187,7 @@ export function generatePlan(path, targetBytes, changedPercent = 3) {
   first = true;
   for (let i = 1; i <= count; i++) {
     const o = objectAt(i, changedEvery);
-    if (!o.before) continue;
+    if (!o.before || o.importing) continue;
     out.write((first ? '' : ',') + JSON.stringify(stateEntry(o, o.before)));
     first = false;
   }
@@ -198,5 +212,5 @@ export function generatePlan(path, targetBytes, changedPercent = 3) {
   );
   out.write(',"timestamp":"2026-11-28T12:00:00Z","applyable":true,"complete":true,"errored":false}\n');
   out.close();
-  return { bytes: out.bytes, objects: count, changed: Math.floor(count / changedEvery) };
+  return { bytes: out.bytes, objects: count, changed: importCount || Math.floor(count / changedEvery) };
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --size MB] [--changed PERCENT] [--keep]
+// npm run bench [-- --size MB] [--changed PERCENT] [--import OBJECTS] [--keep]
 // Generates an Okta-like plan (default about 800 MB, 3% of objects changed) and measures, one after the other on
 // the same file: our summarize (dist/cli.js, the code the action runs), jq computing the same counts, and a plain
 // JSON.parse reader. Reports throughput (MB/s) and peak RSS of each, and checks that the counts agree.
@@ -12,19 +12,25 @@ const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '800' },
     changed: { type: 'string', default: '3' },
+    // An initial import of an org this large (every object changed) instead of a plan of --size MB.
+    import: { type: 'string', default: '0' },
     keep: { type: 'boolean', default: false },
   },
 });
 const sizeMb = Number(values.size);
 const changedPercent = Number(values.changed);
+const importCount = Number(values.import);
 const dir = join('.tmp', 'bench');
 mkdirSync(dir, { recursive: true });
-const plan = join(dir, `plan-${sizeMb}MB-${changedPercent}pct.json`);
+const plan = join(
+  dir,
+  importCount ? `plan-import-${importCount}.json` : `plan-${sizeMb}MB-${changedPercent}pct.json`,
+);
 
 if (!existsSync('dist/cli.js')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 if (!existsSync(plan)) {
   process.stdout.write(`generating ${plan} ...\n`);
-  const info = generatePlan(plan, sizeMb * 1e6, changedPercent);
+  const info = generatePlan(plan, sizeMb * 1e6, changedPercent, importCount);
   process.stdout.write(
     `  ${(info.bytes / 1e6).toFixed(0)} MB, ${info.objects} objects, ${info.changed} changed\n`,
   );

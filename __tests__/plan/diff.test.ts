@@ -185,3 +185,62 @@ describe('sets of Okta IDs', () => {
     ]);
   });
 });
+
+describe('nested blocks', () => {
+  // okta_app_signon_policy_rules' `rule` blocks (its Go schema: a ListNestedBlock keyed by name in practice).
+  const rule = (name: string, priority: number, access = 'ALLOW') => ({ name, priority, access });
+
+  it('are matched by their key attribute: a rule inserted at the top is one added rule, not every rule changed', () => {
+    const { attributes } = diffAttributes(
+      values(
+        { rule: [rule('Admins', 1), rule('Everyone', 2, 'DENY')] },
+        { rule: [rule('Contractors', 1), rule('Admins', 2), rule('Everyone', 3, 'DENY')] },
+      ),
+      options,
+    );
+    expect(attributes.map((a) => [a.path, a.before, a.after])).toEqual([
+      ['rule[name="Contractors"].name', null, '"Contractors"'],
+      ['rule[name="Contractors"].priority', null, '1'],
+      ['rule[name="Contractors"].access', null, '"ALLOW"'],
+      ['rule[name="Admins"].priority', '1', '2'],
+      ['rule[name="Everyone"].priority', '2', '3'],
+    ]);
+  });
+
+  it('show a removed block by its key, and keep positions where nothing moved', () => {
+    const removed = diffAttributes(
+      values({ rule: [rule('Admins', 1), rule('Old', 2)] }, { rule: [rule('Admins', 1)] }),
+      options,
+    );
+    expect(removed.attributes.map((a) => a.path)).toEqual([
+      'rule[name="Old"].name',
+      'rule[name="Old"].priority',
+      'rule[name="Old"].access',
+    ]);
+    const inPlace = diffAttributes(
+      values({ rule: [rule('Admins', 1)] }, { rule: [rule('Admins', 1, 'DENY')] }),
+      options,
+    );
+    expect(inPlace.attributes.map((a) => [a.path, a.before, a.after])).toEqual([
+      ['rule[0].access', '"ALLOW"', '"DENY"'],
+    ]);
+  });
+
+  it("still mark what forces a replace and mask what is sensitive, by Terraform's positions", () => {
+    const { attributes } = diffAttributes(
+      {
+        before: { header: [{ key: 'X-A', value: 'old-secret-a' }] },
+        after: { header: [{ key: 'X-B', value: 'new-secret-b' }, { key: 'X-A', value: 'old-secret-a' }] },
+        afterUnknown: {},
+        beforeSensitive: {},
+        afterSensitive: { header: [{ value: true }, { value: true }] },
+        replacePaths: undefined,
+      },
+      { ...options, replacePaths: ['header[0].key'] },
+    );
+    expect(attributes.map((a) => [a.path, a.after, a.forcesReplacement])).toEqual([
+      ['header[key="X-B"].key', '"X-B"', true],
+      ['header[key="X-B"].value', '(sensitive)', false],
+    ]);
+  });
+});

