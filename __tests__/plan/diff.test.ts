@@ -230,7 +230,12 @@ describe('nested blocks', () => {
     const { attributes } = diffAttributes(
       {
         before: { header: [{ key: 'X-A', value: 'old-secret-a' }] },
-        after: { header: [{ key: 'X-B', value: 'new-secret-b' }, { key: 'X-A', value: 'old-secret-a' }] },
+        after: {
+          header: [
+            { key: 'X-B', value: 'new-secret-b' },
+            { key: 'X-A', value: 'old-secret-a' },
+          ],
+        },
         afterUnknown: {},
         beforeSensitive: {},
         afterSensitive: { header: [{ value: true }, { value: true }] },
