@@ -3,6 +3,7 @@
 
 import { constants } from 'node:buffer';
 import { ValueTooLarge } from './value-limits.js';
+import { inSkipMemory, skipInMemory, valueEndInMemory } from './wasm-skip.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -72,6 +73,7 @@ export class ValueSkipper {
       const after = scalarEnd(buf, i, end);
       return after;
     }
+    if (inSkipMemory(buf)) return this.scanInMemory(buf, i, end);
     let depth = this.depth;
     if (this.escaped) {
       if (i >= end) return -1;
@@ -110,6 +112,16 @@ export class ValueSkipper {
     this.depth = depth;
     return -1;
   }
+
+  /** The rest of the container or string, by the WebAssembly skipper (`buf` is in its memory). */
+  private scanInMemory(buf: Uint8Array, pos: number, end: number): number {
+    const state = { depth: this.depth, inString: this.inString, escaped: this.escaped };
+    const after = skipInMemory(buf, pos, end, state);
+    this.depth = state.depth;
+    this.inString = state.inString;
+    this.escaped = state.escaped;
+    return after;
+  }
 }
 
 function scalarEnd(buf: Uint8Array, pos: number, end: number): number {
@@ -130,6 +142,8 @@ function valueEndOrNeedMore(buf: Uint8Array, pos: number, end: number): number {
     }
     return scalarEnd(buf, pos, end);
   }
+  // Containers of more than a few bytes are most of a plan: the WebAssembly skipper takes them where it can.
+  if (inSkipMemory(buf)) return valueEndInMemory(buf, pos, end);
   let depth = 0;
   for (let i = pos; i < end; i++) {
     const c = buf[i] as number;

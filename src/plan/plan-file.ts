@@ -5,6 +5,7 @@
 import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { ActionError } from '../errors.js';
+import { chunkBuffers, returnChunkBuffers } from './wasm-skip.js';
 
 const CHUNK_BYTES = 1 << 21;
 
@@ -37,13 +38,15 @@ function swapBytePairs(chunk: Buffer): Buffer {
 /** Re-chunks `source` as UTF-8 chunks, whatever the input encoding. */
 async function* utf8Chunks(source: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
   let encoding: Encoding | null = null;
-  let head = Buffer.alloc(0);
+  let head: Buffer = Buffer.alloc(0);
   let decoder: StringDecoder | null = null;
   let odd: Buffer | null = null;
   for await (const piece of source) {
     let chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
     if (encoding === null) {
-      head = Buffer.concat([head, chunk]);
+      // The first chunk as it is when it holds the 4 bytes the encoding is read from (it may be in the skipper's
+      // memory: a copy would not be).
+      head = head.length === 0 && chunk.length >= 4 ? chunk : Buffer.concat([head, chunk]);
       if (head.length < 4) continue;
       checkNotBinaryPlan(head);
       const detected = detect(head);
@@ -91,8 +94,9 @@ async function* fileChunks(path: string): AsyncGenerator<Buffer> {
   const file = await open(path, 'r');
   const read = (into: Buffer): Promise<number> =>
     file.read(into, 0, CHUNK_BYTES, null).then((result) => result.bytesRead);
-  let filling = Buffer.allocUnsafe(CHUNK_BYTES);
-  let spare = Buffer.allocUnsafe(CHUNK_BYTES);
+  // In the WebAssembly skipper's memory when free, so that skipping reads them there.
+  const lent = chunkBuffers(CHUNK_BYTES);
+  let [filling, spare] = lent ?? [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
   let pending: Promise<number> | null = read(filling);
   try {
     for (;;) {
@@ -109,6 +113,7 @@ async function* fileChunks(path: string): AsyncGenerator<Buffer> {
   } finally {
     // The reader stopped early: the read ahead is not wanted, whatever its outcome, but must end before the close.
     if (pending) await pending.then(noop, noop);
+    if (lent) returnChunkBuffers();
     await file.close();
   }
 }
