@@ -40,16 +40,22 @@ async function main() {
   const queue = [...types];
   const worker = async () => {
     for (let type = queue.shift(); type; type = queue.shift()) {
-      const steps = corpusSteps(source, type);
-      const results = await runSteps({
-        type,
-        steps,
-        dir: join(work, type),
-        reattach: provider.reattach,
-        orgUrl: org.url,
-        token: org.token,
-        source,
-      });
+      // Another fixture of the type's when the first does not even plan (it refers to resources it does not declare).
+      let results = [];
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const steps = corpusSteps(source, type, attempt);
+        if (steps.length === 0) break;
+        results = await runSteps({
+          type,
+          steps,
+          dir: join(work, type),
+          reattach: provider.reattach,
+          orgUrl: org.url,
+          token: org.token,
+          source,
+        });
+        if (results[0]?.plan) break;
+      }
       rmSync(join(OUT, type), { recursive: true, force: true });
       for (const r of results) {
         let file = '';

@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { frameworkSchema, sdkSchemaFields } from './lib/go-schema.mjs';
+import { frameworkSchema, sdkSchemaFields, sdkSchemaVars } from './lib/go-schema.mjs';
 
 const SOURCE = 'registry.terraform.io/okta/okta';
 
@@ -129,12 +129,18 @@ const vague = (type) =>
  */
 function withMissing(doc, sdk, sdkId = true) {
   const b = doc.block;
-  for (const [name, a] of Object.entries(sdk.block.attributes)) {
-    if (!b.attributes[name] && !b.block_types?.[name]) b.attributes[name] = a;
-  }
-  for (const [name, nested] of Object.entries(sdk.block.block_types)) {
-    if (!b.attributes[name] && !b.block_types?.[name]) (b.block_types ??= {})[name] = nested;
-  }
+  // The docs completing a Go schema add nothing required: where they disagree, the code is what terraform enforces.
+  const wanted = (a) => sdkId || !(a.required || a.min_items);
+  const merge = (into, from) => {
+    for (const [name, a] of Object.entries(from.attributes ?? {})) {
+      if (!into.attributes[name] && !into.block_types?.[name] && wanted(a)) into.attributes[name] = a;
+    }
+    for (const [name, nested] of Object.entries(from.block_types ?? {})) {
+      if (into.block_types?.[name]) merge(into.block_types[name].block, nested.block);
+      else if (!into.attributes[name] && wanted(nested)) (into.block_types ??= {})[name] = nested;
+    }
+  };
+  merge(b, sdk.block);
   // SDKv2 gives every resource an optional, computed id (configurable, as okta_policy_rule_mfa's example does).
   if (sdkId && b.attributes.id?.computed && !b.attributes.id.optional) b.attributes.id.optional = true;
   return doc;
@@ -190,16 +196,49 @@ function fromGit(gitDir) {
   const goFiles = git('ls-tree', '-r', '--name-only', 'HEAD', 'okta/')
     .split('\n')
     .filter((p) => p.endsWith('.go') && !p.endsWith('_test.go'));
-  /** The framework schema in the type's own Go file, when there is one (SDKv2 files give none). */
+  const sources = new Map(goFiles.map((p) => [p, git('show', `HEAD:${p}`)]));
+  // SDKv2 resources by type: okta/resources/resources.go names the type (OktaIDaaSUserSchemaProperty =
+  // "okta_user_schema_property"), a service registers its function (resources.X: resourceUserCustomSchemaProperty()).
+  const typeOfConstant = new Map(
+    [...(sources.get('okta/resources/resources.go') ?? '').matchAll(/(\w+)\s*=\s*"(okta_\w+)"/g)].map((m) => [
+      m[1],
+      m[2],
+    ]),
+  );
+  const sdkFunction = new Map();
+  for (const [path, text] of sources) {
+    for (const m of text.matchAll(/resources\.(\w+):\s*(\w+)\(\)/g)) {
+      const registered = typeOfConstant.get(m[1]);
+      // Data sources are registered under the same names (dataSourceUser()).
+      if (registered && m[2].startsWith('resource'))
+        sdkFunction.set(registered, { dir: path.replace(/\/[^/]+$/, ''), name: m[2] });
+    }
+  }
+  const varsByDir = new Map();
+  const packageVars = (dir) => {
+    if (!varsByDir.has(dir)) {
+      const inDir = [...sources].filter(([p]) => p.startsWith(`${dir}/`)).map(([, text]) => text);
+      varsByDir.set(dir, sdkSchemaVars(inDir));
+    }
+    return varsByDir.get(dir);
+  };
+  /** The framework schema in the type's own Go file, and the SDKv2 attributes its resource function declares. */
   const goSchema = (kind, type) => {
     const prefix = kind === 'resource_schemas' ? 'resource' : 'data_source';
     const bare = type.replace(/^okta_/, '');
     const file = goFiles.find((p) =>
       [`${prefix}_okta_${bare}.go`, `${prefix}_${bare}.go`].includes(p.split('/').pop()),
     );
-    if (!file) return {};
-    const source = git('show', `HEAD:${file}`);
-    return { framework: withoutReplaceMarks(frameworkSchema(source)), sdk: sdkSchemaFields(source) };
+    const framework = file ? withoutReplaceMarks(frameworkSchema(sources.get(file))) : undefined;
+    const fn = kind === 'resource_schemas' ? sdkFunction.get(type) : undefined;
+    const fnFile =
+      fn && goFiles.find((p) => p.startsWith(`${fn.dir}/`) && sources.get(p).includes(`func ${fn.name}(`));
+    const sdk = fnFile
+      ? sdkSchemaFields(sources.get(fnFile), { funcName: fn.name, vars: packageVars(fn.dir) })
+      : file
+        ? sdkSchemaFields(sources.get(file))
+        : undefined;
+    return { framework, sdk };
   };
   const typeList = (file) =>
     new Set(

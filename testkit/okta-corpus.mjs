@@ -128,18 +128,23 @@ function firstAddress(config, type) {
  * The four steps for a type, from its examples.
  * @param {ProviderSource} source
  * @param {string} type
+ * @param {number} [attempt] which candidate fixture to start from (0: the acceptance test's first)
  * @returns {Step[]}
  */
-export function corpusSteps(source, type) {
+export function corpusSteps(source, type, attempt = 0) {
   const { ordered, present } = fixtureOrder(source, type);
-  const preferred = ['basic.tf', 'resource.tf'];
-  const first = ordered[0] ?? preferred.find((f) => present.includes(f)) ?? present[0];
+  // The fixtures to start from, best first: the acceptance test's, then basic.tf and resource.tf, then the rest.
+  const candidates = [...new Set([...ordered, 'basic.tf', 'resource.tf', ...present])].filter((f) =>
+    present.includes(f),
+  );
+  const first = candidates[attempt];
   if (!first) return [];
   const read = (/** @type {string} */ file) =>
     source.show(`examples/resources/${type}/${file}`).replaceAll(PLACEHOLDER, seed(type));
   const create = read(first);
+  const how = attempt === 0 ? 'the first fixture' : `fixture ${attempt + 1} (the ones before it do not plan)`;
   /** @type {Step[]} */
-  const steps = [{ step: 'create', example: first, config: create, how: 'the first fixture' }];
+  const steps = [{ step: 'create', example: first, config: create, how }];
   const updates = ['basic_updated.tf', 'updated.tf', 'update.tf', 'basic_update.tf'];
   const second =
     ordered.slice(1).find((f) => read(f) !== create && firstAddress(read(f), type)) ??

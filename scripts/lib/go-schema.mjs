@@ -225,14 +225,36 @@ function readAttribute(lit, resolve) {
 const SDK_TYPES = { TypeString: 'string', TypeInt: 'number', TypeFloat: 'number', TypeBool: 'bool' };
 
 /**
- * The top-level attributes an SDKv2 resource file declares itself: the `"name": {Type: schema.TypeX, ...}` fields
- * of the map literals in its `Schema:` (also those passed to helpers such as buildIdpSchema(map...)); what shared
- * base schemas in other files add is not read. Nested resources (Elem: &schema.Resource) become list or set blocks.
+ * The package-level schema maps of a Go package's files (`userSchemaSchema = map[string]*schema.Schema{...}`), by
+ * name: shared parts of SDKv2 schemas (utils.BuildSchema(userSchemaSchema, ...)).
  */
-export function sdkSchemaFields(source) {
+export function sdkSchemaVars(sources) {
+  const vars = new Map();
+  for (const source of sources) {
+    const toks = tokens(source);
+    for (let i = 0; i + 3 < toks.length; i++) {
+      if (toks[i + 1] === '=' && toks[i + 2] === 'map' && /^[A-Za-z_]\w*$/.test(toks[i])) {
+        const node = new Parser(toks, i + 2).expression();
+        if (node.kind === 'lit' && /schema\.Schema$/.test(node.type)) vars.set(toks[i], node);
+      }
+    }
+  }
+  return vars;
+}
+
+/**
+ * The attributes an SDKv2 resource declares: the `"name": {Type: schema.TypeX, ...}` fields of the map literals in
+ * the `Schema:` of the resource function `funcName` (else the file's first schema.Resource), with the package's
+ * schema maps it names (`vars`, from sdkSchemaVars) and those passed to helpers (buildIdpSchema(map...)). Nested
+ * resources (Elem: &schema.Resource) become list or set blocks.
+ */
+export function sdkSchemaFields(source, { funcName, vars = new Map() } = {}) {
   const toks = tokens(source);
+  const from = funcName ? toks.findIndex((t, i) => t === 'func' && toks[i + 1] === funcName) : 0;
+  if (from < 0) return undefined;
   const at = toks.findIndex(
     (t, i) =>
+      i > from &&
       t === 'Schema' &&
       toks[i + 1] === ':' &&
       /schema\.Resource/.test(toks.slice(Math.max(0, i - 400), i).join(' ')),
@@ -243,6 +265,7 @@ export function sdkSchemaFields(source) {
   const collect = (node) => {
     if (node?.kind === 'lit' && node.type.startsWith('map:')) maps.push(node);
     else if (node?.kind === 'call') node.args.forEach(collect);
+    else if (node?.kind === 'word' && vars.has(node.text)) maps.push(vars.get(node.text));
   };
   collect(root);
   const block = { attributes: {}, block_types: {} };
