@@ -1,7 +1,7 @@
 // Regenerates the kept corpus of Okta's own examples (__tests__/fixtures/okta-corpus/): for every resource type
 // with an examples/resources/okta_* directory in a provider checkout, its create, update, replace and delete
 // steps planned and applied through the real terraform against the provider stand-in and the org emulator
-// (testkit/okta-corpus.mjs). Writes each step's `show -json` plan, and corpus.tsv: what each step was, terraform's
+// (testkit/okta-corpus-steps.mjs, testkit/okta-corpus.mjs). Writes each step's `show -json` plan, and corpus.tsv: what each step was, terraform's
 // Plan: line, and the error when the step failed.
 //
 //   node scripts/okta-corpus.mjs --git-dir PATH/TO/terraform-provider-okta.git [--types okta_group,...] [--jobs 2]
@@ -12,13 +12,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startOktaEmulator } from '../testkit/okta/emulator.mjs';
 import { startOktaProvider } from '../testkit/okta-provider/provider.mjs';
-import {
-  corpusSteps,
-  exampleTypes,
-  providerSource,
-  runSteps,
-  writeSeededOrg,
-} from '../testkit/okta-corpus.mjs';
+import { corpusSteps, exampleTypes, providerSource } from '../testkit/okta-corpus-steps.mjs';
+import { runSteps, writeSeededOrg } from '../testkit/okta-corpus.mjs';
 
 const OUT = '__tests__/fixtures/okta-corpus';
 

@@ -21,7 +21,8 @@ import {
   sensitiveStrings,
   uncategorized,
 } from '../../testkit/okta-corpus-kept.js';
-import { runSteps, writeSeededOrg, type Step } from '../../testkit/okta-corpus.mjs';
+import type { Step } from '../../testkit/okta-corpus-steps.mjs';
+import { runSteps, writeSeededOrg } from '../../testkit/okta-corpus.mjs';
 import { startOktaEmulator } from '../../testkit/okta/emulator.mjs';
 import { startOktaProvider } from '../../testkit/okta-provider/provider.mjs';
 import { summarizeObject } from '../../testkit/plans.js';
