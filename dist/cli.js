@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(131);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(805);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 131:
+/***/ 805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1682,6 +1682,65 @@ function resolveNames(changes, drift, prior, config) {
     return { changes: changes.map(finalName), drift: drift.map(finalName), byId: resolver.byId };
 }
 
+;// CONCATENATED MODULE: ./src/plan/change-facts.ts
+// What one change says of itself, before it is named: its IDs, its actions as kept, the attributes forcing a replace,
+// the fields changes and drift share, and its identity for the fingerprint. Pure functions of the change's event.
+
+function stringsOf(value) {
+    if (typeof value === 'string')
+        return [value];
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+function idOf(value) {
+    if (!value || typeof value !== 'object')
+        return null;
+    const id = value.id;
+    return typeof id === 'string' && id ? id : null;
+}
+/** The object's IDs before and after, in an array of its exact size (kept per change until names are resolved). */
+function idsOf(values) {
+    const before = idOf(values.before);
+    const after = idOf(values.after);
+    if (before === null)
+        return after === null ? [] : [after];
+    return after === null || after === before ? [before] : [before, after];
+}
+function replacePathTexts(replacePaths) {
+    if (!Array.isArray(replacePaths))
+        return [];
+    return replacePaths.filter(Array.isArray).map((path) => formatPath(path));
+}
+/** The top-level attributes whose change forces the replace. */
+function forcingAttributes(diff) {
+    return [
+        ...new Set(diff.attributes.filter((a) => a.forcesReplacement).map((a) => a.path.split(/[.[]/)[0])),
+    ];
+}
+/** Terraform's action words, one string each: every change keeps its actions (100,000 in an import). */
+const ACTION_WORDS = new Map(['create', 'read', 'update', 'delete', 'no-op', 'forget'].map((a) => [a, a]));
+/** The actions as kept in the summary: the shared words, in an array of its own. */
+function keptActions(actions) {
+    return actions.map((action) => ACTION_WORDS.get(action) ?? action);
+}
+/** What changes and drift both say of an object. */
+function described(event, info, diff) {
+    return {
+        address: event.address,
+        type: info.type,
+        category: info.category,
+        actions: keptActions(event.actions),
+        noun: info.noun,
+        attributes: diff.attributes,
+        attributesOmitted: diff.omitted,
+    };
+}
+/** Which object a change is to, for the fingerprint: its address, and what makes two changes to it differ. */
+function changeIdentity(event, moved) {
+    const deposed = event.deposed ? ` (deposed ${event.deposed})` : '';
+    const from = moved ? ` (from ${event.previousAddress})` : '';
+    return `${event.address}${deposed}${from}${event.importing ? ' (import)' : ''}`;
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/plan/fingerprint.ts
@@ -2717,61 +2776,8 @@ async function readPlanDocument(chunks, visitor) {
 
 
 
+
 const NO_DIFF = { attributes: [], omitted: 0 };
-function stringsOf(value) {
-    if (typeof value === 'string')
-        return [value];
-    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
-}
-function idOf(value) {
-    if (!value || typeof value !== 'object')
-        return null;
-    const id = value.id;
-    return typeof id === 'string' && id ? id : null;
-}
-/** The object's IDs before and after, in an array of its exact size (kept per change until names are resolved). */
-function idsOf(values) {
-    const before = idOf(values.before);
-    const after = idOf(values.after);
-    if (before === null)
-        return after === null ? [] : [after];
-    return after === null || after === before ? [before] : [before, after];
-}
-function replacePathTexts(replacePaths) {
-    if (!Array.isArray(replacePaths))
-        return [];
-    return replacePaths.filter(Array.isArray).map((path) => formatPath(path));
-}
-/** The top-level attributes whose change forces the replace. */
-function forcingAttributes(diff) {
-    return [
-        ...new Set(diff.attributes.filter((a) => a.forcesReplacement).map((a) => a.path.split(/[.[]/)[0])),
-    ];
-}
-/** Terraform's action words, one string each: every change keeps its actions (100,000 in an import). */
-const ACTION_WORDS = new Map(['create', 'read', 'update', 'delete', 'no-op', 'forget'].map((a) => [a, a]));
-/** The actions as kept in the summary: the shared words, in an array of its own. */
-function keptActions(actions) {
-    return actions.map((action) => ACTION_WORDS.get(action) ?? action);
-}
-/** What changes and drift both say of an object. */
-function described(event, info, diff) {
-    return {
-        address: event.address,
-        type: info.type,
-        category: info.category,
-        actions: keptActions(event.actions),
-        noun: info.noun,
-        attributes: diff.attributes,
-        attributesOmitted: diff.omitted,
-    };
-}
-/** Which object a change is to, for the fingerprint: its address, and what makes two changes to it differ. */
-function changeIdentity(event, moved) {
-    const deposed = event.deposed ? ` (deposed ${event.deposed})` : '';
-    const from = moved ? ` (from ${event.previousAddress})` : '';
-    return `${event.address}${deposed}${from}${event.importing ? ' (import)' : ''}`;
-}
 class SummaryBuilder {
     fingerprint;
     scrubber;

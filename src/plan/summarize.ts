@@ -21,7 +21,7 @@ import {
   objectAction,
   replaceOrder,
 } from './counts.js';
-import { diffAttributes, formatPath, type DiffResult } from './diff.js';
+import { diffAttributes, type DiffResult } from './diff.js';
 import type { Environment } from '../runtime.js';
 import { orgFromEnvironment, orgFromProviderConfig } from './org-host.js';
 import { SecretScrubber } from './redact.js';
@@ -39,6 +39,15 @@ import type {
   PriorResourceEvent,
   ResourceChangeEvent,
 } from './indexed-resources.js';
+import {
+  changeIdentity,
+  described,
+  forcingAttributes,
+  idsOf,
+  keptActions,
+  replacePathTexts,
+  stringsOf,
+} from './change-facts.js';
 import { FingerprintBuilder } from './fingerprint.js';
 import { readValues } from './value-limits.js';
 import { readPlanDocument, type OutputValues, type PlanVisitor } from './document-reader.js';
@@ -57,67 +66,6 @@ export interface SummarizeOptions {
 }
 
 const NO_DIFF: DiffResult = { attributes: [], omitted: 0 };
-
-function stringsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-function idOf(value: unknown): string | null {
-  if (!value || typeof value !== 'object') return null;
-  const id = (value as Record<string, unknown>).id;
-  return typeof id === 'string' && id ? id : null;
-}
-
-/** The object's IDs before and after, in an array of its exact size (kept per change until names are resolved). */
-function idsOf(values: ChangeValues): string[] {
-  const before = idOf(values.before);
-  const after = idOf(values.after);
-  if (before === null) return after === null ? [] : [after];
-  return after === null || after === before ? [before] : [before, after];
-}
-
-function replacePathTexts(replacePaths: unknown): string[] {
-  if (!Array.isArray(replacePaths)) return [];
-  return replacePaths.filter(Array.isArray).map((path) => formatPath(path as (string | number)[]));
-}
-
-/** The top-level attributes whose change forces the replace. */
-function forcingAttributes(diff: DiffResult): string[] {
-  return [
-    ...new Set(
-      diff.attributes.filter((a) => a.forcesReplacement).map((a) => a.path.split(/[.[]/)[0] as string),
-    ),
-  ];
-}
-
-/** Terraform's action words, one string each: every change keeps its actions (100,000 in an import). */
-const ACTION_WORDS = new Map(['create', 'read', 'update', 'delete', 'no-op', 'forget'].map((a) => [a, a]));
-
-/** The actions as kept in the summary: the shared words, in an array of its own. */
-function keptActions(actions: readonly string[]): string[] {
-  return actions.map((action) => ACTION_WORDS.get(action) ?? action);
-}
-
-/** What changes and drift both say of an object. */
-function described(event: ResourceChangeEvent, info: OktaType, diff: DiffResult): Omit<DriftSummary, 'name'> {
-  return {
-    address: event.address,
-    type: info.type,
-    category: info.category,
-    actions: keptActions(event.actions),
-    noun: info.noun,
-    attributes: diff.attributes,
-    attributesOmitted: diff.omitted,
-  };
-}
-
-/** Which object a change is to, for the fingerprint: its address, and what makes two changes to it differ. */
-function changeIdentity(event: ResourceChangeEvent, moved: boolean): string {
-  const deposed = event.deposed ? ` (deposed ${event.deposed})` : '';
-  const from = moved ? ` (from ${event.previousAddress})` : '';
-  return `${event.address}${deposed}${from}${event.importing ? ' (import)' : ''}`;
-}
 
 class SummaryBuilder implements PlanVisitor {
   readonly terraform = emptyTerraformCounts();
