@@ -2106,6 +2106,25 @@ function valueEndOrNeedMore(buf, pos, end) {
     }
     return -1;
 }
+/** End (exclusive) of the object or array that `pos` is inside of, at its top level, or -1 when `buf` ends first. */
+function containerRest(buf, pos, end) {
+    if (inSkipMemory(buf))
+        return skipInMemory(buf, pos, end, { depth: 1, inString: false, escaped: false });
+    let depth = 1;
+    for (let i = pos; i < end; i++) {
+        const c = buf[i];
+        if (c === QUOTE) {
+            i = stringEnd(buf, i, end) - 1;
+            if (i < 0)
+                return -1;
+        }
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET)
+            depth++;
+        else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0)
+            return i + 1;
+    }
+    return -1;
+}
 /** End (exclusive) of the string whose opening quote is at `pos`, or -1 when `buf` ends before it closes. */
 function stringEnd(buf, pos, end) {
     for (let i = pos + 1; i < end; i++) {
@@ -2170,18 +2189,15 @@ class KeySlots {
         return -1;
     }
 }
-/**
- * Where the wanted members of one object are, found in one pass: top-level keys, and the keys of one level of
- * nested objects ("change.actions"). One index serves every element of an array in turn: read it inside the
- * handler, before the next element is indexed.
- */
 class ObjectIndex {
+    enough;
     slots = new Map();
     top;
     nested = new Map();
     /** Byte offsets: a Float64Array, exact past 2 GiB, where 32-bit offsets wrap. */
     ranges;
-    constructor(keys, nested = {}) {
+    constructor(keys, nested = {}, enough = null) {
+        this.enough = enough;
         const add = (name) => {
             if (!this.slots.has(name))
                 this.slots.set(name, this.slots.size);
@@ -2214,6 +2230,12 @@ class ObjectIndex {
         const start = this.ranges[slot * 2];
         return start < 0 ? undefined : parseRange(buf, start, this.ranges[slot * 2 + 1]);
     }
+    /** The member in `slot` when it is a string (decoded without JSON.parse when it has no escapes), else null. */
+    string(buf, slot) {
+        const start = this.ranges[slot * 2];
+        const end = this.ranges[slot * 2 + 1];
+        return start >= 0 && buf[start] === QUOTE ? decodeString(buf, start, end) : null;
+    }
     /** True when the member in `slot` is exactly `text` (a fast check before parsing compact JSON). */
     equals(buf, slot, text) {
         const start = this.ranges[slot * 2];
@@ -2225,12 +2247,17 @@ class ObjectIndex {
         this.ranges.fill(-1);
         return this.indexLevel(buf, pos, end, this.top);
     }
-    indexLevel(buf, pos, end, keys) {
+    indexLevel(buf, pos, end, keys, reading = null) {
         let i = skipWhitespace(buf, pos, end);
         if (i >= end)
             return -1;
         if (buf[i] !== OPEN_BRACE)
             return valueEndOrNeedMore(buf, i, end);
+        const required = reading?.slots;
+        // Nothing wanted of it: skipped whole.
+        if (required?.length === 0)
+            return valueEndOrNeedMore(buf, i, end);
+        let missing = required?.length ?? -1;
         i = skipWhitespace(buf, i + 1, end);
         if (i >= end)
             return -1;
@@ -2255,13 +2282,20 @@ class ObjectIndex {
                 return -1;
             const inner = slot >= 0 && keys === this.top ? this.nested.get(slot) : undefined;
             const after = inner
-                ? this.indexLevel(buf, valueStart, end, inner)
+                ? this.indexLevel(buf, valueStart, end, inner, this.enough?.(this, buf, slot) ?? null)
                 : valueEndOrNeedMore(buf, valueStart, end);
             if (after < 0)
                 return -1;
             if (slot >= 0) {
+                const first = this.ranges[slot * 2] < 0;
                 this.ranges[slot * 2] = valueStart;
                 this.ranges[slot * 2 + 1] = after;
+                // All that is wanted of this object is found: the rest is skipped, not indexed (a repeated key after this
+                // point is not seen; Terraform writes none).
+                if (first && required?.includes(slot) && --missing === 0)
+                    return containerRest(buf, after, end);
+                if (first && reading?.gate?.slot === slot && !reading.gate.keep(buf, valueStart, after))
+                    return containerRest(buf, after, end);
             }
             i = skipWhitespace(buf, after, end);
             if (i >= end)
@@ -2337,26 +2371,30 @@ class IndexedChange {
             : stringList(index.parse(buf, slots.actions));
         this.mode = index.equals(buf, slots.mode, MANAGED)
             ? 'managed'
-            : (str(index.parse(buf, slots.mode)) ?? 'managed');
+            : (index.string(buf, slots.mode) ?? 'managed');
     }
     parse(slot) {
         return this.fields.index.parse(this.buf, slot);
     }
+    /** A string field, decoded without JSON.parse (every change has an address and a type). */
+    string(slot) {
+        return this.fields.index.string(this.buf, slot);
+    }
     get address() {
-        return str(this.parse(this.fields.slots.address)) ?? '';
+        return this.string(this.fields.slots.address) ?? '';
     }
     get previousAddress() {
         const slot = this.fields.slots.previousAddress;
-        return this.fields.index.has(slot) ? str(this.parse(slot)) : null;
+        return this.fields.index.has(slot) ? this.string(slot) : null;
     }
     get type() {
-        return str(this.parse(this.fields.slots.type)) ?? '';
+        return this.string(this.fields.slots.type) ?? '';
     }
     get deposed() {
-        return str(this.parse(this.fields.slots.deposed));
+        return this.string(this.fields.slots.deposed);
     }
     get actionReason() {
-        return str(this.parse(this.fields.slots.actionReason));
+        return this.string(this.fields.slots.actionReason);
     }
     get importing() {
         return this.importTarget !== null;
@@ -2382,11 +2420,45 @@ class PriorIndex {
     index;
     address;
     type;
+    values;
     id;
-    constructor(attributes) {
-        this.index = new ObjectIndex(['address', 'type'], { values: ['id', ...attributes] });
+    /** The reading each answer of `attributesFor` stands for. */
+    readingFor = new WeakMap();
+    /**
+     * `attributesFor(type)`: what an object of that type needs read of its values; `wantsId(id)`: whether it is needed
+     * at all (see PlanVisitor). The rest of its values is skipped.
+     */
+    constructor(attributes, attributesFor, wantsId) {
+        const wanted = new Set(['id', ...attributes]);
+        const gate = wantsId && {
+            slot: -1,
+            keep: (buf, start, end) => {
+                const id = buf[start] === Byte.QUOTE ? decodeString(buf, start, end) : null;
+                return id !== null && wantsId(id);
+            },
+        };
+        const enough = attributesFor
+            ? (index, buf, outer) => {
+                // Terraform writes `type` before `values`: without it, every value is read.
+                if (outer !== this.values || !index.has(this.type))
+                    return null;
+                const type = index.string(buf, this.type);
+                if (type === null)
+                    return null;
+                const needed = attributesFor(type);
+                let reading = this.readingFor.get(needed);
+                if (!reading) {
+                    const slots = needed.filter((a) => wanted.has(a)).map((a) => index.slot(`values.${a}`));
+                    reading = gate ? { slots, gate: { ...gate, slot: this.id } } : { slots };
+                    this.readingFor.set(needed, reading);
+                }
+                return reading;
+            }
+            : null;
+        this.index = new ObjectIndex(['address', 'type'], { values: [...wanted] }, enough);
         this.address = this.index.slot('address');
         this.type = this.index.slot('type');
+        this.values = this.index.slot('values');
         this.id = this.index.slot('values.id');
     }
 }
@@ -2399,10 +2471,10 @@ class IndexedPriorResource {
         this.fields = fields;
     }
     get address() {
-        return str(this.fields.index.parse(this.buf, this.fields.address)) ?? '';
+        return this.fields.index.string(this.buf, this.fields.address) ?? '';
     }
     get type() {
-        return str(this.fields.index.parse(this.buf, this.fields.type)) ?? '';
+        return this.fields.index.string(this.buf, this.fields.type) ?? '';
     }
     value(attribute) {
         const slot = attribute === 'id' ? this.fields.id : this.fields.index.slot(`values.${attribute}`);
@@ -2610,7 +2682,7 @@ function describeRootStart(c) {
 
 
 function stateModuleRule(visitor) {
-    const fields = new PriorIndex(visitor.priorAttributes);
+    const fields = new PriorIndex(visitor.priorAttributes, (type) => visitor.priorAttributesFor(type), (id) => visitor.wantsPrior(id));
     const resources = arrayOf(indexed(fields.index, (buf) => visitor.priorResource(new IndexedPriorResource(buf, fields))));
     const module = {
         kind: 'object',
@@ -2778,6 +2850,7 @@ async function readPlanDocument(chunks, visitor) {
 
 
 const NO_DIFF = { attributes: [], omitted: 0 };
+const NOTHING = [];
 class SummaryBuilder {
     fingerprint;
     scrubber;
@@ -2790,6 +2863,7 @@ class SummaryBuilder {
     prior = new Map();
     config = new Map();
     priorAttributes = nameAttributes();
+    priorAttributesByType = new Map();
     outputChanges = 0;
     constructor(fingerprint, scrubber) {
         this.fingerprint = fingerprint;
@@ -2898,6 +2972,23 @@ class SummaryBuilder {
         const action = objectAction(event.actions);
         const diff = this.diff(info, values, action);
         this.drifted.push(this.named(event, info, values, action, described(event, info, diff)));
+    }
+    priorAttributesFor(type) {
+        // Once resource_changes is read, prior objects matter only when a change points at them.
+        if (this.changesSeen && this.wantedIds.size === 0)
+            return NOTHING;
+        let attributes = this.priorAttributesByType.get(type);
+        if (!attributes) {
+            const roots = this.placeholders(lookupType(type))
+                .filter((p) => p.kind === 'value')
+                .map((p) => p.path.split('.')[0]);
+            attributes = [...new Set(['id', ...roots])];
+            this.priorAttributesByType.set(type, attributes);
+        }
+        return attributes;
+    }
+    wantsPrior(id) {
+        return !this.changesSeen || this.wantedIds.has(id);
     }
     priorResource(event) {
         if (this.changesSeen && this.wantedIds.size === 0)

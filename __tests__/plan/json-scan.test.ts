@@ -1,7 +1,13 @@
 // The byte-level scanner: resumable skipping at any chunk boundary, and one-pass object indexes.
 
 import { describe, expect, it } from '@jest/globals';
-import { JsonSyntaxError, ObjectIndex, ValueSkipper, stringEnd } from '../../src/plan/json-scan.js';
+import {
+  JsonSyntaxError,
+  ObjectIndex,
+  ValueSkipper,
+  stringEnd,
+  type NestedReading,
+} from '../../src/plan/json-scan.js';
 
 const SAMPLES = [
   '{"a":[1,2,{"b":"c\\"}"}],"d":"\\\\"}',
@@ -95,5 +101,47 @@ describe('ObjectIndex', () => {
 
   it('throws for a key it was not built for', () => {
     expect(() => index.slot('nope')).toThrow(/no slot/);
+  });
+});
+
+describe('ObjectIndex, reading only what a nested object is wanted for', () => {
+  const doc = Buffer.from(
+    '{"type":"okta_group","values":{"description":"d","id":"00g1","name":"Eng","zzz":{"a":"}"}},"after":1}',
+  );
+  const make = (reading: (index: ObjectIndex) => NestedReading | null) => {
+    const index: ObjectIndex = new ObjectIndex(
+      ['type', 'after'],
+      { values: ['id', 'name', 'zzz'] },
+      (i, _buf, outer) => (outer === i.slot('values') ? reading(i) : null),
+    );
+    return index;
+  };
+
+  it('skips the rest of the object once the slots it needs are found, and still finds what follows it', () => {
+    const index = make((i) => ({ slots: [i.slot('values.id'), i.slot('values.name')] }));
+    expect(index.index(doc, 0, doc.length)).toBe(doc.length);
+    expect(index.parse(doc, index.slot('values.name'))).toBe('Eng');
+    expect(index.has(index.slot('values.zzz'))).toBe(false);
+    expect(index.parse(doc, index.slot('after'))).toBe(1);
+    expect(index.string(doc, index.slot('type'))).toBe('okta_group');
+  });
+
+  it('skips the whole object when nothing is needed, and the rest when its gate says no', () => {
+    const none = make(() => ({ slots: [] }));
+    expect(none.index(doc, 0, doc.length)).toBe(doc.length);
+    expect(none.has(none.slot('values.id'))).toBe(false);
+    const gated = make((i) => ({
+      slots: [i.slot('values.id'), i.slot('values.name')],
+      gate: { slot: i.slot('values.id'), keep: () => false },
+    }));
+    expect(gated.index(doc, 0, doc.length)).toBe(doc.length);
+    expect(gated.has(gated.slot('values.id'))).toBe(true);
+    expect(gated.has(gated.slot('values.name'))).toBe(false);
+    expect(gated.parse(doc, gated.slot('after'))).toBe(1);
+  });
+
+  it('says the bytes ended when the skipped rest goes past them', () => {
+    const index = make((i) => ({ slots: [i.slot('values.id')] }));
+    expect(index.index(doc, 0, doc.length - 20)).toBe(-1);
   });
 });

@@ -20,6 +20,13 @@ import { arrayOf, capture, indexed, JsonWalker, objectOf, SKIP, type Rule } from
 export interface PlanVisitor {
   /** The attributes of prior-state objects the visitor reads (besides id): the others are never decoded. */
   readonly priorAttributes: ReadonlySet<string>;
+  /**
+   * Of those, what one prior object of `type` needs read (id included), now: the rest of its values is skipped
+   * once these are found. The same array for the same answer.
+   */
+  priorAttributesFor(type: string): readonly string[];
+  /** Whether the prior object with this ID is needed (read as soon as its id is): the rest of it is skipped if not. */
+  wantsPrior(id: string): boolean;
   change(event: ResourceChangeEvent): void;
   drift(event: ResourceChangeEvent): void;
   priorResource(event: PriorResourceEvent): void;
@@ -47,7 +54,11 @@ export interface PlanDocumentInfo {
 }
 
 function stateModuleRule(visitor: PlanVisitor): Rule {
-  const fields = new PriorIndex(visitor.priorAttributes);
+  const fields = new PriorIndex(
+    visitor.priorAttributes,
+    (type) => visitor.priorAttributesFor(type),
+    (id) => visitor.wantsPrior(id),
+  );
   const resources = arrayOf(
     indexed(fields.index, (buf) => visitor.priorResource(new IndexedPriorResource(buf, fields))),
   );

@@ -1,7 +1,7 @@
 // The parts of a plan a visitor is handed: resource changes and prior-state resources, read through a one-pass
 // index of their bytes and parsed only when asked for, because most entries of a plan are no-ops, read for counts.
 
-import { ObjectIndex } from './json-scan.js';
+import { Byte, decodeString, ObjectIndex, type EnoughSlots, type NestedReading } from './json-scan.js';
 
 export interface ChangeValues {
   readonly before: unknown;
@@ -109,28 +109,33 @@ export class IndexedChange implements ResourceChangeEvent {
       : stringList(index.parse(buf, slots.actions));
     this.mode = index.equals(buf, slots.mode, MANAGED)
       ? 'managed'
-      : (str(index.parse(buf, slots.mode)) ?? 'managed');
+      : (index.string(buf, slots.mode) ?? 'managed');
   }
 
   private parse(slot: number): unknown {
     return this.fields.index.parse(this.buf, slot);
   }
 
+  /** A string field, decoded without JSON.parse (every change has an address and a type). */
+  private string(slot: number): string | null {
+    return this.fields.index.string(this.buf, slot);
+  }
+
   get address(): string {
-    return str(this.parse(this.fields.slots.address)) ?? '';
+    return this.string(this.fields.slots.address) ?? '';
   }
   get previousAddress(): string | null {
     const slot = this.fields.slots.previousAddress;
-    return this.fields.index.has(slot) ? str(this.parse(slot)) : null;
+    return this.fields.index.has(slot) ? this.string(slot) : null;
   }
   get type(): string {
-    return str(this.parse(this.fields.slots.type)) ?? '';
+    return this.string(this.fields.slots.type) ?? '';
   }
   get deposed(): string | null {
-    return str(this.parse(this.fields.slots.deposed));
+    return this.string(this.fields.slots.deposed);
   }
   get actionReason(): string | null {
-    return str(this.parse(this.fields.slots.actionReason));
+    return this.string(this.fields.slots.actionReason);
   }
   get importing(): boolean {
     return this.importTarget !== null;
@@ -157,12 +162,49 @@ export class PriorIndex {
   readonly index: ObjectIndex;
   readonly address: number;
   readonly type: number;
+  readonly values: number;
   readonly id: number;
 
-  constructor(attributes: Iterable<string>) {
-    this.index = new ObjectIndex(['address', 'type'], { values: ['id', ...attributes] });
+  /** The reading each answer of `attributesFor` stands for. */
+  private readonly readingFor = new WeakMap<readonly string[], NestedReading>();
+
+  /**
+   * `attributesFor(type)`: what an object of that type needs read of its values; `wantsId(id)`: whether it is needed
+   * at all (see PlanVisitor). The rest of its values is skipped.
+   */
+  constructor(
+    attributes: Iterable<string>,
+    attributesFor?: (type: string) => readonly string[],
+    wantsId?: (id: string) => boolean,
+  ) {
+    const wanted = new Set(['id', ...attributes]);
+    const gate = wantsId && {
+      slot: -1,
+      keep: (buf: Buffer, start: number, end: number) => {
+        const id = buf[start] === Byte.QUOTE ? decodeString(buf, start, end) : null;
+        return id !== null && wantsId(id);
+      },
+    };
+    const enough: EnoughSlots | null = attributesFor
+      ? (index, buf, outer) => {
+          // Terraform writes `type` before `values`: without it, every value is read.
+          if (outer !== this.values || !index.has(this.type)) return null;
+          const type = index.string(buf, this.type);
+          if (type === null) return null;
+          const needed = attributesFor(type);
+          let reading = this.readingFor.get(needed);
+          if (!reading) {
+            const slots = needed.filter((a) => wanted.has(a)).map((a) => index.slot(`values.${a}`));
+            reading = gate ? { slots, gate: { ...gate, slot: this.id } } : { slots };
+            this.readingFor.set(needed, reading);
+          }
+          return reading;
+        }
+      : null;
+    this.index = new ObjectIndex(['address', 'type'], { values: [...wanted] }, enough);
     this.address = this.index.slot('address');
     this.type = this.index.slot('type');
+    this.values = this.index.slot('values');
     this.id = this.index.slot('values.id');
   }
 }
@@ -175,10 +217,10 @@ export class IndexedPriorResource implements PriorResourceEvent {
   ) {}
 
   get address(): string {
-    return str(this.fields.index.parse(this.buf, this.fields.address)) ?? '';
+    return this.fields.index.string(this.buf, this.fields.address) ?? '';
   }
   get type(): string {
-    return str(this.fields.index.parse(this.buf, this.fields.type)) ?? '';
+    return this.fields.index.string(this.buf, this.fields.type) ?? '';
   }
   value(attribute: string): unknown {
     const slot = attribute === 'id' ? this.fields.id : this.fields.index.slot(`values.${attribute}`);

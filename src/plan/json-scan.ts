@@ -162,6 +162,21 @@ function valueEndOrNeedMore(buf: Uint8Array, pos: number, end: number): number {
   return -1;
 }
 
+/** End (exclusive) of the object or array that `pos` is inside of, at its top level, or -1 when `buf` ends first. */
+function containerRest(buf: Uint8Array, pos: number, end: number): number {
+  if (inSkipMemory(buf)) return skipInMemory(buf, pos, end, { depth: 1, inString: false, escaped: false });
+  let depth = 1;
+  for (let i = pos; i < end; i++) {
+    const c = buf[i] as number;
+    if (c === QUOTE) {
+      i = stringEnd(buf, i, end) - 1;
+      if (i < 0) return -1;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+    else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
 /** End (exclusive) of the string whose opening quote is at `pos`, or -1 when `buf` ends before it closes. */
 export function stringEnd(buf: Uint8Array, pos: number, end: number): number {
   for (let i = pos + 1; i < end; i++) {
@@ -234,6 +249,20 @@ class KeySlots {
  * nested objects ("change.actions"). One index serves every element of an array in turn: read it inside the
  * handler, before the next element is indexed.
  */
+/**
+ * The nested slots that, once found, make the rest of a nested object unneeded (null: read it all). Asked as the
+ * nested object begins, when the members before it are indexed (a prior resource's `type` comes before its
+ * `values`).
+ */
+export type EnoughSlots = (index: ObjectIndex, buf: Buffer, outerSlot: number) => NestedReading | null;
+
+export interface NestedReading {
+  /** Found all of these, the rest of the object is skipped. */
+  readonly slots: readonly number[];
+  /** Found this one and `keep` says no, the rest is skipped too (an object nobody points at). */
+  readonly gate?: { readonly slot: number; readonly keep: (buf: Buffer, start: number, end: number) => boolean };
+}
+
 export class ObjectIndex {
   private readonly slots = new Map<string, number>();
   private readonly top: KeySlots;
@@ -241,7 +270,11 @@ export class ObjectIndex {
   /** Byte offsets: a Float64Array, exact past 2 GiB, where 32-bit offsets wrap. */
   private readonly ranges: Float64Array;
 
-  constructor(keys: readonly string[], nested: Readonly<Record<string, readonly string[]>> = {}) {
+  constructor(
+    keys: readonly string[],
+    nested: Readonly<Record<string, readonly string[]>> = {},
+    private readonly enough: EnoughSlots | null = null,
+  ) {
     const add = (name: string): number => {
       if (!this.slots.has(name)) this.slots.set(name, this.slots.size);
       return this.slots.get(name) as number;
@@ -274,6 +307,13 @@ export class ObjectIndex {
     return start < 0 ? undefined : parseRange(buf, start, this.ranges[slot * 2 + 1] as number);
   }
 
+  /** The member in `slot` when it is a string (decoded without JSON.parse when it has no escapes), else null. */
+  string(buf: Buffer, slot: number): string | null {
+    const start = this.ranges[slot * 2] as number;
+    const end = this.ranges[slot * 2 + 1] as number;
+    return start >= 0 && buf[start] === QUOTE ? decodeString(buf, start, end) : null;
+  }
+
   /** True when the member in `slot` is exactly `text` (a fast check before parsing compact JSON). */
   equals(buf: Buffer, slot: number, text: Buffer): boolean {
     const start = this.ranges[slot * 2] as number;
@@ -287,10 +327,20 @@ export class ObjectIndex {
     return this.indexLevel(buf, pos, end, this.top);
   }
 
-  private indexLevel(buf: Buffer, pos: number, end: number, keys: KeySlots): number {
+  private indexLevel(
+    buf: Buffer,
+    pos: number,
+    end: number,
+    keys: KeySlots,
+    reading: NestedReading | null = null,
+  ): number {
     let i = skipWhitespace(buf, pos, end);
     if (i >= end) return -1;
     if (buf[i] !== OPEN_BRACE) return valueEndOrNeedMore(buf, i, end);
+    const required = reading?.slots;
+    // Nothing wanted of it: skipped whole.
+    if (required?.length === 0) return valueEndOrNeedMore(buf, i, end);
+    let missing = required?.length ?? -1;
     i = skipWhitespace(buf, i + 1, end);
     if (i >= end) return -1;
     if (buf[i] === CLOSE_BRACE) return i + 1;
@@ -307,12 +357,18 @@ export class ObjectIndex {
       if (valueStart >= end) return -1;
       const inner = slot >= 0 && keys === this.top ? this.nested.get(slot) : undefined;
       const after = inner
-        ? this.indexLevel(buf, valueStart, end, inner)
+        ? this.indexLevel(buf, valueStart, end, inner, this.enough?.(this, buf, slot) ?? null)
         : valueEndOrNeedMore(buf, valueStart, end);
       if (after < 0) return -1;
       if (slot >= 0) {
+        const first = (this.ranges[slot * 2] as number) < 0;
         this.ranges[slot * 2] = valueStart;
         this.ranges[slot * 2 + 1] = after;
+        // All that is wanted of this object is found: the rest is skipped, not indexed (a repeated key after this
+        // point is not seen; Terraform writes none).
+        if (first && required?.includes(slot) && --missing === 0) return containerRest(buf, after, end);
+        if (first && reading?.gate?.slot === slot && !reading.gate.keep(buf, valueStart, after))
+          return containerRest(buf, after, end);
       }
       i = skipWhitespace(buf, after, end);
       if (i >= end) return -1;

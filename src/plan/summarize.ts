@@ -66,6 +66,7 @@ export interface SummarizeOptions {
 }
 
 const NO_DIFF: DiffResult = { attributes: [], omitted: 0 };
+const NOTHING: readonly string[] = [];
 
 class SummaryBuilder implements PlanVisitor {
   readonly terraform = emptyTerraformCounts();
@@ -77,6 +78,7 @@ class SummaryBuilder implements PlanVisitor {
   readonly prior = new Map<string, PriorObject>();
   readonly config: ConfigNames = new Map();
   readonly priorAttributes = nameAttributes();
+  private readonly priorAttributesByType = new Map<string, readonly string[]>();
   outputChanges = 0;
   constructor(
     readonly fingerprint: FingerprintBuilder,
@@ -191,6 +193,24 @@ class SummaryBuilder implements PlanVisitor {
     const action = objectAction(event.actions);
     const diff = this.diff(info, values, action);
     this.drifted.push(this.named(event, info, values, action, described(event, info, diff)));
+  }
+
+  priorAttributesFor(type: string): readonly string[] {
+    // Once resource_changes is read, prior objects matter only when a change points at them.
+    if (this.changesSeen && this.wantedIds.size === 0) return NOTHING;
+    let attributes = this.priorAttributesByType.get(type);
+    if (!attributes) {
+      const roots = this.placeholders(lookupType(type))
+        .filter((p) => p.kind === 'value')
+        .map((p) => p.path.split('.')[0] as string);
+      attributes = [...new Set(['id', ...roots])];
+      this.priorAttributesByType.set(type, attributes);
+    }
+    return attributes;
+  }
+
+  wantsPrior(id: string): boolean {
+    return !this.changesSeen || this.wantedIds.has(id);
   }
 
   priorResource(event: PriorResourceEvent): void {
