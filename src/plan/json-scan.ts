@@ -260,7 +260,10 @@ export interface NestedReading {
   /** Found all of these, the rest of the object is skipped. */
   readonly slots: readonly number[];
   /** Found this one and `keep` says no, the rest is skipped too (an object nobody points at). */
-  readonly gate?: { readonly slot: number; readonly keep: (buf: Buffer, start: number, end: number) => boolean };
+  readonly gate?: {
+    readonly slot: number;
+    readonly keep: (buf: Buffer, start: number, end: number) => boolean;
+  };
 }
 
 export class ObjectIndex {
