@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(805);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(463);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 805:
+/***/ 463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2158,6 +2158,13 @@ function parseRange(buf, start, end, maxChars = external_node_buffer_namespaceOb
         throw new ValueTooLarge(end - start);
     return JSON.parse(text);
 }
+
+;// CONCATENATED MODULE: ./src/plan/object-index.ts
+// Where the wanted members of a JSON object are, found in one pass over its bytes (json-scan.ts skips the rest):
+// top-level keys, one level of nested ones, and, for nested objects, only as far as what they are wanted for.
+
+const { QUOTE: object_index_QUOTE, OPEN_BRACE: object_index_OPEN_BRACE, CLOSE_BRACE: object_index_CLOSE_BRACE, COMMA: object_index_COMMA, COLON: object_index_COLON } = Byte;
+const object_index_BACKSLASH = 0x5c;
 /** Keys matched against raw key bytes, so keys nobody asked for are never decoded. */
 class KeySlots {
     byLength = new Map();
@@ -2183,7 +2190,7 @@ class KeySlots {
         }
         // An escaped key (\u0061ctions) has another length: decode it to be sure.
         for (let i = start + 1; i < end - 1; i++) {
-            if (buf[i] === BACKSLASH)
+            if (buf[i] === object_index_BACKSLASH)
                 return this.byKey.get(decodeString(buf, start, end)) ?? -1;
         }
         return -1;
@@ -2234,7 +2241,7 @@ class ObjectIndex {
     string(buf, slot) {
         const start = this.ranges[slot * 2];
         const end = this.ranges[slot * 2 + 1];
-        return start >= 0 && buf[start] === QUOTE ? decodeString(buf, start, end) : null;
+        return start >= 0 && buf[start] === object_index_QUOTE ? decodeString(buf, start, end) : null;
     }
     /** True when the member in `slot` is exactly `text` (a fast check before parsing compact JSON). */
     equals(buf, slot, text) {
@@ -2251,7 +2258,7 @@ class ObjectIndex {
         let i = skipWhitespace(buf, pos, end);
         if (i >= end)
             return -1;
-        if (buf[i] !== OPEN_BRACE)
+        if (buf[i] !== object_index_OPEN_BRACE)
             return valueEndOrNeedMore(buf, i, end);
         const required = reading?.slots;
         // Nothing wanted of it: skipped whole.
@@ -2261,12 +2268,12 @@ class ObjectIndex {
         i = skipWhitespace(buf, i + 1, end);
         if (i >= end)
             return -1;
-        if (buf[i] === CLOSE_BRACE)
+        if (buf[i] === object_index_CLOSE_BRACE)
             return i + 1;
         for (;;) {
             if (i >= end)
                 return -1;
-            if (buf[i] !== QUOTE)
+            if (buf[i] !== object_index_QUOTE)
                 throw new JsonSyntaxError('expected a key in an object');
             const keyEnd = stringEnd(buf, i, end);
             if (keyEnd < 0)
@@ -2275,7 +2282,7 @@ class ObjectIndex {
             i = skipWhitespace(buf, keyEnd, end);
             if (i >= end)
                 return -1;
-            if (buf[i] !== COLON)
+            if (buf[i] !== object_index_COLON)
                 throw new JsonSyntaxError("expected ':' after a key");
             const valueStart = skipWhitespace(buf, i + 1, end);
             if (valueStart >= end)
@@ -2300,9 +2307,9 @@ class ObjectIndex {
             i = skipWhitespace(buf, after, end);
             if (i >= end)
                 return -1;
-            if (buf[i] === CLOSE_BRACE)
+            if (buf[i] === object_index_CLOSE_BRACE)
                 return i + 1;
-            if (buf[i] !== COMMA)
+            if (buf[i] !== object_index_COMMA)
                 throw new JsonSyntaxError("expected ',' or '}' after a value");
             i = skipWhitespace(buf, i + 1, end);
         }
@@ -2312,6 +2319,7 @@ class ObjectIndex {
 ;// CONCATENATED MODULE: ./src/plan/indexed-resources.ts
 // The parts of a plan a visitor is handed: resource changes and prior-state resources, read through a one-pass
 // index of their bytes and parsed only when asked for, because most entries of a plan are no-ops, read for counts.
+
 
 function str(value) {
     return typeof value === 'string' ? value : null;
@@ -2677,6 +2685,7 @@ function describeRootStart(c) {
 // Reads a `terraform show -json PLANFILE` document (format_version 0.1 to 1.x, Terraform 0.12 to 1.15, OpenTofu,
 // and HCP Terraform's redacted JSON plan) as a stream of chunks, and reports the parts a summary needs to a visitor.
 // planned_values, variables and every unchanged object's values are skipped without being parsed.
+
 
 
 

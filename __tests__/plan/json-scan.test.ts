@@ -1,13 +1,8 @@
 // The byte-level scanner: resumable skipping at any chunk boundary, and one-pass object indexes.
 
 import { describe, expect, it } from '@jest/globals';
-import {
-  JsonSyntaxError,
-  ObjectIndex,
-  ValueSkipper,
-  stringEnd,
-  type NestedReading,
-} from '../../src/plan/json-scan.js';
+import { JsonSyntaxError, ValueSkipper, stringEnd } from '../../src/plan/json-scan.js';
+import { ObjectIndex, type NestedReading } from '../../src/plan/object-index.js';
 
 const SAMPLES = [
   '{"a":[1,2,{"b":"c\\"}"}],"d":"\\\\"}',

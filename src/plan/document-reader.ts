@@ -14,7 +14,8 @@ import {
   type PriorResourceEvent,
   type ResourceChangeEvent,
 } from './indexed-resources.js';
-import { JsonSyntaxError, ObjectIndex, parseRange } from './json-scan.js';
+import { JsonSyntaxError, parseRange } from './json-scan.js';
+import { ObjectIndex } from './object-index.js';
 import { arrayOf, capture, indexed, JsonWalker, objectOf, SKIP, type Rule } from './json-walk.js';
 
 export interface PlanVisitor {

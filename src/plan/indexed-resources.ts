@@ -1,7 +1,8 @@
 // The parts of a plan a visitor is handed: resource changes and prior-state resources, read through a one-pass
 // index of their bytes and parsed only when asked for, because most entries of a plan are no-ops, read for counts.
 
-import { Byte, decodeString, ObjectIndex, type EnoughSlots, type NestedReading } from './json-scan.js';
+import { Byte, decodeString } from './json-scan.js';
+import { ObjectIndex, type EnoughSlots, type NestedReading } from './object-index.js';
 
 export interface ChangeValues {
   readonly before: unknown;

@@ -10,8 +10,8 @@ import {
   isWhitespace,
   skipWhitespace,
   stringEnd,
-  type ObjectIndex,
 } from './json-scan.js';
+import type { ObjectIndex } from './object-index.js';
 
 type OnValue = (buf: Buffer, start: number, end: number) => void;
 
