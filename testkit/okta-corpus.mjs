@@ -136,18 +136,19 @@ provider "okta" {
       }
       initialised = true;
     }
+    /** The first object of `type` in state: what a replace by request replaces. */
+    const firstInState = async (/** @type {string} */ of) =>
+      (await terraform(dir, ['state', 'list'], env)).stdout.split('\n').find((a) => a.startsWith(`${of}.`));
     const args = ['plan', '-input=false', '-no-color', '-out=tfplan'];
     if (step.replaceFirst) {
-      const list = await terraform(dir, ['state', 'list'], env);
-      const address = list.stdout.split('\n').find((a) => a.startsWith(`${step.replaceFirst}.`));
+      const address = await firstInState(step.replaceFirst);
       if (address) args.push(`-replace=${address}`);
       result.how = `-replace=${address ?? '(none in state)'} (no literal replace-forcing attribute)`;
     }
     let plan = await terraform(dir, args, env);
     if (plan.code !== 0 && step.step === 'replace' && !step.replaceFirst) {
       // The changed value is not one the provider takes (an enumerated type): replace by request instead.
-      const list = await terraform(dir, ['state', 'list'], env);
-      const address = list.stdout.split('\n').find((a) => a.startsWith(`${type}.`));
+      const address = await firstInState(type);
       result.config = steps[steps.indexOf(step) - 1]?.config ?? step.config;
       writeFileSync(join(dir, 'main.tf'), result.config);
       result.how = `-replace=${address} (${step.how.replace(/ \(.*/, '')} is refused: ${firstError(plan.stdout + plan.stderr).slice(0, 80)})`;

@@ -58,32 +58,24 @@ function deepEqual(a: unknown, b: unknown): boolean {
   );
 }
 
-export function formatPath(path: readonly PathSegment[]): string {
+/** A step of the walk: an attribute, a list position, or a nested block found by its key attribute. */
+type DiffSegment = PathSegment | KeyedPair;
+
+/** The path a reviewer reads: `rule[0].access`, or `rule[name="Allow admins"].access` for a keyed block. */
+export function formatPath(path: readonly DiffSegment[]): string {
   let text = '';
   for (const segment of path) {
     if (typeof segment === 'number') text += `[${segment}]`;
+    else if (typeof segment === 'object') text += `[${segment.by}=${JSON.stringify(segment.key)}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text;
 }
 
-/** A step of the walk: an attribute, a list position, or a nested block found by its key attribute. */
-type DiffSegment = PathSegment | KeyedPair;
-
 /** The path as Terraform counts it: a keyed block at its position in the list after (before, if removed). */
 const positional = (path: readonly DiffSegment[]): PathSegment[] =>
   path.map((s) => (typeof s === 'object' ? ((s.after ?? s.before) as number) : s));
-
-/** The path a reviewer reads: `rule[name="Allow admins"].access` for a keyed block. */
-function displayPath(path: readonly DiffSegment[]): string {
-  let text = '';
-  for (const segment of path) {
-    if (typeof segment === 'object') text += `[${segment.by}=${JSON.stringify(segment.key)}]`;
-    else text += formatPath([segment]).replace(/^(?=[A-Za-z_])/, text ? '.' : '');
-  }
-  return text;
-}
 
 /** The element at `index` of a list value or mask; a whole-true mask covers every element. */
 const elementAt = (value: unknown, index: number | undefined): unknown =>
@@ -181,7 +173,7 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
     const forcesReplacement = options.replacePaths.some(
       (p) => counted === p || counted.startsWith(`${p}.`) || counted.startsWith(`${p}[`),
     );
-    attributes.push({ path: displayPath(path), before, after, forcesReplacement });
+    attributes.push({ path: formatPath(path), before, after, forcesReplacement });
   };
 
   const walk = (

@@ -179,13 +179,9 @@ export class PriorIndex {
     wantsId?: (id: string) => boolean,
   ) {
     const wanted = new Set(['id', ...attributes]);
-    const gate = wantsId && {
-      slot: -1,
-      keep: (buf: Buffer, start: number, end: number) => {
-        const id = buf[start] === Byte.QUOTE ? decodeString(buf, start, end) : null;
-        return id !== null && wantsId(id);
-      },
-    };
+    // An object whose id nobody wants is read no further than its id.
+    const keep = (buf: Buffer, start: number, end: number): boolean =>
+      !wantsId || (buf[start] === Byte.QUOTE && wantsId(decodeString(buf, start, end)));
     const enough: EnoughSlots | null = attributesFor
       ? (index, buf, outer) => {
           // Terraform writes `type` before `values`: without it, every value is read.
@@ -196,7 +192,7 @@ export class PriorIndex {
           let reading = this.readingFor.get(needed);
           if (!reading) {
             const slots = needed.filter((a) => wanted.has(a)).map((a) => index.slot(`values.${a}`));
-            reading = gate ? { slots, gate: { ...gate, slot: this.id } } : { slots };
+            reading = wantsId ? { slots, gate: { slot: this.id, keep } } : { slots };
             this.readingFor.set(needed, reading);
           }
           return reading;

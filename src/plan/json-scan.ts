@@ -3,7 +3,7 @@
 
 import { constants } from 'node:buffer';
 import { ValueTooLarge } from './value-limits.js';
-import { inSkipMemory, skipInMemory, valueEndInMemory } from './wasm-skip.js';
+import { inSkipMemory, skipInMemory } from './wasm-skip.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -142,9 +142,20 @@ export function valueEndOrNeedMore(buf: Uint8Array, pos: number, end: number): n
     }
     return scalarEnd(buf, pos, end);
   }
-  // Containers of more than a few bytes are most of a plan: the WebAssembly skipper takes them where it can.
-  if (inSkipMemory(buf)) return valueEndInMemory(buf, pos, end);
-  let depth = 0;
+  return containerEnd(buf, pos, end, 0);
+}
+
+/** End (exclusive) of the object or array that `pos` is inside of, at its top level, or -1 when `buf` ends first. */
+export function containerRest(buf: Uint8Array, pos: number, end: number): number {
+  return containerEnd(buf, pos, end, 1);
+}
+
+/**
+ * Where the container ends that `pos` is `depth` levels inside of (0: `pos` is its opening bracket), or -1 when `buf`
+ * ends first. Containers are most of a plan: the WebAssembly skipper takes them where it can.
+ */
+function containerEnd(buf: Uint8Array, pos: number, end: number, depth: number): number {
+  if (inSkipMemory(buf)) return skipInMemory(buf, pos, end, { depth, inString: false, escaped: false });
   for (let i = pos; i < end; i++) {
     const c = buf[i] as number;
     if (c === QUOTE) {
@@ -158,21 +169,6 @@ export function valueEndOrNeedMore(buf: Uint8Array, pos: number, end: number): n
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       if (--depth === 0) return i + 1;
     }
-  }
-  return -1;
-}
-
-/** End (exclusive) of the object or array that `pos` is inside of, at its top level, or -1 when `buf` ends first. */
-export function containerRest(buf: Uint8Array, pos: number, end: number): number {
-  if (inSkipMemory(buf)) return skipInMemory(buf, pos, end, { depth: 1, inString: false, escaped: false });
-  let depth = 1;
-  for (let i = pos; i < end; i++) {
-    const c = buf[i] as number;
-    if (c === QUOTE) {
-      i = stringEnd(buf, i, end) - 1;
-      if (i < 0) return -1;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
-    else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return i + 1;
   }
   return -1;
 }

@@ -17,7 +17,6 @@ interface SkipExports {
   inString(): number;
   escaped(): number;
   scan(start: number, end: number): number;
-  skip(start: number, end: number): number;
 }
 
 /** Where a skip stands: resumable state, as ValueSkipper keeps it. */
@@ -55,24 +54,20 @@ export function inSkipMemory(buf: Uint8Array): boolean {
   return memoryBuffer !== null && buf.buffer === memoryBuffer;
 }
 
-/** Where the value starting at `pos` ends (`buf` in the skipper's memory), or -1 when `end` comes first. */
-export function valueEndInMemory(buf: Uint8Array, pos: number, end: number): number {
-  const found = (skipper() as SkipExports).skip(buf.byteOffset + pos, buf.byteOffset + end);
-  return found < 0 ? -1 : found - buf.byteOffset;
-}
-
 /**
- * Skips from `pos` in `buf` (which must be in the skipper's memory) with `state`, updating it: the offset just past
- * the value, or -1 when `end` came first.
+ * Skips from `pos` in `buf` (which must be in the skipper's memory) with `state`: the offset just past the value, or
+ * -1 when `end` came first, and then `state` is where the skip stands, to resume from with the next bytes.
  */
 export function skipInMemory(buf: Uint8Array, pos: number, end: number, state: SkipState): number {
   const wasm = skipper() as SkipExports;
   wasm.setState(state.depth, state.inString ? 1 : 0, state.escaped ? 1 : 0);
   const found = wasm.scan(buf.byteOffset + pos, buf.byteOffset + end);
+  if (found >= 0) return found - buf.byteOffset;
+  // Read back only to resume: a finished skip's state is nobody's (two calls per container, not five).
   state.depth = wasm.depth();
   state.inString = wasm.inString() === 1;
   state.escaped = wasm.escaped() === 1;
-  return found < 0 ? -1 : found - buf.byteOffset;
+  return -1;
 }
 
 let lent = false;

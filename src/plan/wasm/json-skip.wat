@@ -37,15 +37,8 @@
         (if (i32.eqz (global.get $depth)) (then (return (i32.add (local.get $p) (i32.const 1)))))))
     (i32.const 0))
 
-  ;; skip(i, end): scan from a fresh state, at the value's first byte (one call where nothing resumes).
-  (func (export "skip") (param $i i32) (param $end i32) (result i32)
-    (global.set $depth (i32.const 0))
-    (global.set $inString (i32.const 0))
-    (global.set $escaped (i32.const 0))
-    (call $scan (local.get $i) (local.get $end)))
-
   ;; scan(i, end): the offset just past the value, or -1 when memory[i, end) ended first.
-  (func $scan (export "scan") (param $i i32) (param $end i32) (result i32)
+  (func (export "scan") (param $i i32) (param $end i32) (result i32)
     (local $v v128) (local $bits i32) (local $p i32) (local $r i32)
     ;; A byte escaped at the end of the last call's bytes.
     (if (global.get $escaped)
