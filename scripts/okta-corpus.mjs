@@ -66,12 +66,12 @@ async function main() {
           r.example,
           r.how,
           r.planLine ?? '',
-          r.error ? `failed: ${r.error}` : 'ok',
+          r.none ? `none: ${r.none}` : r.error ? `failed: ${r.error}` : 'ok',
           file,
         ]);
       }
       process.stderr.write(
-        `${type}: ${results.map((r) => `${r.step}${r.error ? ' FAILED' : ''}`).join(', ')}\n`,
+        `${type}: ${results.map((r) => `${r.step}${r.error ? ' FAILED' : r.none ? ' (none)' : ''}`).join(', ')}\n`,
       );
     }
   };

@@ -1,15 +1,27 @@
 // @ts-check
 // The steps of Okta's own examples for one okta/okta type (examples/resources/okta_*/ of
 // okta/terraform-provider-okta v6.12.0): a create (the acceptance test's first fixture), an update (its next
-// fixture, else a free-text attribute edited), a replace (a replace-forcing attribute changed, else `-replace`) and a
+// fixture, else an attribute edited), a replace (a replace-forcing attribute changed, else `-replace`) and a
 // delete (the configuration emptied). okta-corpus.mjs runs them through terraform.
 
 import { execFileSync } from 'node:child_process';
-import { REPLACE } from './okta-provider/resources/generic.mjs';
+import {
+  everyArgumentForcesNew,
+  inPlaceEdits,
+  resourceBlock,
+  updateRefused,
+  withPrerequisites,
+} from './okta-corpus-edits.mjs';
+import { REPLACE, referenceResources } from './okta-provider/resources/generic.mjs';
 
 /**
+ * @typedef {{ example: string, config: string, how: string }} Attempt
  * @typedef {{ step: 'create' | 'update' | 'replace' | 'delete', example: string, config: string, how: string,
- *   replaceFirst?: string }} Step  replaceFirst: plan with -replace of the first object of that type in state
+ *   replaceFirst?: string, alternatives?: Attempt[], none?: string,
+ *   derive?: (applied: string) => { config: string, how: string, replaceFirst?: string } | null }} Step
+ *   replaceFirst: plan with -replace of the first object of that type in state; alternatives: tried in turn when
+ *   the step does not plan a change; none: why the type has no such step (nothing is run); derive: the step made
+ *   from the configuration the step before applied (null: no such step)
  */
 const PLACEHOLDER = 'replace_with_uuid';
 
@@ -82,19 +94,16 @@ function fixtureOrder(source, type) {
  * (`suffix` appended), or null.
  * @param {string} config
  * @param {string} type
- * @param {string[]} names
+ * @param {readonly string[]} names
  * @param {string} suffix
  */
 function changedAttribute(config, type, names, suffix) {
-  const start = config.search(new RegExp(`resource\\s+"${type}"\\s+"[^"]+"\\s*\\{`));
-  if (start < 0) return null;
-  // Only inside this block: up to the next top-level block.
-  const next = config.slice(start + 1).search(/\n(resource|data|module|locals|variable|output)\s/);
-  const end = next < 0 ? config.length : start + 1 + next;
+  const block = resourceBlock(config, type);
+  if (!block) return null;
   for (const name of names) {
-    const m = new RegExp(`(\\n\\s*${name}\\s*=\\s*")([^"$\\n]*)(")`).exec(config.slice(start, end));
+    const m = new RegExp(`(\\n\\s*${name}\\s*=\\s*")([^"$\\n]*)(")`).exec(block.text);
     if (!m || m.index === undefined) continue;
-    const at = start + m.index;
+    const at = block.start + m.index;
     const changed = `${m[1]}${m[2]}${suffix}${m[3]}`;
     return { config: config.slice(0, at) + changed + config.slice(at + m[0].length), attribute: name };
   }
@@ -105,6 +114,27 @@ function changedAttribute(config, type, names, suffix) {
 function firstAddress(config, type) {
   const m = new RegExp(`resource\\s+"${type}"\\s+"([^"]+)"`).exec(config);
   return m ? `${type}.${m[1]}` : null;
+}
+
+/**
+ * The type's Go resource file and its documentation page, for what the examples do not say.
+ * @param {ProviderSource} source
+ * @param {string} type
+ */
+function typeFacts(source, type) {
+  const bare = type.replace(/^okta_/, '');
+  const go = source.files.find(
+    (f) => f.endsWith(`/resource_okta_${bare}.go`) || f.endsWith(`/resource_${bare}.go`),
+  );
+  const docs = source.files.includes(`docs/resources/${bare}.md`)
+    ? source.show(`docs/resources/${bare}.md`)
+    : '';
+  return {
+    go: go ? source.show(go) : '',
+    docs,
+    forceNew: REPLACE.get(type) ?? [],
+    schema: referenceResources[type],
+  };
 }
 
 /**
@@ -122,59 +152,64 @@ export function corpusSteps(source, type, attempt = 0) {
   );
   const first = candidates[attempt];
   if (!first) return [];
-  const read = (/** @type {string} */ file) =>
-    source.show(`examples/resources/${type}/${file}`).replaceAll(PLACEHOLDER, seed(type));
-  const create = read(first);
+  const example = (/** @type {string} */ of, /** @type {string} */ file) =>
+    source.show(`examples/resources/${of}/${file}`).replaceAll(PLACEHOLDER, seed(of));
+  const firstExample = (/** @type {string} */ of) => {
+    const { ordered: theirs, present: files } = fixtureOrder(source, of);
+    const file = [...theirs, 'basic.tf', 'resource.tf', ...files].find((f) => files.includes(f));
+    return file ? { type: of, file, config: example(of, file) } : null;
+  };
+  /** A fixture, with what it refers to and does not declare. */
+  const read = (/** @type {string} */ file) => withPrerequisites(example(type, file), firstExample);
+  const created = read(first);
+  const create = created.config;
+  const needs = created.added.length > 0 ? ` (with ${created.added.join(', ')})` : '';
   const how = attempt === 0 ? 'the first fixture' : `fixture ${attempt + 1} (the ones before it do not plan)`;
   /** @type {Step[]} */
-  const steps = [{ step: 'create', example: first, config: create, how }];
+  const steps = [{ step: 'create', example: first, config: create, how: `${how}${needs}` }];
   const updates = ['basic_updated.tf', 'updated.tf', 'update.tf', 'basic_update.tf'];
   const second =
-    ordered.slice(1).find((f) => read(f) !== create && firstAddress(read(f), type)) ??
+    ordered.slice(1).find((f) => read(f).config !== create && firstAddress(read(f).config, type)) ??
     updates.find((f) => f !== first && present.includes(f));
-  let current = create;
-  const forceNew = REPLACE.get(type) ?? [];
-  if (second) {
-    current = read(second);
+  const facts = typeFacts(source, type);
+  // The acceptance test's next fixture, else (or when it does not plan) an edit an admin would make.
+  const edits = inPlaceEdits(create, type, facts).map((e) => ({ example: first, ...e }));
+  const tries = [
+    ...(second
+      ? [{ example: second, config: read(second).config, how: "the acceptance test's next fixture" }]
+      : []),
+    ...edits,
+  ];
+  const refused = updateRefused(facts.go) ?? everyArgumentForcesNew(facts.schema, facts.forceNew);
+  const [update, ...alternatives] = tries;
+  if (update) steps.push({ step: 'update', ...update, alternatives });
+  else if (refused)
     steps.push({
       step: 'update',
-      example: second,
-      config: current,
-      how: "the acceptance test's next fixture",
+      example: first,
+      config: create,
+      how: '',
+      none: `no in-place update in the provider: ${refused}`,
     });
-  } else {
-    // No update fixture: a free-text attribute edited, as an admin would.
-    const free = ['description', 'display_name', 'label', 'title', 'name'].filter(
-      (a) => !forceNew.includes(a),
-    );
-    const edited = changedAttribute(create, type, free, ' (edited)');
-    if (edited) {
-      current = edited.config;
-      steps.push({
-        step: 'update',
-        example: first,
-        config: current,
-        how: `${edited.attribute} edited (no update fixture)`,
-      });
-    }
-  }
-  const changed = changedAttribute(current, type, forceNew, '-replaced');
-  if (changed) {
-    steps.push({
-      step: 'replace',
-      example: second ?? first,
-      config: changed.config,
-      how: `${changed.attribute} changed (forces replacement)`,
-    });
-  } else if (firstAddress(current, type)) {
-    steps.push({
-      step: 'replace',
-      example: second ?? first,
-      config: current,
-      replaceFirst: type,
-      how: '-replace of its first object (no literal replace-forcing attribute)',
-    });
-  }
+  // The replace and the delete start from what the step before applied.
+  steps.push({
+    step: 'replace',
+    example: second ?? first,
+    config: '',
+    how: '',
+    derive: (current) => {
+      const changed = changedAttribute(current, type, facts.forceNew, '-replaced');
+      if (changed)
+        return { config: changed.config, how: `${changed.attribute} changed (forces replacement)` };
+      return firstAddress(current, type)
+        ? {
+            config: current,
+            replaceFirst: type,
+            how: '-replace of its first object (no literal replace-forcing attribute)',
+          }
+        : null;
+    },
+  });
   steps.push({ step: 'delete', example: second ?? first, config: '', how: 'configuration emptied' });
   return steps;
 }

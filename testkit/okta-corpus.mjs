@@ -20,6 +20,7 @@ import { join } from 'node:path';
  * @property {string | null} planLine  terraform's "Plan: ..." line, null when it printed none (no changes)
  * @property {string | null} plan  the `show -json` plan, null when the step failed
  * @property {string | null} error  the first terraform error, when the step failed
+ * @property {string | null} none  why the type has no such step (the provider's own word), when it has none
  * @property {string} config  the configuration planned (the example's, provider block aside)
  */
 
@@ -110,13 +111,22 @@ provider "okta" {
   /** @type {StepResult[]} */
   const results = [];
   let initialised = false;
-  for (const step of steps) {
-    writeFileSync(join(dir, 'main.tf'), step.config);
-    // Variables the examples declare without a default (the acceptance tests set them: hostname, ...).
-    for (const m of step.config.matchAll(/variable\s+"(\w+)"\s*\{([^}]*)\}/g)) {
+  let applied = '';
+  /** Writes the configuration (and the variables it declares without a default: the acceptance tests set them). */
+  const write = (/** @type {string} */ config) => {
+    writeFileSync(join(dir, 'main.tf'), config);
+    for (const m of config.matchAll(/variable\s+"(\w+)"\s*\{([^}]*)\}/g)) {
       if (!/\bdefault\b/.test(m[2] ?? '')) env[`TF_VAR_${m[1]}`] = `corpus-${m[1]}.example.com`;
     }
-    writeFileSync(join(dir, 'provider.tf'), provider(step.config));
+    writeFileSync(join(dir, 'provider.tf'), provider(config));
+  };
+  /** The first object of `type` in state: what a replace by request replaces. */
+  const firstInState = async (/** @type {string} */ of) =>
+    (await terraform(dir, ['state', 'list'], env)).stdout.split('\n').find((a) => a.startsWith(`${of}.`));
+  for (const planned of steps) {
+    const derived = planned.derive ? planned.derive(applied) : null;
+    if (planned.derive && !derived) continue;
+    const step = { ...planned, ...derived };
     /** @type {StepResult} */
     const result = {
       step: step.step,
@@ -125,9 +135,12 @@ provider "okta" {
       planLine: null,
       plan: null,
       error: null,
+      none: step.none ?? null,
       config: step.config,
     };
     results.push(result);
+    if (step.none) continue;
+    write(step.config);
     if (!initialised) {
       const init = await terraform(dir, ['init', '-input=false', '-no-color'], env);
       if (init.code !== 0) {
@@ -136,9 +149,6 @@ provider "okta" {
       }
       initialised = true;
     }
-    /** The first object of `type` in state: what a replace by request replaces. */
-    const firstInState = async (/** @type {string} */ of) =>
-      (await terraform(dir, ['state', 'list'], env)).stdout.split('\n').find((a) => a.startsWith(`${of}.`));
     const args = ['plan', '-input=false', '-no-color', '-out=tfplan'];
     if (step.replaceFirst) {
       const address = await firstInState(step.replaceFirst);
@@ -149,11 +159,21 @@ provider "okta" {
     if (plan.code !== 0 && step.step === 'replace' && !step.replaceFirst) {
       // The changed value is not one the provider takes (an enumerated type): replace by request instead.
       const address = await firstInState(type);
-      result.config = steps[steps.indexOf(step) - 1]?.config ?? step.config;
-      writeFileSync(join(dir, 'main.tf'), result.config);
+      result.config = applied;
+      write(result.config);
       result.how = `-replace=${address} (${step.how.replace(/ \(.*/, '')} is refused: ${firstError(plan.stdout + plan.stderr).slice(0, 80)})`;
       plan = await terraform(dir, [...args, `-replace=${address}`], env);
     }
+    // An update fixture that does not plan a change (it lacks a required argument...): the next way to update.
+    const refusals = [];
+    for (const next of step.alternatives ?? []) {
+      if (plan.code === 0 && /^Plan: /m.test(plan.stdout)) break;
+      refusals.push(plan.code === 0 ? 'no change' : firstError(plan.stdout + plan.stderr).slice(0, 80));
+      Object.assign(result, next);
+      write(next.config);
+      plan = await terraform(dir, args, env);
+    }
+    if (refusals.length > 0) result.how += ` (${step.how}: ${refusals[0]})`;
     if (plan.code !== 0) {
       result.error = firstError(plan.stdout + plan.stderr);
       break;
@@ -166,6 +186,7 @@ provider "okta" {
       result.error = `apply: ${firstError(apply.stdout + apply.stderr)}`;
       break;
     }
+    applied = result.config;
   }
   return results;
 }

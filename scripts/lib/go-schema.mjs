@@ -1,9 +1,9 @@
 // The terraform-plugin-framework schema of one Go file, read without a Go toolchain: the `schema.Schema{...}`
 // composite literal of its Schema method (or of the helper it returns), with helper methods of the same file
-// (`r.buildRuleAttributes()`) followed. What it reads: attribute kinds (schema.StringAttribute, ...ListAttribute
-// with ElementType, ...NestedAttribute), Required/Optional/Computed/Sensitive, RequiresReplace plan modifiers,
+// (`r.buildRuleAttributes()`), local variables and the file's package-level maps followed. What it reads: attribute
+// kinds (schema.StringAttribute, ...ListAttribute with its ElementType, object types included, ...NestedAttribute), Required/Optional/Computed/Sensitive, RequiresReplace plan modifiers,
 // nested blocks (SingleNestedBlock, ListNestedBlock, SetNestedBlock) and their NestedObject. SDKv2 files
-// (map[string]*schema.Schema) are not read here: their types are documented.
+// (map[string]*schema.Schema) are read by sdkSchemaFields, with the package's shared maps and nested resources.
 
 /** Tokens: strings, words (identifiers with dots, numbers), and punctuation. Comments dropped. */
 function tokens(source) {
@@ -123,6 +123,25 @@ const ELEMENT = {
   'types.BoolType': 'bool',
 };
 
+/**
+ * The cty type of a framework attr.Type expression: types.StringType, types.ObjectType{AttrTypes: ...},
+ * types.ListType{ElemType: ...}; string when unreadable.
+ */
+function ctyOf(node, resolve) {
+  if (node?.kind === 'word') return ELEMENT[node.text] ?? 'string';
+  if (node?.kind !== 'lit') return 'string';
+  if (/ObjectType$/.test(node.type)) {
+    const attrs = resolve(field(node, 'AttrTypes'));
+    return [
+      'object',
+      Object.fromEntries((attrs?.fields ?? []).map(([k, v]) => [keyName(k), ctyOf(resolve(v), resolve)])),
+    ];
+  }
+  const collection = /(List|Set|Map)Type$/.exec(node.type)?.[1];
+  if (collection) return [collection.toLowerCase(), ctyOf(resolve(field(node, 'ElemType')), resolve)];
+  return 'string';
+}
+
 /** Reads one framework-schema Go file. */
 export function frameworkSchema(source) {
   const toks = tokens(source);
@@ -146,11 +165,29 @@ export function frameworkSchema(source) {
     while (r < toks.length && toks[r] !== 'return' && toks[r] !== 'func') r++;
     if (toks[r] === 'return') helpers.set(name, () => new Parser(toks, r + 1).expression());
   }
+  // Local variables of the Schema method (`membershipAttrs := map[string]schema.Attribute{...}`), named later.
+  const locals = new Map();
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i + 1] === ':' && toks[i + 2] === '=' && /^[a-z_]\w*$/i.test(toks[i] ?? ''))
+      locals.set(toks[i], i + 3);
+    // and the file's package-level maps (`var pushGroupsDataSourceObjectAttrs = map[string]attr.Type{...}`)
+    if (toks[i + 1] === '=' && toks[i + 2] === 'map' && /^[a-z_]\w*$/i.test(toks[i] ?? ''))
+      locals.set(toks[i], i + 2);
+  }
+  const resolving = new Set();
   const resolve = (node) => {
     if (node?.kind === 'call') {
       const name = node.callee.split('.').pop();
       const helper = helpers.get(name);
       return helper ? resolve(helper()) : node;
+    }
+    if (node?.kind === 'word' && locals.has(node.text) && !resolving.has(node.text)) {
+      resolving.add(node.text);
+      try {
+        return resolve(new Parser(toks, locals.get(node.text)).expression());
+      } finally {
+        resolving.delete(node.text);
+      }
     }
     return node;
   };
@@ -184,10 +221,7 @@ function readAttribute(lit, resolve) {
   if (lit?.kind !== 'lit') return undefined;
   const kind = /schema\.(\w+)Attribute$/.exec(lit.type)?.[1];
   if (!kind) return undefined;
-  const element = () => {
-    const e = field(lit, 'ElementType');
-    return (e?.kind === 'word' && ELEMENT[e.text]) || 'string';
-  };
+  const element = () => ctyOf(resolve(field(lit, 'ElementType')), resolve);
   const nestedObject = () => {
     const inner = readBlock(resolve(field(lit, 'NestedObject')) ?? { fields: [] }, resolve);
     return ['object', Object.fromEntries(Object.entries(inner.attributes).map(([n, a]) => [n, a.type]))];
@@ -209,7 +243,15 @@ function readAttribute(lit, resolve) {
   if (kind === 'SetNested') type = ['set', nestedObject()];
   if (kind === 'MapNested') type = ['map', nestedObject()];
   if (kind === 'SingleNested') type = nestedObject();
-  if (kind === 'Object') type = ['object', {}];
+  if (kind === 'Object')
+    type = ctyOf(
+      {
+        kind: 'lit',
+        type: 'types.ObjectType',
+        fields: [[{ kind: 'word', text: 'AttrTypes' }, field(lit, 'AttributeTypes')]],
+      },
+      resolve,
+    );
   if (!type) return undefined;
   const out = { type };
   if (isTrue(lit, 'Required')) out.required = true;
@@ -236,6 +278,11 @@ export function sdkSchemaVars(sources) {
       if (toks[i + 1] === '=' && toks[i + 2] === 'map' && /^[A-Za-z_]\w*$/.test(toks[i])) {
         const node = new Parser(toks, i + 2).expression();
         if (node.kind === 'lit' && /schema\.Schema$/.test(node.type)) vars.set(toks[i], node);
+      }
+      // `appResource = &schema.Resource{Schema: ...}`: a nested block shared by several types (Elem: appResource).
+      if (toks[i + 1] === '=' && toks[i + 2] === '&' && toks[i + 3] === 'schema.Resource') {
+        const node = new Parser(toks, i + 2).expression();
+        if (node.kind === 'lit') vars.set(toks[i], node);
       }
     }
   }
@@ -269,16 +316,17 @@ export function sdkSchemaFields(source, { funcName, vars = new Map() } = {}) {
   };
   collect(root);
   const block = { attributes: {}, block_types: {} };
-  for (const map of maps) readSdkFields(map, block);
+  for (const map of maps) readSdkFields(map, block, vars);
   return { version: 0, block };
 }
 
-function readSdkFields(map, block) {
+function readSdkFields(map, block, vars) {
   for (const [k, v] of map.fields) {
     if (v?.kind !== 'lit') continue;
     const kind = field(v, 'Type');
     const type = kind?.kind === 'word' ? kind.text.replace(/^schema\./, '') : '';
-    const elem = field(v, 'Elem');
+    const named = field(v, 'Elem');
+    const elem = named?.kind === 'word' && vars.has(named.text) ? vars.get(named.text) : named;
     const flags = {};
     for (const f of ['Required', 'Optional', 'Computed', 'Sensitive'])
       if (isTrue(v, f)) flags[f.toLowerCase()] = true;
@@ -290,7 +338,7 @@ function readSdkFields(map, block) {
       const inner = elem?.kind === 'lit' && /Resource$/.test(elem.type) ? field(elem, 'Schema') : undefined;
       if (inner?.kind === 'lit') {
         const nested = { attributes: {}, block_types: {} };
-        readSdkFields(inner, nested);
+        readSdkFields(inner, nested, vars);
         const max = field(v, 'MaxItems');
         block.block_types[keyName(k)] = {
           nesting_mode: mode,

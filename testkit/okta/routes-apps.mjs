@@ -98,6 +98,13 @@ function appFields(body, id, previous) {
     }
     credentials.oauthClient = oauth;
   } else if (signOnMode === 'SAML_2_0') {
+    // An app from Okta's catalog (OIN, `name: "amazon_aws"`) gets its sign-on settings from the catalog's template;
+    // the emulator has no catalog, so they are placeholders under the app's name.
+    const chosen = previous?.name ?? dig(body, 'name');
+    if (typeof chosen === 'string' && !/^emulator_\w*_\d+$/.test(chosen)) {
+      const acs = `https://${chosen.replace(/_/g, '-')}.oin.example/sso/saml`;
+      settings.signOn = withDefaults({ ssoAcsUrl: acs, audience: acs }, settings.signOn);
+    }
     const signOn = settings.signOn;
     for (const field of ['ssoAcsUrl', 'audience']) {
       const value = dig(signOn, field);
@@ -113,7 +120,9 @@ function appFields(body, id, previous) {
       credentials,
     );
     // Okta names a custom SAML app after the org and its label.
-    app.name = previous?.name ?? `emulator_${label.toLowerCase().replace(/[^a-z0-9]+/g, '')}_1`;
+    app.name =
+      previous?.name ??
+      (typeof chosen === 'string' ? chosen : `emulator_${label.toLowerCase().replace(/[^a-z0-9]+/g, '')}_1`);
   }
   // Set above for OpenID Connect and SAML; as given for other modes.
   const name = app.name;
