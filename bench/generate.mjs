@@ -6,6 +6,14 @@ import { oktaId, resourceChange } from '../testkit/okta-plan.mjs';
 const PROVIDER = 'registry.terraform.io/okta/okta';
 const DEPARTMENTS = ['Engineering', 'Sales', 'Finance', 'Support', 'Marketing', 'Legal', 'People', 'IT'];
 
+/**
+ * An object's attributes in the order Terraform writes them: sorted by name (cty's JSON encoding of an object), so
+ * `id` comes among them, not first.
+ */
+function inTerraformOrder(values) {
+  return Object.fromEntries(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 /** Object number i of the org: a deterministic mix of users, groups, group rules, apps and assignments. */
 function orgObjectAt(i, changedEvery) {
   const kind = i % 20;
@@ -82,6 +90,7 @@ function orgObjectAt(i, changedEvery) {
       status: 'ACTIVE',
     };
   }
+  values = inTerraformOrder(values);
   const object = {
     type,
     name: type.replace('okta_', 'all_'),
@@ -113,7 +122,7 @@ function orgObjectAt(i, changedEvery) {
 function importedAt(i) {
   const o = orgObjectAt(i, Number.MAX_SAFE_INTEGER);
   const values = o.before;
-  const after = i % 10 === 0 ? { ...values, description: `Configured ${i}` } : values;
+  const after = i % 10 === 0 ? inTerraformOrder({ ...values, description: `Configured ${i}` }) : values;
   return { ...o, before: values, after, actions: i % 10 === 0 ? ['update'] : ['no-op'], importing: true };
 }
 

@@ -220,7 +220,9 @@ export class IndexedPriorResource implements PriorResourceEvent {
     return this.fields.index.string(this.buf, this.fields.type) ?? '';
   }
   value(attribute: string): unknown {
-    const slot = attribute === 'id' ? this.fields.id : this.fields.index.slot(`values.${attribute}`);
-    return this.fields.index.parse(this.buf, slot);
+    const { index, id } = this.fields;
+    // Every prior object's id is asked for: a string is decoded without JSON.parse.
+    if (attribute === 'id') return index.string(this.buf, id) ?? index.parse(this.buf, id);
+    return index.parse(this.buf, index.slot(`values.${attribute}`));
   }
 }

@@ -150,7 +150,9 @@ class SummaryBuilder implements PlanVisitor {
       if (event.actions.includes('read')) this.objects.read++;
       return;
     }
-    const moved = isMove(event.address, event.previousAddress);
+    // The address only when there is a previous one: most entries are no-ops that need no string decoded.
+    const previous = event.previousAddress;
+    const moved = previous !== null && isMove(event.address, previous);
     const managed = { actions: event.actions, importing: event.importing, moved };
     countTerraform(managed, this.terraform);
     countObjects(managed, this.objects);
@@ -216,10 +218,10 @@ class SummaryBuilder implements PlanVisitor {
   priorResource(event: PriorResourceEvent): void {
     if (this.changesSeen && this.wantedIds.size === 0) return;
     const id = event.value('id');
+    if (typeof id !== 'string' || !id || (this.changesSeen && !this.wantedIds.has(id))) return;
     // By type and ID: in okta/okta an app's group assignment and a group's memberships take the group's own ID.
-    const key = `${event.type}\u0000${String(id)}`;
-    if (typeof id !== 'string' || !id || this.prior.has(key) || (this.changesSeen && !this.wantedIds.has(id)))
-      return;
+    const key = `${event.type}\u0000${id}`;
+    if (this.prior.has(key)) return;
     const info = lookupType(event.type);
     const placeholders = this.placeholders(info);
     const values = Object.create(null) as Record<string, unknown>;
