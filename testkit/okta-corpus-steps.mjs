@@ -159,8 +159,12 @@ export function corpusSteps(source, type, attempt = 0) {
     const file = [...theirs, 'basic.tf', 'resource.tf', ...files].find((f) => files.includes(f));
     return file ? { type: of, file, config: example(of, file) } : null;
   };
-  /** A fixture, with what it refers to and does not declare. */
-  const read = (/** @type {string} */ file) => withPrerequisites(example(type, file), firstExample);
+  /** A fixture, with what it refers to and does not declare (read once). */
+  const fixtures = new Map();
+  const read = (/** @type {string} */ file) => {
+    if (!fixtures.has(file)) fixtures.set(file, withPrerequisites(example(type, file), firstExample));
+    return /** @type {{ config: string, added: string[] }} */ (fixtures.get(file));
+  };
   const created = read(first);
   const create = created.config;
   const needs = created.added.length > 0 ? ` (with ${created.added.join(', ')})` : '';
@@ -180,8 +184,10 @@ export function corpusSteps(source, type, attempt = 0) {
       : []),
     ...edits,
   ];
-  const refused = updateRefused(facts.go) ?? everyArgumentForcesNew(facts.schema, facts.forceNew);
   const [update, ...alternatives] = tries;
+  const refused = update
+    ? null
+    : (updateRefused(facts.go) ?? everyArgumentForcesNew(facts.schema, facts.forceNew));
   if (update) steps.push({ step: 'update', ...update, alternatives });
   else if (refused)
     steps.push({
