@@ -118,6 +118,8 @@ describe('action.yml', () => {
     actionInvocations: 0,
     deferredChanges: 0,
     highRisk: 0,
+    findings: [],
+    reviewPolicy: { source: 'built-in', off: [], severity: {} },
     errored: false,
     org: { host: null, source: null },
     plan: { formatVersion: null, terraformVersion: null },

@@ -1,6 +1,7 @@
 // The step's outputs, from a plan summary (names are the contract: DESIGN.md, Outputs).
 
 import type { PlanSummary } from './plan/types.js';
+import { highestSeverity } from './review/findings.js';
 
 export type Outputs = Readonly<Record<string, string>>;
 
@@ -15,6 +16,8 @@ export function summaryOutputs(summary: PlanSummary, summaryJsonPath: string): O
     'to-forget': String(summary.terraform.forget),
     'has-changes': String(summary.hasChanges),
     'high-risk': String(summary.highRisk),
+    findings: String(summary.findings.length),
+    'highest-severity': highestSeverity(summary.findings) ?? 'none',
     drift: String(summary.drift.length),
     'summary-json': summaryJsonPath,
   };

@@ -11,6 +11,7 @@ import { checkWorkspaceName, confinedPath } from './input-paths.js';
 import { InputReader } from './inputs.js';
 import { CREDENTIAL_VARIABLES } from './okta/credentials.js';
 import { urlCredentials } from './plan/redact.js';
+import { DEFAULT_POLICY_FILE, readPolicy, type ReviewPolicy } from './review/policy.js';
 import type { Environment, Runtime } from './runtime.js';
 import { backendSecrets, parseBackendConfig, type BackendSetting } from './terraform/backend.js';
 import type { Distribution } from './terraform/version-request.js';
@@ -86,6 +87,8 @@ export interface Settings {
   readonly approvedFingerprint: string | undefined;
   /** Apply deletes and replaces of high-risk Okta objects without the approval label. */
   readonly allowHighRisk: boolean;
+  /** Rules off, severities and allowlists for the security findings (review-policy, or .okta-review.yml). */
+  readonly reviewPolicy: ReviewPolicy;
   readonly github: GitHubSettings;
   /** The runner's environment, for Terraform's processes and the credentials preflight. */
   readonly processEnv: Environment;
@@ -230,6 +233,13 @@ function githubSettings(inputs: InputReader, runtime: Runtime, event: EventPaylo
   };
 }
 
+/** The input review-policy (a file in the checkout), else the checkout's .okta-review.yml when there is one. */
+function reviewPolicy(inputs: InputReader, repository: string): ReviewPolicy {
+  const given = inputs.getInput('review-policy');
+  const path = confinedPath(repository, repository, given || DEFAULT_POLICY_FILE, 'review-policy');
+  return readPolicy(path, given || DEFAULT_POLICY_FILE, { required: given !== '' });
+}
+
 export function readSettings(runtime: Runtime): Settings {
   maskCredentials(runtime);
   const { env } = runtime;
@@ -265,6 +275,7 @@ export function readSettings(runtime: Runtime): Settings {
     autoApprove: inputs.booleanInput('auto-approve'),
     approvedFingerprint: approvedFingerprint(inputs),
     allowHighRisk: inputs.booleanInput('allow-high-risk'),
+    reviewPolicy: reviewPolicy(inputs, repository),
     github: githubSettings(inputs, runtime, event),
     processEnv: env,
   };

@@ -1,5 +1,6 @@
 // okta-tf: the action's core on the command line.
 //   okta-tf summarize PLAN_JSON|- [--format markdown|json] [--out FILE] [--directory DIR] [--workspace NAME]
+//                    [--policy FILE]
 
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -8,6 +9,7 @@ import { openPlan } from '../plan/plan-file.js';
 import { summarizePlan } from '../plan/summarize.js';
 import { printSummaryJson, writeSummaryJson } from '../plan/summary-json.js';
 import { COMMENT_BUDGET, renderReview } from '../render/review.js';
+import { DEFAULT_POLICY_FILE, readPolicy, type ReviewPolicy } from '../review/policy.js';
 
 const USAGE = `Usage: okta-tf summarize PLAN_JSON|- [options]
 
@@ -18,6 +20,8 @@ Options:
   --out FILE              write to FILE instead of stdout
   --directory DIR         the Terraform directory named in the review (default .)
   --workspace NAME        the Terraform workspace named in the review (default: TF_WORKSPACE or "default")
+  --policy FILE           the review policy: rules off, severities, allowlists (default: ./.okta-review.yml
+                          when there is one)
   -h, --help              show this help`;
 
 class UsageError extends Error {}
@@ -28,6 +32,7 @@ interface CliOptions {
   out: string | null;
   directory: string;
   workspace: string;
+  policy: ReviewPolicy;
 }
 
 function parse(argv: readonly string[]): CliOptions | 'help' {
@@ -39,6 +44,7 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
       out: { type: 'string' },
       directory: { type: 'string', default: '.' },
       workspace: { type: 'string' },
+      policy: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -57,11 +63,17 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
     out: values.out ?? null,
     directory: values.directory,
     workspace: values.workspace ?? (process.env.TF_WORKSPACE || 'default'),
+    policy: values.policy
+      ? readPolicy(values.policy, values.policy, { required: true })
+      : readPolicy(DEFAULT_POLICY_FILE, DEFAULT_POLICY_FILE, { required: false }),
   };
 }
 
 async function summarize(options: CliOptions): Promise<void> {
-  const summary = await summarizePlan(await openPlan(options.plan), { env: process.env });
+  const summary = await summarizePlan(await openPlan(options.plan), {
+    env: process.env,
+    policy: options.policy,
+  });
   if (options.format === 'json') {
     if (options.out) await writeSummaryJson(options.out, summary);
     else await printSummaryJson(summary);

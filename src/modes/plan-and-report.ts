@@ -15,6 +15,7 @@ import { writeSummaryJson } from '../plan/summary-json.js';
 import { summarizePlan } from '../plan/summarize.js';
 import type { SecretScrubber } from '../plan/redact.js';
 import type { PlanSummary } from '../plan/types.js';
+import type { ReviewPolicy } from '../review/policy.js';
 import { reviewSummaryMarkdown } from '../render/job-summary.js';
 import type { Environment, Runtime } from '../runtime.js';
 import type { ReviewTarget, Settings } from '../settings.js';
@@ -44,9 +45,19 @@ type Planned = Omit<PlannedRun, 'fingerprint' | 'contextDigest' | 'outputs'> & {
   readonly providers: Readonly<Record<string, string>>;
 };
 
-async function summarizeGivenPlan(path: string, env: Environment, secrets: SecretScrubber): Promise<Planned> {
+async function summarizeGivenPlan(
+  path: string,
+  env: Environment,
+  secrets: SecretScrubber,
+  policy: ReviewPolicy,
+): Promise<Planned> {
   const builder = new FingerprintBuilder();
-  const summary = await summarizePlan(await openPlan(path), { env, fingerprint: builder, scrubber: secrets });
+  const summary = await summarizePlan(await openPlan(path), {
+    env,
+    fingerprint: builder,
+    scrubber: secrets,
+    policy,
+  });
   return { summary, digests: builder.objectDigests(), backend: '', providers: {} };
 }
 
@@ -77,6 +88,7 @@ async function planWithTerraform(settings: Settings, context: ModeContext): Prom
     env: settings.env,
     fingerprint: builder,
     scrubber: context.secrets,
+    policy: settings.reviewPolicy,
   });
   // Only now are the plan's secrets (those okta/okta does not mark, too) masked: its text may go to the log.
   await saved.printOutput();
@@ -110,7 +122,7 @@ async function report(
 
 export async function planAndReport(settings: Settings, context: ModeContext): Promise<PlannedRun> {
   const { backend, providers, ...planned } = settings.planJson
-    ? await summarizeGivenPlan(settings.planJson, settings.env, context.secrets)
+    ? await summarizeGivenPlan(settings.planJson, settings.env, context.secrets, settings.reviewPolicy)
     : await planWithTerraform(settings, context);
   const { summary, terraform } = planned;
   const { directory, workspace } = settings.target;

@@ -27,7 +27,10 @@ export function oktaIdsIn(attributes: readonly AttributeChange[]): string[] {
 }
 
 /** `"00u1…"` → `"00u1…" (alice@acme.example)`, for the IDs the plan can name; an object's own id stays bare. */
-export function nameOktaIds(attributes: AttributeChange[], byId: (id: string) => string | null): void {
+export function nameOktaIds(
+  attributes: Pick<AttributeChange, 'path' | 'before' | 'after'>[],
+  byId: (id: string) => string | null,
+): void {
   const annotate = (text: string | null): string | null =>
     text?.replace(OKTA_ID, (quoted, id: string) => {
       const name = byId(id);

@@ -10,6 +10,8 @@ import {
   type Placeholder,
 } from '../okta/names.js';
 import { assessRisk, replaceCause } from '../okta/risk.js';
+import { FindingsCollector } from '../review/engine.js';
+import { BUILT_IN_POLICY, policySummary, type ReviewPolicy } from '../review/policy.js';
 import { categoryCounts } from './categories.js';
 import {
   countObjects,
@@ -63,6 +65,8 @@ export interface SummarizeOptions {
    * and the plan's are added to it. A fresh one when not given.
    */
   readonly scrubber?: SecretScrubber;
+  /** The repository's review policy (rules off, severities, allowlists); the built-in one when not given. */
+  readonly policy?: ReviewPolicy;
 }
 
 const NO_DIFF: DiffResult = { attributes: [], omitted: 0 };
@@ -83,6 +87,7 @@ class SummaryBuilder implements PlanVisitor {
   constructor(
     readonly fingerprint: FingerprintBuilder,
     readonly scrubber: SecretScrubber,
+    readonly findings: FindingsCollector,
   ) {}
   orgHost: string | null = null;
   /** IDs that changed objects point at: once resource_changes has been read, prior state keeps only these. */
@@ -165,6 +170,7 @@ class SummaryBuilder implements PlanVisitor {
     const diff = this.diff(info, values, action);
     const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
     const risk = assessRisk(info, action, cause);
+    this.findings.add({ address: event.address, action, values }, info, risk);
     // A literal of one shape, not a spread, and named later in place rather than copied: a spread object gets a
     // hidden class of its own in V8, about 600 bytes per change kept (100 MB for an import of 100,000 objects).
     const summary: ChangeSummary = {
@@ -282,10 +288,10 @@ export async function summarizePlan(
   chunks: AsyncIterable<Buffer>,
   options: SummarizeOptions = {},
 ): Promise<PlanSummary> {
-  const builder = new SummaryBuilder(
-    options.fingerprint ?? new FingerprintBuilder(),
-    options.scrubber ?? new SecretScrubber(),
-  );
+  const scrubber = options.scrubber ?? new SecretScrubber();
+  const policy = options.policy ?? BUILT_IN_POLICY;
+  const findings = new FindingsCollector(scrubber, policy);
+  const builder = new SummaryBuilder(options.fingerprint ?? new FingerprintBuilder(), scrubber, findings);
   const document = await readPlanDocument(chunks, builder);
   const names = resolveNames(builder.changes, builder.drifted, [...builder.prior.values()], builder.config);
   const changes = builder.changes.map((c, i) => {
@@ -309,6 +315,8 @@ export async function summarizePlan(
     actionInvocations: document.actionInvocations,
     deferredChanges: document.deferredChanges,
     highRisk: changes.filter((c) => c.highRisk).length,
+    findings: builder.findings.finish(names.byId),
+    reviewPolicy: policySummary(policy),
     errored: document.errored,
     org: builder.orgHost
       ? { host: builder.orgHost, source: 'provider-block' }

@@ -1,6 +1,8 @@
 // The summary contract (DESIGN.md, "Summary JSON"): what the CLI prints with --format json and what the action writes
 // to the file named by its `summary-json` output. Add fields; never rename or remove them.
 
+import type { Finding } from '../review/findings.js';
+
 export type Risk = 'high' | 'medium' | 'low' | 'none';
 
 export interface TerraformCounts {
@@ -87,6 +89,10 @@ export interface PlanSummary {
   actionInvocations: number;
   deferredChanges: number;
   highRisk: number;
+  /** What the changes do, judged by the security rules (src/review/), most severe first. */
+  findings: Finding[];
+  /** The review policy the findings were judged by: its file, the rules it turned off and the severities it set. */
+  reviewPolicy: { source: string; off: string[]; severity: Record<string, string> };
   errored: boolean;
   org: OrgInfo;
   plan: { formatVersion: string | null; terraformVersion: string | null };

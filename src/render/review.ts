@@ -1,10 +1,11 @@
 // The review: what a plan does to an Okta org, in Okta's terms, as markdown for a PR comment or a job summary.
-// Risky changes first, then changes made outside Terraform, then every changed object by category, then the
-// attribute-level diff. It always fits its budget: full → names only → counts only.
+// Security findings first, then the counts by category and risky changes, then changes made outside Terraform, then
+// every changed object by category, then the attribute-level diff. It always fits its budget: full → names only → counts only.
 
 import { objectAction, planLine } from '../plan/counts.js';
 import type { CategoryCounts, ChangeSummary, DriftSummary, PlanSummary } from '../plan/types.js';
 import { attributeDiff } from './diff-block.js';
+import { findingsSection } from './findings.js';
 import { byteLength, code, escapeText, plural, table, truncateToBudget } from './markdown.js';
 
 /** GitHub refuses comments over 65,536 characters; bytes are never fewer than characters. */
@@ -162,6 +163,8 @@ function changesByCategory(summary: PlanSummary): string {
 
 function render(summary: PlanSummary, context: ReviewContext, detail: Detail): string {
   const blocks: string[] = [...header(summary, context), ...headline(summary)];
+  const findings = findingsSection(summary, detail === 'counts' ? MAX_RISKY_IN_COUNTS : Infinity, detail);
+  if (findings.length) blocks.push(findings.join('\n'));
   const counts = categoryTable(summary);
   if (counts) blocks.push(counts);
   const risky = riskySection(summary.changes, detail === 'counts' ? MAX_RISKY_IN_COUNTS : Infinity);

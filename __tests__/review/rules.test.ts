@@ -1,0 +1,305 @@
+// Every built-in rule on a plan that triggers it and on its benign twin: the same type, the same corpus plan (Okta's
+// own example configuration planned through terraform, __tests__/fixtures/okta-corpus/), one attribute apart. The
+// twin must give no finding of that rule.
+
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS } from '../../testkit/okta-corpus-kept.js';
+import { summarizeObject } from '../../testkit/plans.js';
+import type { Severity } from '../../src/review/findings.js';
+
+type Values = Record<string, unknown>;
+type Step = 'create' | 'update' | 'replace' | 'delete';
+interface Edit {
+  before?: Values | null;
+  after?: Values | null;
+}
+
+/** The corpus plan of `type` at `step`, its first change of that type edited (attributes merged in). */
+function corpusPlan(type: string, step: Step, edit: Edit): { plan: unknown; address: string } {
+  const plan = JSON.parse(readFileSync(join(CORPUS, type, `${step}.show.json`), 'utf8')) as {
+    resource_changes: {
+      address: string;
+      type: string;
+      change: { actions: string[]; before: Values | null; after: Values | null };
+    }[];
+  };
+  const entry = plan.resource_changes.find((c) => c.type === type && !c.change.actions.includes('no-op'));
+  const change = entry?.change;
+  if (!entry || !change) throw new Error(`no ${type} change in the corpus's ${step} plan`);
+  for (const side of ['before', 'after'] as const) {
+    const merge = edit[side];
+    if (merge === null) change[side] = null;
+    else if (merge) change[side] = { ...(change[side] ?? {}), ...merge };
+  }
+  return { plan, address: entry.address };
+}
+
+/** The findings of one rule on the edited change. */
+async function findings(type: string, step: Step, edit: Edit, rule: string) {
+  const { plan, address } = corpusPlan(type, step, edit);
+  const summary = await summarizeObject(plan);
+  return summary.findings.filter((f) => f.rule === rule && f.address === address);
+}
+
+interface Case {
+  rule: string;
+  type: string;
+  step: Step;
+  severity: Severity;
+  trigger: Edit;
+  twin: Edit;
+  says: RegExp;
+}
+
+const CASES: Case[] = [
+  {
+    rule: 'mfa-weakened',
+    type: 'okta_app_signon_policy_rule',
+    step: 'update',
+    severity: 'critical',
+    trigger: { before: { factor_mode: '2FA' }, after: { factor_mode: '1FA', access: 'ALLOW' } },
+    twin: { before: { factor_mode: '2FA' }, after: { factor_mode: '2FA', access: 'ALLOW' } },
+    says: /factor_mode 2FA → 1FA/,
+  },
+  {
+    rule: 'mfa-weakened',
+    type: 'okta_policy_rule_signon',
+    step: 'update',
+    severity: 'critical',
+    trigger: { before: { mfa_required: true }, after: { mfa_required: false } },
+    twin: { before: { mfa_required: false }, after: { mfa_required: true } },
+    says: /MFA no longer required/,
+  },
+  {
+    rule: 'mfa-weakened',
+    type: 'okta_policy_rule_signon',
+    step: 'update',
+    severity: 'critical',
+    trigger: {
+      before: { mfa_required: true, mfa_prompt: 'ALWAYS' },
+      after: { mfa_required: true, mfa_prompt: 'DEVICE' },
+    },
+    twin: {
+      before: { mfa_required: true, mfa_prompt: 'DEVICE' },
+      after: { mfa_required: true, mfa_prompt: 'ALWAYS' },
+    },
+    says: /mfa_prompt ALWAYS → DEVICE/,
+  },
+  {
+    rule: 'long-session',
+    type: 'okta_policy_rule_signon',
+    step: 'create',
+    severity: 'medium',
+    trigger: { before: { session_lifetime: 120 }, after: { session_lifetime: 10080 } },
+    twin: { before: { session_lifetime: 120 }, after: { session_lifetime: 480 } },
+    says: /sessions last 10080 minutes/,
+  },
+  {
+    rule: 'admin-granted',
+    type: 'okta_user_admin_roles',
+    step: 'update',
+    severity: 'critical',
+    trigger: {
+      before: { admin_roles: ['HELP_DESK_ADMIN'] },
+      after: { admin_roles: ['HELP_DESK_ADMIN', 'SUPER_ADMIN'] },
+    },
+    twin: {
+      before: { admin_roles: ['HELP_DESK_ADMIN', 'SUPER_ADMIN'] },
+      after: { admin_roles: ['HELP_DESK_ADMIN'] },
+    },
+    says: /becomes SUPER_ADMIN/,
+  },
+  {
+    rule: 'admin-granted',
+    type: 'okta_group_role',
+    step: 'create',
+    severity: 'critical',
+    trigger: { after: { role_type: 'ORG_ADMIN' } },
+    twin: { before: { role_type: 'ORG_ADMIN' }, after: { role_type: 'ORG_ADMIN' } },
+    says: /Every member of the group becomes ORG_ADMIN/,
+  },
+  {
+    rule: 'admin-granted',
+    type: 'okta_admin_role_custom',
+    step: 'update',
+    severity: 'critical',
+    trigger: {
+      before: { permissions: ['okta.users.read'] },
+      after: { permissions: ['okta.users.read', 'okta.users.manage'] },
+    },
+    twin: {
+      before: { permissions: ['okta.users.read'] },
+      after: { permissions: ['okta.users.read', 'okta.groups.read'] },
+    },
+    says: /gains "okta.users.manage"/,
+  },
+  {
+    rule: 'idp-changed',
+    type: 'okta_idp_oidc',
+    step: 'create',
+    severity: 'critical',
+    trigger: { after: { provisioning_action: 'AUTO', account_link_action: 'AUTO' } },
+    twin: { before: null, after: null },
+    says: /creates users it does not know/,
+  },
+  {
+    rule: 'broad-api-scope',
+    type: 'okta_app_oauth_api_scope',
+    step: 'create',
+    severity: 'high',
+    trigger: { after: { scopes: ['okta.users.read', 'okta.users.manage'] } },
+    twin: { after: { scopes: ['okta.users.read', 'okta.groups.read'] } },
+    says: /"okta.users.manage"/,
+  },
+  {
+    rule: 'zone-whole-internet',
+    type: 'okta_network_zone',
+    step: 'update',
+    severity: 'high',
+    trigger: {
+      before: { proxies: ['10.0.0.0/24'] },
+      after: { proxies: ['10.0.0.0/24', '0.0.0.0-255.255.255.255'] },
+    },
+    twin: { before: { proxies: ['10.0.0.0/24'] }, after: { proxies: ['10.0.0.0/24', '192.0.2.0/24'] } },
+    says: /trusted proxy/,
+  },
+  {
+    rule: 'guardrail-off',
+    type: 'okta_threat_insight_settings',
+    step: 'update',
+    severity: 'high',
+    trigger: { before: { action: 'block' }, after: { action: 'none' } },
+    twin: { before: { action: 'audit' }, after: { action: 'block' } },
+    says: /ThreatInsight turned off/,
+  },
+  {
+    rule: 'oauth-client-risk',
+    type: 'okta_app_oauth',
+    step: 'create',
+    severity: 'high',
+    trigger: {
+      before: { grant_types: ['authorization_code'] },
+      after: { grant_types: ['authorization_code', 'implicit'] },
+    },
+    twin: {
+      before: { grant_types: ['authorization_code'] },
+      after: { grant_types: ['authorization_code', 'refresh_token'] },
+    },
+    says: /implicit grant/,
+  },
+  {
+    rule: 'password-weakened',
+    type: 'okta_policy_password',
+    step: 'create',
+    severity: 'medium',
+    trigger: { before: { password_min_length: 12 }, after: { password_min_length: 4 } },
+    twin: { before: { password_min_length: 12 }, after: { password_min_length: 16 } },
+    says: /as short as 4 characters/,
+  },
+  {
+    rule: 'weak-authenticator',
+    type: 'okta_authenticator',
+    step: 'update',
+    severity: 'medium',
+    trigger: {
+      before: { key: 'okta_verify', status: 'ACTIVE' },
+      after: { key: 'okta_verify', status: 'INACTIVE' },
+    },
+    twin: {
+      before: { key: 'okta_verify', status: 'INACTIVE' },
+      after: { key: 'okta_verify', status: 'ACTIVE' },
+    },
+    says: /okta_verify/,
+  },
+  {
+    rule: 'destructive-replace',
+    type: 'okta_user_schema_property',
+    step: 'replace',
+    severity: 'critical',
+    trigger: {},
+    twin: {},
+    says: /its value in every user profile is lost/,
+  },
+  {
+    rule: 'deletion-side-effect',
+    type: 'okta_app_signon_policy',
+    step: 'delete',
+    severity: 'high',
+    trigger: {},
+    twin: {},
+    says: /moves its apps to the default policy/,
+  },
+  {
+    rule: 'hook-destination',
+    type: 'okta_inline_hook',
+    step: 'create',
+    severity: 'high',
+    trigger: { after: { type: 'com.okta.user.credential.password.import' } },
+    twin: { after: { type: 'com.okta.oauth2.tokens.transform' } },
+    says: /passwords, in clear, to example\.com/,
+  },
+  {
+    rule: 'access-removed',
+    type: 'okta_app_group_assignment',
+    step: 'delete',
+    severity: 'high',
+    trigger: {},
+    twin: {},
+    says: /members lose access/,
+  },
+];
+
+/** Twins made from another step of the same type: created instead of replaced or deleted, or an update. */
+const TWIN_STEP: Partial<Record<string, Step>> = {
+  'destructive-replace': 'update',
+  'deletion-side-effect': 'update',
+  'access-removed': 'create',
+  // The example's own update moves the hook to another path on the same host.
+  'hook-destination': 'update',
+};
+
+describe('the built-in rules', () => {
+  it.each(CASES.map((c) => [`${c.rule} on ${c.type} (${c.says.source})`, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const found = await findings(c.type, c.step, c.trigger, c.rule);
+      expect(found.map((f) => [f.severity, f.message])).toEqual([
+        [c.severity, expect.stringMatching(c.says)],
+      ]);
+      expect(await findings(c.type, TWIN_STEP[c.rule] ?? c.step, c.twin, c.rule)).toEqual([]);
+    },
+  );
+
+  it('shows the attributes a finding is about, before and after', async () => {
+    const [finding] = await findings(
+      'okta_policy_rule_signon',
+      'update',
+      { before: { mfa_required: true }, after: { mfa_required: false } },
+      'mfa-weakened',
+    );
+    expect(finding?.evidence).toContainEqual({ path: 'mfa_required', before: 'true', after: 'false' });
+  });
+
+  it('never shows a secret in its evidence', async () => {
+    const secret = 'hook-secret-value-123';
+    const summary = await summarizeObject(
+      corpusPlan('okta_inline_hook', 'create', {
+        after: {
+          type: 'com.okta.user.credential.password.import',
+          auth: { key: 'Authorization', type: 'HEADER', value: secret },
+        },
+      }).plan,
+    );
+    expect(summary.findings.length).toBeGreaterThan(0);
+    expect(JSON.stringify(summary.findings)).not.toContain(secret);
+  });
+
+  it('keeps the type risk where no rule speaks, as a low finding', async () => {
+    const summary = await summarizeObject(corpusPlan('okta_group_rule', 'delete', {}).plan);
+    const change = summary.changes.find((c) => c.type === 'okta_group_rule');
+    expect(change?.highRisk).toBe(true);
+    expect(summary.findings.map((f) => [f.rule, f.severity])).toContainEqual(['type-risk', 'low']);
+  });
+});
