@@ -34,6 +34,17 @@ export interface Runtime extends Log {
   getState(name: string): string;
   /** Appends markdown to the job summary; false when the run has none (outside GitHub Actions). */
   appendSummary(markdown: string): Promise<boolean>;
+  /** A workflow annotation on a line of a repository file: a pull request shows it in its diff. */
+  annotate(level: AnnotationLevel, message: string, where: Annotation): void;
+}
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+export interface Annotation {
+  readonly title: string;
+  /** Relative to the repository root. */
+  readonly file: string;
+  readonly line: number;
 }
 
 export function actionsRuntime(env: Environment = process.env): Runtime {
@@ -55,6 +66,9 @@ export function actionsRuntime(env: Environment = process.env): Runtime {
       if (!env.GITHUB_STEP_SUMMARY) return false;
       await core.summary.addRaw(markdown, true).write();
       return true;
+    },
+    annotate(level, message, { title, file, line }) {
+      core[level](message, { title, file, startLine: line });
     },
   };
 }
@@ -79,6 +93,8 @@ export function scrubbingRuntime(
     setOutput: (name, value) => runtime.setOutput(name, /^[0-9a-f]{64}$/.test(value) ? value : clean(value)),
     setFailed: (message) => runtime.setFailed(clean(message)),
     appendSummary: (markdown) => runtime.appendSummary(clean(markdown)),
+    annotate: (level, message, where) =>
+      runtime.annotate(level, clean(message), { ...where, title: clean(where.title) }),
   };
 }
 

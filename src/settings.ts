@@ -11,6 +11,7 @@ import { checkWorkspaceName, confinedPath } from './input-paths.js';
 import { InputReader } from './inputs.js';
 import { CREDENTIAL_VARIABLES } from './okta/credentials.js';
 import { urlCredentials } from './plan/redact.js';
+import { SEVERITIES, type BlockOn } from './review/findings.js';
 import { DEFAULT_POLICY_FILE, readPolicy, type ReviewPolicy } from './review/policy.js';
 import type { Environment, Runtime } from './runtime.js';
 import { backendSecrets, parseBackendConfig, type BackendSetting } from './terraform/backend.js';
@@ -89,6 +90,8 @@ export interface Settings {
   readonly allowHighRisk: boolean;
   /** Rules off, severities and allowlists for the security findings (review-policy, or .okta-review.yml). */
   readonly reviewPolicy: ReviewPolicy;
+  /** Findings this severe or more need the high-risk approval to apply (input block-on). */
+  readonly blockOn: BlockOn;
   readonly github: GitHubSettings;
   /** The runner's environment, for Terraform's processes and the credentials preflight. */
   readonly processEnv: Environment;
@@ -276,6 +279,7 @@ export function readSettings(runtime: Runtime): Settings {
     approvedFingerprint: approvedFingerprint(inputs),
     allowHighRisk: inputs.booleanInput('allow-high-risk'),
     reviewPolicy: reviewPolicy(inputs, repository),
+    blockOn: inputs.choiceInput('block-on', [...SEVERITIES, 'none'], 'high'),
     github: githubSettings(inputs, runtime, event),
     processEnv: env,
   };

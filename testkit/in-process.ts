@@ -71,6 +71,9 @@ export function recordingRuntime(env: Environment, state: Record<string, string>
     getMultilineInput: (name) => coreRead(env, name, (n) => core.getMultilineInput(n)),
     info: line,
     warning: (message) => line(`::warning::${message}`),
+    // As @actions/core writes it (its escaping aside).
+    annotate: (level, message, { title, file, line: at }) =>
+      line(`::${level} title=${title},file=${file},line=${at}::${message}`),
     async group(title, body) {
       line(`::group::${title}`);
       try {

@@ -73,7 +73,11 @@ const future = () => new Date(Date.now() + 60_000).toISOString().replace(/\.\d{3
 
 async function refusal(plannedAt: string): Promise<string> {
   const e = await rejection(
-    checkHighRisk(summary, approval(plannedAt), { allowHighRisk: false, github: fastClient(github.url) }),
+    checkHighRisk(summary, approval(plannedAt), {
+      allowHighRisk: false,
+      github: fastClient(github.url),
+      blockOn: 'high',
+    }),
   );
   expect(e).toBeInstanceOf(ActionError);
   expect((e as ActionError).reason).toBe('high-risk-not-approved');
@@ -81,7 +85,11 @@ async function refusal(plannedAt: string): Promise<string> {
 }
 
 const accepted = (plannedAt: string) =>
-  checkHighRisk(summary, approval(plannedAt), { allowHighRisk: false, github: fastClient(github.url) });
+  checkHighRisk(summary, approval(plannedAt), {
+    allowHighRisk: false,
+    github: fastClient(github.url),
+    blockOn: 'high',
+  });
 
 describe('the high-risk approval label', () => {
   it('does not count when the pull request’s author added it', async () => {
@@ -132,5 +140,45 @@ describe('the high-risk approval label', () => {
   it('is still needed: no label, no apply', async () => {
     github.activity.addReview(PR, REVIEWER, 'APPROVED');
     expect(await refusal(past())).toMatch(/must add the label okta-high-risk-approved after reviewing them/);
+  });
+});
+
+describe('security findings at or above block-on', () => {
+  /** A plan that makes a group's members USER_ADMIN: an admin-granted finding, critical; no delete or replace. */
+  const adminGranted = () =>
+    summarizeObject(
+      oktaPlan({
+        objects: [
+          {
+            type: 'okta_group_role',
+            name: 'it_admins',
+            before: null,
+            after: { id: oktaId('irb', 1), group_id: oktaId('00g', 2), role_type: 'USER_ADMIN' },
+          },
+        ],
+      }),
+    );
+  const check = async (blockOn: 'high' | 'none' | 'critical') =>
+    checkHighRisk(await adminGranted(), approval(past()), {
+      allowHighRisk: false,
+      github: fastClient(github.url),
+      blockOn,
+    });
+
+  it('need the approval label, like a high-risk delete', async () => {
+    const e = await rejection(check('high'));
+    expect((e as ActionError).reason).toBe('high-risk-not-approved');
+    expect((e as ActionError).message).toMatch(
+      /^the plan has findings at or above high \(block-on\): admin-granted on okta_group_role\.it_admins \(critical\)\. Someone with write access/,
+    );
+  });
+
+  it('pass with the label from someone who counts', async () => {
+    github.addLabel(PR, LABEL, REVIEWER);
+    await expect(check('high')).resolves.toBeUndefined();
+  });
+
+  it('never block with block-on none', async () => {
+    await expect(check('none')).resolves.toBeUndefined();
   });
 });

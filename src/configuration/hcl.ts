@@ -16,6 +16,8 @@ export interface HclBlock {
   readonly type: string;
   readonly labels: readonly string[];
   readonly body: HclBody;
+  /** The 1-based line the block starts on (native syntax; JSON syntax says 1). */
+  readonly line: number;
 }
 
 export interface HclFile extends HclBody {
@@ -30,7 +32,21 @@ const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '
 class NativeScanner {
   private i = 0;
   readonly strings: string[] = [];
+  /** Lines counted so far: up to `countedTo`, `lines` newlines (blocks come in order). */
+  private countedTo = 0;
+  private lines = 0;
   constructor(private readonly src: string) {}
+
+  /** The 1-based line of offset `at`. */
+  private lineAt(at: number): number {
+    if (at < this.countedTo) {
+      this.countedTo = 0;
+      this.lines = 0;
+    }
+    for (let k = this.countedTo; k < at; k++) if (this.src.charCodeAt(k) === 10) this.lines++;
+    this.countedTo = at;
+    return this.lines + 1;
+  }
 
   private at(text: string): boolean {
     return this.src.startsWith(text, this.i);
@@ -173,6 +189,7 @@ class NativeScanner {
         if (closing) break;
         continue;
       }
+      const start = this.i;
       const name = this.identifier();
       if (!name) {
         this.expression();
@@ -194,7 +211,7 @@ class NativeScanner {
       }
       if (this.src[this.i] === '{') {
         this.i++;
-        blocks.push({ type: name, labels, body: this.body(true) });
+        blocks.push({ type: name, labels, line: this.lineAt(start), body: this.body(true) });
       } else this.expression();
     }
     return { attributes, blocks };
@@ -237,21 +254,22 @@ function terraformBlock(body: Record<string, Json>): HclBlock {
     if (key === 'backend') {
       return objects(value).flatMap((byType) =>
         Object.entries(byType).flatMap(([type, config]) =>
-          objects(config).map((c) => ({ type: 'backend', labels: [type], body: jsonBody(c) })),
+          objects(config).map((c) => ({ type: 'backend', labels: [type], line: 1, body: jsonBody(c) })),
         ),
       );
     }
     if (key === 'cloud' || key === 'required_providers') {
-      return objects(value).map((c) => ({ type: key, labels: [], body: jsonBody(c) }));
+      return objects(value).map((c) => ({ type: key, labels: [], line: 1, body: jsonBody(c) }));
     }
     return [];
   };
-  return { type: 'terraform', labels: [], body: jsonBody(body, nested) };
+  return { type: 'terraform', labels: [], line: 1, body: jsonBody(body, nested) };
 }
 
 /** Blocks with `depth` labels, as JSON nests them: {"provider": {"okta": {...}}}, {"resource": {"t": {"n": {...}}}}. */
 function labelled(type: string, value: Json, depth: number, labels: string[] = []): HclBlock[] {
-  if (labels.length === depth) return objects(value).map((body) => ({ type, labels, body: jsonBody(body) }));
+  if (labels.length === depth)
+    return objects(value).map((body) => ({ type, labels, line: 1, body: jsonBody(body) }));
   return objects(value).flatMap((byLabel) =>
     Object.entries(byLabel).flatMap(([label, inner]) => labelled(type, inner, depth, [...labels, label])),
   );

@@ -24,6 +24,8 @@ export interface ModuleConfiguration {
   readonly hasBackend: boolean;
   /** okta/okta is used: an okta_* resource or data source, a provider "okta" block, or okta/okta required or locked. */
   readonly usesOkta: boolean;
+  /** Where each resource block and module call is declared: "okta_group.eng" or "module.apps" → file and line. */
+  readonly declarations: ReadonlyMap<string, { readonly file: string; readonly line: number }>;
 }
 
 const OKTA_SOURCE = /(^|\/)okta\/okta$/;
@@ -56,8 +58,15 @@ export async function readModuleConfiguration(directory: string): Promise<Module
   const moduleSources: string[] = [];
   let hasBackend = false;
   let usesOkta = false;
+  const declarations = new Map<string, { file: string; line: number }>();
   for (const file of files) {
     const parsed = await parseFile(directory, file);
+    for (const block of parsed.blocks) {
+      const [first, second] = block.labels;
+      if (block.type === 'resource' && first && second)
+        declarations.set(`${first}.${second}`, { file, line: block.line });
+      if (block.type === 'module' && first) declarations.set(`module.${first}`, { file, line: block.line });
+    }
     for (const terraform of ofType(parsed.blocks, 'terraform')) {
       const constraint = terraform.body.attributes.get('required_version');
       if (constraint !== undefined) requiredVersions.push({ file, constraint });
@@ -79,7 +88,7 @@ export async function readModuleConfiguration(directory: string): Promise<Module
   if (!usesOkta && names.includes(LOCK_FILE)) {
     usesOkta = Object.keys(await lockedProviders(directory)).some((source) => OKTA_SOURCE.test(source));
   }
-  return { files, requiredVersions, providers, moduleSources, hasBackend, usesOkta };
+  return { files, requiredVersions, providers, moduleSources, hasBackend, usesOkta, declarations };
 }
 
 /** Provider source → locked version, from the directory's .terraform.lock.hcl ({} without one). */

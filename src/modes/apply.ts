@@ -44,7 +44,11 @@ export async function runApplyMode(settings: Settings, context: ModeContext): Pr
   else if (approval.kind !== 'auto' && approval.fingerprint !== fingerprint) {
     await refuseChangedPlan(approval, planned, setStatus, context);
   }
-  await checkHighRisk(summary, approval, { allowHighRisk: settings.allowHighRisk, github: context.github });
+  await checkHighRisk(summary, approval, {
+    allowHighRisk: settings.allowHighRisk,
+    github: context.github,
+    blockOn: settings.blockOn,
+  });
 
   if (context.cancel.aborted)
     throw new ActionError('cancelled', 'the job was cancelled before the apply: nothing was applied');

@@ -1,4 +1,5 @@
-// Deleting or replacing a high-risk Okta object (a sign-on policy, an admin role, an authenticator...) needs a
+// Deleting or replacing a high-risk Okta object (a sign-on policy, an admin role, an authenticator...), and any change
+// with a security finding at or above block-on (high by default: MFA dropped, admin granted...), needs a
 // second person's explicit approval, beyond the review that merging needs: the okta-high-risk-approved label on the
 // pull request, given after the last plan by someone with write access who is neither the pull request's author
 // nor one of its commit authors. A bot never counts: a pull request's own workflow can label as
@@ -16,6 +17,7 @@ import {
   type Actor,
 } from '../github/pull-activity.js';
 import type { ChangeSummary, PlanSummary } from '../plan/types.js';
+import { severityRank, type BlockOn, type Finding } from '../review/findings.js';
 import { HIGH_RISK_APPROVAL_LABEL } from '../render/labels.js';
 import type { Approval } from './approval.js';
 
@@ -27,15 +29,27 @@ interface Given {
   readonly at: string | undefined;
 }
 
-function refusal(risky: readonly ChangeSummary[], why: string): ActionError {
-  const names = risky
-    .slice(0, 10)
-    .map((c) => `${c.name} (${c.action})`)
-    .join(', ');
-  return new ActionError(
-    'high-risk-not-approved',
-    `the plan deletes or replaces high-risk Okta objects: ${names}${risky.length > 10 ? ', ...' : ''}. ${why}`,
-  );
+/** What needs the approval: high-risk deletes and replaces, and findings at or above block-on. */
+interface Blocked {
+  readonly risky: readonly ChangeSummary[];
+  readonly findings: readonly Finding[];
+  readonly blockOn: BlockOn;
+}
+
+function refusal({ risky, findings, blockOn }: Blocked, why: string): ActionError {
+  const list = <T>(items: readonly T[], show: (item: T) => string): string =>
+    `${items.slice(0, 10).map(show).join(', ')}${items.length > 10 ? ', ...' : ''}`;
+  const what = [
+    ...(risky.length
+      ? [`deletes or replaces high-risk Okta objects: ${list(risky, (c) => `${c.name} (${c.action})`)}`]
+      : []),
+    ...(findings.length
+      ? [
+          `has findings at or above ${blockOn} (block-on): ${list(findings, (f) => `${f.rule} on ${f.address} (${f.severity})`)}`,
+        ]
+      : []),
+  ];
+  return new ActionError('high-risk-not-approved', `the plan ${what.join(', and ')}. ${why}`);
 }
 
 const ASK =
@@ -62,16 +76,27 @@ async function objection(
 export async function checkHighRisk(
   summary: PlanSummary,
   approval: Approval,
-  options: { readonly allowHighRisk: boolean; readonly github: GitHubClient | undefined },
+  options: {
+    readonly allowHighRisk: boolean;
+    readonly github: GitHubClient | undefined;
+    readonly blockOn: BlockOn;
+  },
 ): Promise<void> {
-  const risky = summary.changes.filter(
-    (c) => c.highRisk && (c.action === 'delete' || c.action === 'replace'),
-  );
-  if (risky.length === 0 || options.allowHighRisk) return;
+  const { blockOn } = options;
+  const blocked: Blocked = {
+    risky: summary.changes.filter((c) => c.highRisk && (c.action === 'delete' || c.action === 'replace')),
+    findings:
+      blockOn === 'none'
+        ? []
+        : summary.findings.filter((f) => severityRank(f.severity) <= severityRank(blockOn)),
+    blockOn,
+  };
+  if ((blocked.risky.length === 0 && blocked.findings.length === 0) || options.allowHighRisk) return;
   const { github } = options;
-  if (approval.kind !== 'review' || !github) throw refusal(risky, `Set allow-high-risk: true, then re-run.`);
+  if (approval.kind !== 'review' || !github)
+    throw refusal(blocked, `Set allow-high-risk: true, then re-run.`);
   const { pull, comment, pullRequest } = approval;
-  if (!pull.labels.includes(HIGH_RISK_APPROVAL_LABEL)) throw refusal(risky, `${ASK}.`);
+  if (!pull.labels.includes(HIGH_RISK_APPROVAL_LABEL)) throw refusal(blocked, `${ASK}.`);
   const { repository, number } = pullRequest;
   const [events, reviews, committers] = await Promise.all([
     labelEvents(github, repository, number),
@@ -101,5 +126,5 @@ export async function checkHighRisk(
     if (!why) return;
     objections.push(why);
   }
-  throw refusal(risky, `The approval does not count: ${objections.join('; ')}. ${ASK}.`);
+  throw refusal(blocked, `The approval does not count: ${objections.join('; ')}. ${ASK}.`);
 }

@@ -4,7 +4,11 @@
 
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { lockedProviders, readModuleConfiguration } from '../configuration/module.js';
+import {
+  lockedProviders,
+  readModuleConfiguration,
+  type ModuleConfiguration,
+} from '../configuration/module.js';
 import { ActionError } from '../errors.js';
 import { checkOktaCredentials } from '../okta/credentials.js';
 import { planRunOutputs, summaryOutputs, type Outputs } from '../outputs.js';
@@ -16,6 +20,7 @@ import { summarizePlan } from '../plan/summarize.js';
 import type { SecretScrubber } from '../plan/redact.js';
 import type { PlanSummary } from '../plan/types.js';
 import type { ReviewPolicy } from '../review/policy.js';
+import { annotateFindings } from '../render/annotations.js';
 import { reviewSummaryMarkdown } from '../render/job-summary.js';
 import type { Environment, Runtime } from '../runtime.js';
 import type { ReviewTarget, Settings } from '../settings.js';
@@ -43,6 +48,8 @@ export interface PlannedRun {
 type Planned = Omit<PlannedRun, 'fingerprint' | 'contextDigest' | 'outputs'> & {
   readonly backend: string;
   readonly providers: Readonly<Record<string, string>>;
+  /** The module's configuration, when it was read (where findings are annotated). */
+  readonly configuration?: ModuleConfiguration;
 };
 
 async function summarizeGivenPlan(
@@ -98,6 +105,7 @@ async function planWithTerraform(settings: Settings, context: ModeContext): Prom
     backend: session.backend,
     providers: await lockedProviders(settings.workingDirectoryPath),
     terraform: { session, planFile, hasChanges, jsonPlanFile: json.path },
+    configuration,
   };
 }
 
@@ -121,10 +129,19 @@ async function report(
 }
 
 export async function planAndReport(settings: Settings, context: ModeContext): Promise<PlannedRun> {
-  const { backend, providers, ...planned } = settings.planJson
+  const { backend, providers, configuration, ...planned } = settings.planJson
     ? await summarizeGivenPlan(settings.planJson, settings.env, context.secrets, settings.reviewPolicy)
     : await planWithTerraform(settings, context);
   const { summary, terraform } = planned;
+  // On a pull request, each finding also shows on the line of the .tf file that declares its object.
+  if (settings.mode === 'plan' && settings.github.pullRequest !== undefined && summary.findings.length > 0) {
+    annotateFindings(
+      summary.findings,
+      configuration ?? (await readModuleConfiguration(settings.workingDirectoryPath)),
+      { directory: settings.workingDirectoryPath, repository: settings.repositoryPath },
+      context.runtime,
+    );
+  }
   const { directory, workspace } = settings.target;
   const where = { directory, workspace, backend, targets: settings.terraform.targets, providers };
   const planFingerprint = fingerprint(summary.planDigest, where);

@@ -5,6 +5,8 @@
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+/** The input block-on: findings this severe or more need the high-risk approval to apply; none: never. */
+export type BlockOn = Severity | 'none';
 
 export interface Evidence {
   readonly path: string;
