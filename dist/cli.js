@@ -5808,7 +5808,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6790);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2581);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -5817,7 +5817,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6790:
+/***/ 2581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5830,6 +5830,397 @@ __nccwpck_require__.d(__webpack_exports__, {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/configuration/hcl.ts
+// The structure of a Terraform file the action reads: blocks with their labels, attributes with the string each
+// holds when it is a plain literal, and every literal string. Native syntax (.tf, .terraform.lock.hcl) is scanned
+// with HCL's lexical rules (comments, quoted strings with ${} and %{} templates, heredocs, nested brackets), so a
+// `}` or `#` inside a string, a heredoc or a nested block never ends a block or starts a comment; JSON syntax
+// (.tf.json) maps onto the same shape for the blocks that matter here. Not an evaluator, and never throws: a file
+// Terraform would refuse is read as far as it goes, and Terraform's own init reports the error.
+// No kept HCL2 parser exists for JavaScript: @cdktf/hcl2json is a Go WebAssembly build from the retired CDKTF.
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/y;
+const HEREDOC = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
+const ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+class NativeScanner {
+    src;
+    i = 0;
+    strings = [];
+    /** Lines counted so far: up to `countedTo`, `lines` newlines (blocks come in order). */
+    countedTo = 0;
+    lines = 0;
+    constructor(src) {
+        this.src = src;
+    }
+    /** The 1-based line of offset `at`. */
+    lineAt(at) {
+        if (at < this.countedTo) {
+            this.countedTo = 0;
+            this.lines = 0;
+        }
+        for (let k = this.countedTo; k < at; k++)
+            if (this.src.charCodeAt(k) === 10)
+                this.lines++;
+        this.countedTo = at;
+        return this.lines + 1;
+    }
+    at(text) {
+        return this.src.startsWith(text, this.i);
+    }
+    /** Skips blanks and comments; newlines too when `newlines`. */
+    skipSpace(newlines) {
+        while (this.i < this.src.length) {
+            const c = this.src[this.i];
+            if (c === ' ' || c === '\t' || c === '\r' || (newlines && c === '\n'))
+                this.i++;
+            else if (c === '#' || this.at('//'))
+                this.skipLineComment();
+            else if (this.at('/*'))
+                this.skipBlockComment();
+            else
+                return;
+        }
+    }
+    skipLineComment() {
+        const end = this.src.indexOf('\n', this.i);
+        this.i = end < 0 ? this.src.length : end;
+    }
+    skipBlockComment() {
+        const end = this.src.indexOf('*/', this.i + 2);
+        this.i = end < 0 ? this.src.length : end + 2;
+    }
+    identifier() {
+        IDENTIFIER.lastIndex = this.i;
+        const match = IDENTIFIER.exec(this.src);
+        if (!match)
+            return undefined;
+        this.i += match[0].length;
+        return match[0];
+    }
+    /** A quoted string from its opening quote: its value, or undefined when it holds a template. */
+    quoted() {
+        this.i++;
+        let value = '';
+        let template = false;
+        while (this.i < this.src.length) {
+            const c = this.src[this.i];
+            if (c === '"') {
+                this.i++;
+                break;
+            }
+            if (c === '\n')
+                break; // unterminated: Terraform reports it
+            if (c === '\\') {
+                value += this.escape();
+            }
+            else if (this.at('$${') || this.at('%%{')) {
+                value += `${c}{`;
+                this.i += 3;
+            }
+            else if (this.at('${') || this.at('%{')) {
+                template = true;
+                this.i += 2;
+                this.skipNested('}');
+            }
+            else {
+                value += c;
+                this.i++;
+            }
+        }
+        if (template)
+            return undefined;
+        this.strings.push(value);
+        return value;
+    }
+    escape() {
+        const next = this.src[this.i + 1] ?? '';
+        const digits = next === 'u' ? 4 : next === 'U' ? 8 : 0;
+        if (digits) {
+            const hex = this.src.slice(this.i + 2, this.i + 2 + digits);
+            this.i += 2 + digits;
+            const code = Number.parseInt(hex, 16);
+            return Number.isNaN(code) || code > 0x10ffff ? '' : String.fromCodePoint(code);
+        }
+        this.i += 2;
+        return ESCAPES[next] ?? next;
+    }
+    /** Skips a heredoc from `<<`; false (nothing skipped) when `<<` does not start one. */
+    heredoc() {
+        HEREDOC.lastIndex = this.i;
+        const match = HEREDOC.exec(this.src);
+        if (!match)
+            return false;
+        let line = this.i + match[0].length;
+        while (line < this.src.length) {
+            const end = this.src.indexOf('\n', line);
+            const text = this.src.slice(line, end < 0 ? this.src.length : end);
+            line = end < 0 ? this.src.length : end + 1;
+            if (text.trim() === match[1])
+                break;
+        }
+        this.i = line;
+        return true;
+    }
+    /** Skips to the bracket that closes the one just opened (templates, lists, objects, calls). */
+    skipNested(close) {
+        const closers = [close];
+        while (this.i < this.src.length && closers.length) {
+            const c = this.src[this.i];
+            if (c === '"')
+                this.quoted();
+            else if (this.at('<<') && this.heredoc())
+                continue;
+            else if (c === '#' || this.at('//'))
+                this.skipLineComment();
+            else if (this.at('/*'))
+                this.skipBlockComment();
+            else {
+                if (c === '{' || c === '[' || c === '(')
+                    closers.push(c === '{' ? '}' : c === '[' ? ']' : ')');
+                else if (c === closers[closers.length - 1])
+                    closers.pop();
+                this.i++;
+            }
+        }
+    }
+    /** An attribute's expression, to the end of its line (or the `}` of a one-line block). */
+    expression() {
+        let parts = 0;
+        let literal;
+        for (;;) {
+            this.skipSpace(false);
+            const c = this.src[this.i];
+            if (c === undefined || c === '\n' || c === '}')
+                break;
+            parts++;
+            if (c === '"')
+                literal = this.quoted();
+            else if (this.at('<<') && this.heredoc())
+                break;
+            else if (c === '{' || c === '[' || c === '(') {
+                this.i++;
+                this.skipNested(c === '{' ? '}' : c === '[' ? ']' : ')');
+            }
+            else
+                this.i++;
+        }
+        return parts === 1 ? literal : undefined;
+    }
+    body(closing) {
+        const attributes = new Map();
+        const blocks = [];
+        for (;;) {
+            this.skipSpace(true);
+            const c = this.src[this.i];
+            if (c === undefined)
+                break;
+            if (c === '}') {
+                this.i++;
+                if (closing)
+                    break;
+                continue;
+            }
+            const start = this.i;
+            const name = this.identifier();
+            if (!name) {
+                this.expression();
+                if (this.src[this.i] !== '}')
+                    this.i++;
+                continue;
+            }
+            this.skipSpace(false);
+            if (this.src[this.i] === '=' && this.src[this.i + 1] !== '=') {
+                this.i++;
+                attributes.set(name, this.expression());
+                continue;
+            }
+            const labels = [];
+            for (;;) {
+                this.skipSpace(false);
+                const label = this.src[this.i] === '"' ? this.quoted() : this.identifier();
+                if (label === undefined)
+                    break;
+                labels.push(label);
+            }
+            if (this.src[this.i] === '{') {
+                this.i++;
+                blocks.push({ type: name, labels, line: this.lineAt(start), body: this.body(true) });
+            }
+            else
+                this.expression();
+        }
+        return { attributes, blocks };
+    }
+}
+/** Reads native syntax (.tf, .terraform.lock.hcl). */
+function parseHcl(text) {
+    const scanner = new NativeScanner(text);
+    const body = scanner.body(false);
+    return { ...body, strings: scanner.strings };
+}
+function objects(value) {
+    const list = Array.isArray(value) ? value : [value];
+    return list.filter((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+}
+function jsonBody(value, nested = () => []) {
+    const attributes = new Map();
+    const blocks = [];
+    for (const [key, item] of Object.entries(value)) {
+        const inner = nested(key, item);
+        if (inner.length)
+            blocks.push(...inner);
+        else
+            attributes.set(key, typeof item === 'string' ? item : undefined);
+    }
+    return { attributes, blocks };
+}
+/** `terraform` blocks: their backend, cloud and required_providers blocks are blocks, the rest attributes. */
+function terraformBlock(body) {
+    const nested = (key, value) => {
+        if (key === 'backend') {
+            return objects(value).flatMap((byType) => Object.entries(byType).flatMap(([type, config]) => objects(config).map((c) => ({ type: 'backend', labels: [type], line: 1, body: jsonBody(c) }))));
+        }
+        if (key === 'cloud' || key === 'required_providers') {
+            return objects(value).map((c) => ({ type: key, labels: [], line: 1, body: jsonBody(c) }));
+        }
+        return [];
+    };
+    return { type: 'terraform', labels: [], line: 1, body: jsonBody(body, nested) };
+}
+/** Blocks with `depth` labels, as JSON nests them: {"provider": {"okta": {...}}}, {"resource": {"t": {"n": {...}}}}. */
+function labelled(type, value, depth, labels = []) {
+    if (labels.length === depth)
+        return objects(value).map((body) => ({ type, labels, line: 1, body: jsonBody(body) }));
+    return objects(value).flatMap((byLabel) => Object.entries(byLabel).flatMap(([label, inner]) => labelled(type, inner, depth, [...labels, label])));
+}
+function jsonStrings(value, found) {
+    if (typeof value === 'string')
+        found.push(value);
+    else if (Array.isArray(value))
+        for (const item of value)
+            jsonStrings(item, found);
+    else if (typeof value === 'object' && value !== null)
+        for (const item of Object.values(value))
+            jsonStrings(item, found);
+    return found;
+}
+const LABELS = {
+    provider: 1,
+    module: 1,
+    variable: 1,
+    output: 1,
+    resource: 2,
+    data: 2,
+};
+/** Reads JSON syntax (.tf.json); a file that is not JSON reads as empty (terraform init reports it). */
+function parseHclJson(text) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return { attributes: new Map(), blocks: [], strings: [] };
+    }
+    const blocks = [];
+    for (const top of objects(document)) {
+        for (const [type, value] of Object.entries(top)) {
+            if (type === 'terraform')
+                blocks.push(...objects(value).map(terraformBlock));
+            else if (LABELS[type] !== undefined)
+                blocks.push(...labelled(type, value, LABELS[type]));
+        }
+    }
+    return { attributes: new Map(), blocks, strings: jsonStrings(document, []) };
+}
+
+;// CONCATENATED MODULE: ./src/configuration/module.ts
+// What a Terraform module directory's configuration (.tf and .tf.json files) says, read once: the one reader behind
+// the working-directory check, the Okta credentials preflight, the version to install and discover's root modules.
+
+
+
+const OKTA_SOURCE = /(^|\/)okta\/okta$/;
+const LOCK_FILE = '.terraform.lock.hcl';
+function isConfigurationFile(name) {
+    return name.endsWith('.tf') || name.endsWith('.tf.json');
+}
+async function parseFile(directory, name) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(directory, name), 'utf8');
+    return name.endsWith('.json') ? parseHclJson(text) : parseHcl(text);
+}
+function ofType(blocks, type) {
+    return blocks.filter((b) => b.type === type);
+}
+/** Reads every .tf and .tf.json file of `directory` (and its lock file). A missing directory reads as empty. */
+async function readModuleConfiguration(directory) {
+    let names;
+    try {
+        names = (await (0,promises_namespaceObject.readdir)(directory)).sort();
+    }
+    catch {
+        names = [];
+    }
+    const files = names.filter(isConfigurationFile);
+    const requiredVersions = [];
+    const providers = [];
+    const moduleSources = [];
+    let hasBackend = false;
+    let usesOkta = false;
+    const declarations = new Map();
+    for (const file of files) {
+        const parsed = await parseFile(directory, file);
+        for (const block of parsed.blocks) {
+            const [first, second] = block.labels;
+            if (block.type === 'resource' && first && second)
+                declarations.set(`${first}.${second}`, { file, line: block.line });
+            if (block.type === 'module' && first)
+                declarations.set(`module.${first}`, { file, line: block.line });
+        }
+        for (const terraform of ofType(parsed.blocks, 'terraform')) {
+            const constraint = terraform.body.attributes.get('required_version');
+            if (constraint !== undefined)
+                requiredVersions.push({ file, constraint });
+            if (terraform.body.blocks.some((b) => b.type === 'backend' || b.type === 'cloud'))
+                hasBackend = true;
+        }
+        for (const provider of ofType(parsed.blocks, 'provider')) {
+            providers.push({ name: provider.labels[0] ?? '', attributes: provider.body.attributes });
+        }
+        for (const call of ofType(parsed.blocks, 'module')) {
+            const source = call.body.attributes.get('source');
+            if (source !== undefined)
+                moduleSources.push(source);
+        }
+        const oktaObjects = parsed.blocks.some((b) => (b.type === 'resource' || b.type === 'data') && b.labels[0]?.startsWith('okta_'));
+        if (oktaObjects || parsed.strings.some((s) => OKTA_SOURCE.test(s)))
+            usesOkta = true;
+    }
+    if (providers.some((p) => p.name === 'okta'))
+        usesOkta = true;
+    if (!usesOkta && names.includes(LOCK_FILE)) {
+        usesOkta = Object.keys(await lockedProviders(directory)).some((source) => OKTA_SOURCE.test(source));
+    }
+    return { files, requiredVersions, providers, moduleSources, hasBackend, usesOkta, declarations };
+}
+/** Provider source → locked version, from the directory's .terraform.lock.hcl ({} without one). */
+async function lockedProviders(directory) {
+    let lock;
+    try {
+        lock = await parseFile(directory, LOCK_FILE);
+    }
+    catch {
+        return {};
+    }
+    const versions = {};
+    for (const block of ofType(lock.blocks, 'provider')) {
+        const source = block.labels[0];
+        if (source)
+            versions[source] = block.body.attributes.get('version') ?? '';
+    }
+    return versions;
+}
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 // One error type for everything the action reports as a failure, and one way to read any thrown value.
 const FAILURE_REASONS = (/* unused pure expression or super */ null && ([
@@ -10550,10 +10941,94 @@ function renderReview(summary, context) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/render/declared-at.ts
+// Where the configuration declares a plan address: the resource block ("okta_group.eng[0]" → okta_group.eng), or
+// the module call of an object inside a module, as a file relative to the repository root and a line.
+
+function declaringBlock(address) {
+    const module = /^module\.([A-Za-z0-9_-]+)/.exec(address);
+    if (module)
+        return `module.${module[1]}`;
+    return /^([A-Za-z0-9_]+\.[A-Za-z0-9_-]+)/.exec(address)?.[1] ?? null;
+}
+/** `where.directory` is the module's directory; `where.repository` the checkout's root. */
+function declaredAt(address, configuration, where) {
+    const block = declaringBlock(address);
+    const declared = block ? configuration.declarations.get(block) : undefined;
+    return declared
+        ? { file: (0,external_node_path_namespaceObject.relative)(where.repository, (0,external_node_path_namespaceObject.join)(where.directory, declared.file)), line: declared.line }
+        : null;
+}
+
+;// CONCATENATED MODULE: ./src/render/sarif.ts
+// Findings as SARIF 2.1.0 (OASIS), the format code-scanning tools read (GitHub code scanning among them): one rule
+// per finding rule, one result per finding, located on the .tf line that declares its object when it is known.
+
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'note',
+    info: 'note',
+};
+/** GitHub code scanning orders alerts by this (0.0–10.0, as CVSS): critical 9.0 and up, high 7.0 and up. */
+const SECURITY_SEVERITY = {
+    critical: '9.5',
+    high: '8.0',
+    medium: '5.5',
+    low: '3.0',
+    info: '0.0',
+};
+function sarifLog(findings, configuration, where, version) {
+    const rules = [...new Map(findings.map((f) => [f.rule, f])).values()].map((f) => ({
+        id: f.rule,
+        name: f.rule,
+        shortDescription: { text: `Okta review rule ${f.rule}` },
+        defaultConfiguration: { level: LEVEL[f.severity] },
+        properties: { tags: ['security', 'okta', 'terraform'] },
+    }));
+    const results = findings.map((f) => {
+        const declared = declaredAt(f.address, configuration, where);
+        return {
+            ruleId: f.rule,
+            level: LEVEL[f.severity],
+            message: { text: `${f.message} (${f.address})` },
+            ...(declared
+                ? {
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: { uri: declared.file },
+                                region: { startLine: declared.line },
+                            },
+                            logicalLocations: [{ fullyQualifiedName: f.address, kind: 'resource' }],
+                        },
+                    ],
+                }
+                : { locations: [{ logicalLocations: [{ fullyQualifiedName: f.address, kind: 'resource' }] }] }),
+            properties: {
+                severity: f.severity,
+                'security-severity': SECURITY_SEVERITY[f.severity],
+                evidence: f.evidence,
+            },
+        };
+    });
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [{ tool: { driver: { name: 'okta-terraform-review', version, rules } }, results }],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // okta-tf: the action's core on the command line.
 //   okta-tf summarize PLAN_JSON|- [--format markdown|json] [--out FILE] [--directory DIR] [--workspace NAME]
 //                    [--policy FILE]
+//   okta-tf review PLAN_JSON|- [--format markdown|json|sarif] [--fail-on SEVERITY] [--policy FILE] [--out FILE]
+//                 [--directory DIR]
+
+
+
 
 
 
@@ -10563,17 +11038,25 @@ function renderReview(summary, context) {
 
 
 const USAGE = `Usage: okta-tf summarize PLAN_JSON|- [options]
+       okta-tf review PLAN_JSON|- [options]
 
-Summarizes a \`terraform show -json PLANFILE\` output in Okta's terms (use - to read stdin).
+summarize: a \`terraform show -json PLANFILE\` output in Okta's terms (use - to read stdin).
+review: its security findings, with an exit code by severity (for pre-commit hooks and other CI systems).
 
 Options:
-  --format markdown|json  markdown: the review comment the action posts (default); json: the summary
-  --out FILE              write to FILE instead of stdout
-  --directory DIR         the Terraform directory named in the review (default .)
-  --workspace NAME        the Terraform workspace named in the review (default: TF_WORKSPACE or "default")
+  --format FORMAT         summarize: markdown (the review comment the action posts, default) or json (the summary);
+                          review: markdown (default), json (the findings) or sarif (SARIF 2.1.0, for code scanning)
+  --fail-on SEVERITY      review: exit 2 when a finding is this severe or more: critical, high (default), medium,
+                          low, info, or none
   --policy FILE           the review policy: rules off, severities, allowlists (default: ./.okta-review.yml
                           when there is one)
-  -h, --help              show this help`;
+  --out FILE              write to FILE instead of stdout
+  --directory DIR         the Terraform directory named in the review, whose .tf files locate findings (default .)
+  --workspace NAME        the Terraform workspace named in the review (default: TF_WORKSPACE or "default")
+  -h, --help              show this help
+
+Exit codes: 0 done; 1 an error (one line on stderr); 2 review found findings at or above --fail-on.`;
+const VERSION = '0.1.0';
 class UsageError extends Error {
 }
 function parse(argv) {
@@ -10582,6 +11065,7 @@ function parse(argv) {
         allowPositionals: true,
         options: {
             format: { type: 'string', default: 'markdown' },
+            'fail-on': { type: 'string', default: 'high' },
             out: { type: 'string' },
             directory: { type: 'string', default: '.' },
             workspace: { type: 'string' },
@@ -10592,18 +11076,25 @@ function parse(argv) {
     if (values.help)
         return 'help';
     const [command, plan, ...extra] = positionals;
-    if (command !== 'summarize')
+    if (command !== 'summarize' && command !== 'review')
         throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
     if (!plan)
         throw new UsageError('missing PLAN_JSON (a file, or - for stdin)');
     if (extra.length)
         throw new UsageError(`unexpected argument "${extra[0]}"`);
-    if (values.format !== 'markdown' && values.format !== 'json') {
-        throw new UsageError(`--format must be markdown or json, not "${values.format}"`);
+    const formats = command === 'review' ? ['markdown', 'json', 'sarif'] : ['markdown', 'json'];
+    if (!formats.includes(values.format)) {
+        throw new UsageError(`--format must be ${formats.join(' or ')}, not "${values.format}"`);
+    }
+    const failOn = values['fail-on'];
+    if (![...SEVERITIES, 'none'].includes(failOn)) {
+        throw new UsageError(`--fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')}, not "${failOn}"`);
     }
     return {
+        command,
         plan,
         format: values.format,
+        failOn: failOn,
         out: values.out ?? null,
         directory: values.directory,
         workspace: values.workspace ?? (process.env.TF_WORKSPACE || 'default'),
@@ -10612,28 +11103,50 @@ function parse(argv) {
             : readPolicy(DEFAULT_POLICY_FILE, DEFAULT_POLICY_FILE, { required: false }),
     };
 }
-async function summarize(options) {
-    const summary = await summarizePlan(await openPlan(options.plan), {
-        env: process.env,
-        policy: options.policy,
-    });
-    if (options.format === 'json') {
-        if (options.out)
-            await writeSummaryJson(options.out, summary);
-        else
-            await printSummaryJson(summary);
-        return;
-    }
-    const { markdown } = renderReview(summary, {
+async function emit(options, text) {
+    if (options.out)
+        await (0,promises_namespaceObject.writeFile)(options.out, text);
+    else
+        process.stdout.write(text);
+}
+function markdown(summary, options) {
+    return renderReview(summary, {
         directory: options.directory,
         workspace: options.workspace,
         moreAt: 'the JSON summary (`okta-tf summarize PLAN --format json`)',
         budget: COMMENT_BUDGET,
+    }).markdown;
+}
+/** Runs a command; returns its exit code. */
+async function run(options) {
+    const summary = await summarizePlan(await openPlan(options.plan), {
+        env: process.env,
+        policy: options.policy,
     });
-    if (options.out)
-        await (0,promises_namespaceObject.writeFile)(options.out, markdown);
-    else
-        process.stdout.write(markdown);
+    if (options.command === 'summarize') {
+        if (options.format === 'markdown')
+            await emit(options, markdown(summary, options));
+        else if (options.out)
+            await writeSummaryJson(options.out, summary);
+        else
+            await printSummaryJson(summary);
+        return 0;
+    }
+    const { findings } = summary;
+    if (options.format === 'markdown')
+        await emit(options, markdown(summary, options));
+    else if (options.format === 'json')
+        await emit(options, `${JSON.stringify({ findings, highestSeverity: highestSeverity(findings), reviewPolicy: summary.reviewPolicy }, null, 2)}\n`);
+    else {
+        const configuration = await readModuleConfiguration(options.directory);
+        const where = { directory: options.directory, repository: process.cwd() };
+        await emit(options, `${JSON.stringify(sarifLog(findings, configuration, where, VERSION), null, 2)}\n`);
+    }
+    const { failOn } = options;
+    const failing = failOn !== 'none' && findings.some((f) => severityRank(f.severity) <= severityRank(failOn));
+    if (failing)
+        process.stderr.write(`okta-tf: findings at or above ${failOn} (--fail-on)\n`);
+    return failing ? 2 : 0;
 }
 /** Runs the CLI; returns the exit code. Errors are one line on stderr, never a stack trace. */
 async function main(argv) {
@@ -10643,8 +11156,7 @@ async function main(argv) {
             process.stdout.write(`${USAGE}\n`);
             return 0;
         }
-        await summarize(options);
-        return 0;
+        return await run(options);
     }
     catch (e) {
         const usage = e instanceof UsageError ||

@@ -1,34 +1,51 @@
 // okta-tf: the action's core on the command line.
 //   okta-tf summarize PLAN_JSON|- [--format markdown|json] [--out FILE] [--directory DIR] [--workspace NAME]
 //                    [--policy FILE]
+//   okta-tf review PLAN_JSON|- [--format markdown|json|sarif] [--fail-on SEVERITY] [--policy FILE] [--out FILE]
+//                 [--directory DIR]
 
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { readModuleConfiguration } from '../configuration/module.js';
 import { ActionError, errorMessage } from '../errors.js';
 import { openPlan } from '../plan/plan-file.js';
 import { summarizePlan } from '../plan/summarize.js';
 import { printSummaryJson, writeSummaryJson } from '../plan/summary-json.js';
+import type { PlanSummary } from '../plan/types.js';
 import { COMMENT_BUDGET, renderReview } from '../render/review.js';
+import { sarifLog } from '../render/sarif.js';
+import { highestSeverity, SEVERITIES, severityRank, type BlockOn } from '../review/findings.js';
 import { DEFAULT_POLICY_FILE, readPolicy, type ReviewPolicy } from '../review/policy.js';
 
 const USAGE = `Usage: okta-tf summarize PLAN_JSON|- [options]
+       okta-tf review PLAN_JSON|- [options]
 
-Summarizes a \`terraform show -json PLANFILE\` output in Okta's terms (use - to read stdin).
+summarize: a \`terraform show -json PLANFILE\` output in Okta's terms (use - to read stdin).
+review: its security findings, with an exit code by severity (for pre-commit hooks and other CI systems).
 
 Options:
-  --format markdown|json  markdown: the review comment the action posts (default); json: the summary
-  --out FILE              write to FILE instead of stdout
-  --directory DIR         the Terraform directory named in the review (default .)
-  --workspace NAME        the Terraform workspace named in the review (default: TF_WORKSPACE or "default")
+  --format FORMAT         summarize: markdown (the review comment the action posts, default) or json (the summary);
+                          review: markdown (default), json (the findings) or sarif (SARIF 2.1.0, for code scanning)
+  --fail-on SEVERITY      review: exit 2 when a finding is this severe or more: critical, high (default), medium,
+                          low, info, or none
   --policy FILE           the review policy: rules off, severities, allowlists (default: ./.okta-review.yml
                           when there is one)
-  -h, --help              show this help`;
+  --out FILE              write to FILE instead of stdout
+  --directory DIR         the Terraform directory named in the review, whose .tf files locate findings (default .)
+  --workspace NAME        the Terraform workspace named in the review (default: TF_WORKSPACE or "default")
+  -h, --help              show this help
+
+Exit codes: 0 done; 1 an error (one line on stderr); 2 review found findings at or above --fail-on.`;
+
+const VERSION = '0.1.0';
 
 class UsageError extends Error {}
 
 interface CliOptions {
+  command: 'summarize' | 'review';
   plan: string;
-  format: 'markdown' | 'json';
+  format: 'markdown' | 'json' | 'sarif';
+  failOn: BlockOn;
   out: string | null;
   directory: string;
   workspace: string;
@@ -41,6 +58,7 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'markdown' },
+      'fail-on': { type: 'string', default: 'high' },
       out: { type: 'string' },
       directory: { type: 'string', default: '.' },
       workspace: { type: 'string' },
@@ -50,16 +68,23 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
   });
   if (values.help) return 'help';
   const [command, plan, ...extra] = positionals;
-  if (command !== 'summarize')
+  if (command !== 'summarize' && command !== 'review')
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   if (!plan) throw new UsageError('missing PLAN_JSON (a file, or - for stdin)');
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (values.format !== 'markdown' && values.format !== 'json') {
-    throw new UsageError(`--format must be markdown or json, not "${values.format}"`);
+  const formats = command === 'review' ? ['markdown', 'json', 'sarif'] : ['markdown', 'json'];
+  if (!formats.includes(values.format)) {
+    throw new UsageError(`--format must be ${formats.join(' or ')}, not "${values.format}"`);
+  }
+  const failOn = values['fail-on'];
+  if (!([...SEVERITIES, 'none'] as string[]).includes(failOn)) {
+    throw new UsageError(`--fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')}, not "${failOn}"`);
   }
   return {
+    command,
     plan,
-    format: values.format,
+    format: values.format as CliOptions['format'],
+    failOn: failOn as BlockOn,
     out: values.out ?? null,
     directory: values.directory,
     workspace: values.workspace ?? (process.env.TF_WORKSPACE || 'default'),
@@ -69,24 +94,48 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
   };
 }
 
-async function summarize(options: CliOptions): Promise<void> {
-  const summary = await summarizePlan(await openPlan(options.plan), {
-    env: process.env,
-    policy: options.policy,
-  });
-  if (options.format === 'json') {
-    if (options.out) await writeSummaryJson(options.out, summary);
-    else await printSummaryJson(summary);
-    return;
-  }
-  const { markdown } = renderReview(summary, {
+async function emit(options: CliOptions, text: string): Promise<void> {
+  if (options.out) await writeFile(options.out, text);
+  else process.stdout.write(text);
+}
+
+function markdown(summary: PlanSummary, options: CliOptions): string {
+  return renderReview(summary, {
     directory: options.directory,
     workspace: options.workspace,
     moreAt: 'the JSON summary (`okta-tf summarize PLAN --format json`)',
     budget: COMMENT_BUDGET,
+  }).markdown;
+}
+
+/** Runs a command; returns its exit code. */
+async function run(options: CliOptions): Promise<number> {
+  const summary = await summarizePlan(await openPlan(options.plan), {
+    env: process.env,
+    policy: options.policy,
   });
-  if (options.out) await writeFile(options.out, markdown);
-  else process.stdout.write(markdown);
+  if (options.command === 'summarize') {
+    if (options.format === 'markdown') await emit(options, markdown(summary, options));
+    else if (options.out) await writeSummaryJson(options.out, summary);
+    else await printSummaryJson(summary);
+    return 0;
+  }
+  const { findings } = summary;
+  if (options.format === 'markdown') await emit(options, markdown(summary, options));
+  else if (options.format === 'json')
+    await emit(
+      options,
+      `${JSON.stringify({ findings, highestSeverity: highestSeverity(findings), reviewPolicy: summary.reviewPolicy }, null, 2)}\n`,
+    );
+  else {
+    const configuration = await readModuleConfiguration(options.directory);
+    const where = { directory: options.directory, repository: process.cwd() };
+    await emit(options, `${JSON.stringify(sarifLog(findings, configuration, where, VERSION), null, 2)}\n`);
+  }
+  const { failOn } = options;
+  const failing = failOn !== 'none' && findings.some((f) => severityRank(f.severity) <= severityRank(failOn));
+  if (failing) process.stderr.write(`okta-tf: findings at or above ${failOn} (--fail-on)\n`);
+  return failing ? 2 : 0;
 }
 
 /** Runs the CLI; returns the exit code. Errors are one line on stderr, never a stack trace. */
@@ -97,8 +146,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    await summarize(options);
-    return 0;
+    return await run(options);
   } catch (e) {
     const usage =
       e instanceof UsageError ||

@@ -1,10 +1,10 @@
 // Security findings as workflow annotations on the .tf line that declares each object, so that a pull request
 // shows them in its diff. GitHub keeps 10 annotations of each level per step: the most severe findings get them.
 
-import { join, relative } from 'node:path';
 import type { ModuleConfiguration } from '../configuration/module.js';
 import type { Finding, Severity } from '../review/findings.js';
 import type { AnnotationLevel, Runtime } from '../runtime.js';
+import { declaredAt } from './declared-at.js';
 
 const LEVEL: Readonly<Record<Severity, AnnotationLevel>> = {
   critical: 'error',
@@ -16,13 +16,6 @@ const LEVEL: Readonly<Record<Severity, AnnotationLevel>> = {
 
 /** GitHub's limit per step and level (its "Annotations" documentation for workflow commands). */
 export const ANNOTATIONS_PER_LEVEL = 10;
-
-/** The block that declares an address: the resource ("okta_group.eng[0]" → "okta_group.eng"), or its module call. */
-function declaringBlock(address: string): string | null {
-  const module = /^module\.([A-Za-z0-9_-]+)/.exec(address);
-  if (module) return `module.${module[1]}`;
-  return /^([A-Za-z0-9_]+\.[A-Za-z0-9_-]+)/.exec(address)?.[1] ?? null;
-}
 
 /**
  * Annotates each finding (most severe first, as the summary orders them) on its declaring line; `directory` is the
@@ -38,13 +31,12 @@ export function annotateFindings(
   let made = 0;
   for (const finding of findings) {
     const level = LEVEL[finding.severity];
-    const block = declaringBlock(finding.address);
-    const declared = block ? configuration.declarations.get(block) : undefined;
+    const declared = declaredAt(finding.address, configuration, where);
     if (!declared || (used.get(level) ?? 0) >= ANNOTATIONS_PER_LEVEL) continue;
     used.set(level, (used.get(level) ?? 0) + 1);
     runtime.annotate(level, `${finding.message} (${finding.address})`, {
       title: `Okta review: ${finding.severity}, ${finding.rule}`,
-      file: relative(where.repository, join(where.directory, declared.file)),
+      file: declared.file,
       line: declared.line,
     });
     made++;
