@@ -5808,7 +5808,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2581);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9994);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -5817,7 +5817,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2581:
+/***/ 9994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9004,9 +9004,181 @@ function orgFromEnvironment(env = {}) {
     return { host: host(orgName, env.OKTA_BASE_URL?.trim() || null), source: 'environment' };
 }
 
+;// CONCATENATED MODULE: ./src/okta/noise.ts
+// Known provider noise: updates okta/okta plans when nothing meaningful changes in Okta (perpetual diffs, values
+// Okta normalises), from reference/okta/known-noise.tsv (provider issues and changelog entries; a test keeps the two
+// in step). A change is noise only when every attribute that differs is one of its type's noisy attributes, and
+// differs only the way the row says (as text but not as JSON, in order only, unknown until apply...).
+const NOISE_RULES = [
+    {
+        types: ['okta_app_oauth'],
+        attributes: ['consent_method'],
+        kind: 'any',
+        reason: 'consent_method shows a change on every plan in orgs whose feature flags hide it',
+        evidence: '#2591, PR #2634 (6.5.5)',
+    },
+    {
+        types: ['okta_app_oauth'],
+        attributes: ['consent_method', 'omit_secret', 'refresh_token_leeway', 'refresh_token_rotation'],
+        kind: 'import',
+        reason: 'these attributes show an update on the first plan after an import',
+        evidence: '#2290',
+    },
+    {
+        types: [
+            'okta_app_saml',
+            'okta_app_bookmark',
+            'okta_app_basic_auth',
+            'okta_app_swa',
+            'okta_app_auto_login',
+        ],
+        attributes: ['app_settings_json', 'app_links_json'],
+        kind: 'json',
+        reason: 'the JSON is compared as text, and Okta returns it with other key order or spacing',
+        evidence: '#1518 #1454',
+    },
+    {
+        types: ['okta_app_saml'],
+        attributes: ['features'],
+        kind: 'any',
+        reason: 'provisioning features cannot be set through the API: the provider suppresses them',
+        evidence: 'CHANGELOG (PR #296)',
+    },
+    {
+        types: ['okta_app_user'],
+        attributes: ['profile'],
+        kind: 'json-ignoring-nulls',
+        reason: 'mapped profile attributes come back as nulls, a diff on every plan',
+        evidence: '#1565',
+    },
+    {
+        types: ['okta_app_signon_policy_rule'],
+        attributes: ['constraints'],
+        kind: 'json',
+        reason: 'constraints are compared as text: an update on every plan',
+        evidence: '#1631',
+    },
+    {
+        types: ['okta_app_signon_policy_rules'],
+        attributes: ['chains'],
+        kind: 'json',
+        reason: 'chains are compared as text: JSON key order differs',
+        evidence: 'PR #2906; CHANGELOG 6.11.0 #2816',
+    },
+    {
+        types: ['okta_app_signon_policy'],
+        attributes: [],
+        kind: 'import',
+        reason: 'bogus changes on the first plan after an import',
+        evidence: 'CHANGELOG 6.5.0 #2554',
+    },
+    {
+        types: ['okta_auth_server_default'],
+        attributes: ['credentials_rotation_mode'],
+        kind: 'any',
+        reason: 'the API ignores the value: a perpetual diff',
+        evidence: 'docs auth_server_default.md',
+    },
+    {
+        types: ['okta_authenticator'],
+        attributes: ['settings'],
+        kind: 'json',
+        reason: 'settings JSON differs only in whitespace and key order',
+        evidence: 'PR #936; CHANGELOG 6.3.0 #2477',
+    },
+    {
+        types: ['okta_network_zone'],
+        attributes: ['gateways', 'proxies'],
+        kind: 'order',
+        reason: 'Okta normalises the list of CIDRs',
+        evidence: 'CHANGELOG 6.11.0 #2308',
+    },
+    {
+        types: ['okta_threat_insight_settings'],
+        attributes: ['network_excludes'],
+        kind: 'order',
+        reason: 'the API does not keep the order of the excluded zones',
+        evidence: 'docs threat_insight_settings.md',
+    },
+    {
+        types: ['okta_user_group_memberships'],
+        attributes: ['groups', 'id', 'user_id'],
+        kind: 'unknown',
+        reason: 'shown as known after apply: a spurious change, the apply changes nothing',
+        evidence: '#2254',
+    },
+];
+const matches = (pattern, type) => pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
+/** A JSON string's value (nulls dropped when asked), else the value itself. */
+function asJson(value, dropNulls) {
+    if (typeof value !== 'string')
+        return value;
+    try {
+        const parsed = JSON.parse(value);
+        return dropNulls
+            ? JSON.parse(JSON.stringify(parsed, (_k, v) => (v === null ? undefined : v)))
+            : parsed;
+    }
+    catch {
+        return value;
+    }
+}
+/** JSON with object keys sorted: equal for equal values. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value !== null && typeof value === 'object')
+        return `{${Object.keys(value)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+            .join(',')}}`;
+    return JSON.stringify(value) ?? 'null';
+}
+const sorted = (value) => (Array.isArray(value) ? value.map(canonical).sort() : value);
+/** Whether one attribute differs only the way `kind` says is noise. */
+function onlyNoise(kind, before, after, unknown) {
+    switch (kind) {
+        case 'json':
+            return canonical(asJson(before, false)) === canonical(asJson(after, false));
+        case 'json-ignoring-nulls':
+            return canonical(asJson(before, true)) === canonical(asJson(after, true));
+        case 'order':
+            return canonical(sorted(before)) === canonical(sorted(after));
+        case 'unknown':
+            return unknown;
+        default:
+            return true;
+    }
+}
+/**
+ * The noise rule that explains a whole update, or null. `importing`: the change is part of an import. The
+ * attributes compared are the top-level ones that differ (unknown values count as differing).
+ */
+function knownNoise(type, change) {
+    const before = (change.before ?? {});
+    const after = (change.after ?? {});
+    const unknown = (change.afterUnknown ?? {});
+    const differing = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((a) => unknown[a] === true || canonical(before[a]) !== canonical(after[a]));
+    if (differing.length === 0)
+        return null;
+    for (const rule of NOISE_RULES) {
+        if (!rule.types.some((p) => matches(p, type)))
+            continue;
+        if (rule.kind === 'import' && !change.importing)
+            continue;
+        const covered = rule.attributes.length === 0 || differing.every((a) => rule.attributes.includes(a));
+        if (!covered)
+            continue;
+        if (differing.every((a) => onlyNoise(rule.kind, before[a], after[a], unknown[a] === true)))
+            return rule;
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/change-facts.ts
 // What one change says of itself, before it is named: its IDs, its actions as kept, the attributes forcing a replace,
 // the fields changes and drift share, and its identity for the fingerprint. Pure functions of the change's event.
+
 
 function stringsOf(value) {
     if (typeof value === 'string')
@@ -9061,6 +9233,13 @@ function changeIdentity(event, moved) {
     const deposed = event.deposed ? ` (deposed ${event.deposed})` : '';
     const from = moved ? ` (from ${event.previousAddress})` : '';
     return `${event.address}${deposed}${from}${event.importing ? ' (import)' : ''}`;
+}
+/** Why an update is only provider noise (okta/noise.ts), or null: only updates can be. */
+function noiseOf(type, action, values, importing) {
+    if (action !== 'update')
+        return null;
+    const rule = knownNoise(type, { ...values, importing });
+    return rule ? { reason: rule.reason, evidence: rule.evidence } : null;
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -10355,7 +10534,10 @@ class SummaryBuilder {
         const diff = this.diff(info, values, action);
         const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
         const risk = assessRisk(info, action, cause);
-        this.findings.add({ address: event.address, action, values }, info, risk);
+        // Noise changes nothing in Okta: its reason is shown instead of findings.
+        const noise = noiseOf(info.type, action, values, event.importing);
+        if (!noise)
+            this.findings.add({ address: event.address, action, values }, info, risk);
         // A literal of one shape, not a spread, and named later in place rather than copied: a spread object gets a
         // hidden class of its own in V8, about 600 bytes per change kept (100 MB for an import of 100,000 objects).
         const summary = {
@@ -10366,11 +10548,12 @@ class SummaryBuilder {
             noun: info.noun,
             attributes: diff.attributes,
             attributesOmitted: diff.omitted,
+            noise,
             replaceOrder: replaceOrder(event.actions),
             importing: event.importing,
             previousAddress: moved ? event.previousAddress : null,
-            highRisk: risk.highRisk,
-            riskReasons: risk.reasons,
+            highRisk: risk.highRisk && !noise,
+            riskReasons: noise ? [] : risk.reasons,
             action,
             actionReason: event.actionReason,
             deposed: event.deposed,
@@ -10798,6 +10981,10 @@ function headline(summary) {
     if (summary.actionInvocations)
         extras.push(plural(summary.actionInvocations, 'action') + ' to invoke');
     lines.push(`**${planLine(summary.terraform)}**${extras.length ? ` (${extras.join(', ')})` : ''}`);
+    const noise = summary.changes.filter((c) => c.noise).length;
+    if (noise > 0 && noise === summary.changes.length && !summary.outputChanges && !summary.actionInvocations) {
+        lines.push(`**Only provider noise**: Terraform plans ${plural(noise, 'change')} that okta/okta is known to plan when nothing changes in Okta (see Provider noise).`);
+    }
     if (summary.highRisk) {
         lines.push(`> [!CAUTION]\n> **${plural(summary.highRisk, 'high-risk change')}**: ${summary.highRisk === 1 ? 'it' : 'they'} can lock people out or widen access. Review ${summary.highRisk === 1 ? 'it' : 'them'} first.`);
     }
@@ -10830,6 +11017,8 @@ function objectLine(change) {
         extras.push(`moved from ${code(change.previousAddress)}`);
     if (change.action === 'forget')
         extras.push('stays in Okta; Terraform stops managing it');
+    if (change.noise)
+        extras.push('provider noise');
     const verb = change.action === 'no-op' ? (change.importing ? 'Imported' : 'Moved') : VERB[change.action];
     const tail = extras.length ? ` (${extras.join('; ')})` : '';
     return `${verb} · ${escapeText(change.noun)} **${escapeText(change.name)}** · ${code(change.address)}${tail}`;
@@ -10874,6 +11063,23 @@ function driftSection(summary, detail) {
     lines.push(...summary.drift.map(driftLine));
     return lines;
 }
+/** Updates okta/okta plans when nothing changes in Okta, with the reason and the provider issue that says so. */
+function noiseSection(changes) {
+    const noisy = changes.filter((c) => c.noise);
+    if (noisy.length === 0)
+        return [];
+    const lines = [
+        `#### Provider noise (${noisy.length})`,
+        '<details><summary>Changes that change nothing in Okta</summary>',
+        '',
+    ];
+    for (const change of noisy) {
+        lines.push(`- ${objectLine(change)}`);
+        lines.push(`  - ${escapeText(change.noise?.reason ?? '', 300)} (okta/okta ${escapeText(change.noise?.evidence ?? '', 120)})`);
+    }
+    lines.push('', '</details>');
+    return lines;
+}
 function changesByCategory(summary) {
     const blocks = ['#### Changes by category'];
     for (const { category } of summary.categories) {
@@ -10897,6 +11103,9 @@ function render(summary, context, detail) {
     const drift = driftSection(summary, detail);
     if (drift.length)
         blocks.push(drift.join('\n'));
+    const noise = detail === 'counts' ? [] : noiseSection(summary.changes);
+    if (noise.length)
+        blocks.push(noise.join('\n'));
     if (detail !== 'counts' && summary.changes.length)
         blocks.push(changesByCategory(summary));
     if (detail === 'full') {

@@ -2,9 +2,10 @@
 // the fields changes and drift share, and its identity for the fingerprint. Pure functions of the change's event.
 
 import type { OktaType } from '../okta/catalog.js';
+import { knownNoise } from '../okta/noise.js';
 import { formatPath, type DiffResult } from './diff.js';
 import type { ChangeValues, ResourceChangeEvent } from './indexed-resources.js';
-import type { DriftSummary } from './types.js';
+import type { DriftSummary, ObjectAction } from './types.js';
 
 export function stringsOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -69,4 +70,16 @@ export function changeIdentity(event: ResourceChangeEvent, moved: boolean): stri
   const deposed = event.deposed ? ` (deposed ${event.deposed})` : '';
   const from = moved ? ` (from ${event.previousAddress})` : '';
   return `${event.address}${deposed}${from}${event.importing ? ' (import)' : ''}`;
+}
+
+/** Why an update is only provider noise (okta/noise.ts), or null: only updates can be. */
+export function noiseOf(
+  type: string,
+  action: ObjectAction,
+  values: ChangeValues,
+  importing: boolean,
+): { reason: string; evidence: string } | null {
+  if (action !== 'update') return null;
+  const rule = knownNoise(type, { ...values, importing });
+  return rule ? { reason: rule.reason, evidence: rule.evidence } : null;
 }

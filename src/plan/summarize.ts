@@ -47,6 +47,7 @@ import {
   forcingAttributes,
   idsOf,
   keptActions,
+  noiseOf,
   replacePathTexts,
   stringsOf,
 } from './change-facts.js';
@@ -170,7 +171,9 @@ class SummaryBuilder implements PlanVisitor {
     const diff = this.diff(info, values, action);
     const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
     const risk = assessRisk(info, action, cause);
-    this.findings.add({ address: event.address, action, values }, info, risk);
+    // Noise changes nothing in Okta: its reason is shown instead of findings.
+    const noise = noiseOf(info.type, action, values, event.importing);
+    if (!noise) this.findings.add({ address: event.address, action, values }, info, risk);
     // A literal of one shape, not a spread, and named later in place rather than copied: a spread object gets a
     // hidden class of its own in V8, about 600 bytes per change kept (100 MB for an import of 100,000 objects).
     const summary: ChangeSummary = {
@@ -181,11 +184,12 @@ class SummaryBuilder implements PlanVisitor {
       noun: info.noun,
       attributes: diff.attributes,
       attributesOmitted: diff.omitted,
+      noise,
       replaceOrder: replaceOrder(event.actions),
       importing: event.importing,
       previousAddress: moved ? event.previousAddress : null,
-      highRisk: risk.highRisk,
-      riskReasons: risk.reasons,
+      highRisk: risk.highRisk && !noise,
+      riskReasons: noise ? [] : risk.reasons,
       action,
       actionReason: event.actionReason,
       deposed: event.deposed,

@@ -57,6 +57,8 @@ export interface ChangeSummary {
   attributes: AttributeChange[];
   /** Attributes left out of `attributes` (the list is capped per object). */
   attributesOmitted: number;
+  /** Set when the update is known provider noise: it changes nothing in Okta (reference/okta/known-noise.tsv). */
+  noise: { reason: string; evidence: string } | null;
 }
 
 export interface DriftSummary {

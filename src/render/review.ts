@@ -70,6 +70,12 @@ function headline(summary: PlanSummary): string[] {
   if (summary.outputChanges) extras.push(plural(summary.outputChanges, 'output') + ' changed');
   if (summary.actionInvocations) extras.push(plural(summary.actionInvocations, 'action') + ' to invoke');
   lines.push(`**${planLine(summary.terraform)}**${extras.length ? ` (${extras.join(', ')})` : ''}`);
+  const noise = summary.changes.filter((c) => c.noise).length;
+  if (noise > 0 && noise === summary.changes.length && !summary.outputChanges && !summary.actionInvocations) {
+    lines.push(
+      `**Only provider noise**: Terraform plans ${plural(noise, 'change')} that okta/okta is known to plan when nothing changes in Okta (see Provider noise).`,
+    );
+  }
   if (summary.highRisk) {
     lines.push(
       `> [!CAUTION]\n> **${plural(summary.highRisk, 'high-risk change')}**: ${summary.highRisk === 1 ? 'it' : 'they'} can lock people out or widen access. Review ${summary.highRisk === 1 ? 'it' : 'them'} first.`,
@@ -106,6 +112,7 @@ function objectLine(change: ChangeSummary): string {
   if (change.importing) extras.push('imported');
   if (change.previousAddress) extras.push(`moved from ${code(change.previousAddress)}`);
   if (change.action === 'forget') extras.push('stays in Okta; Terraform stops managing it');
+  if (change.noise) extras.push('provider noise');
   const verb = change.action === 'no-op' ? (change.importing ? 'Imported' : 'Moved') : VERB[change.action];
   const tail = extras.length ? ` (${extras.join('; ')})` : '';
   return `${verb} · ${escapeText(change.noun)} **${escapeText(change.name)}** · ${code(change.address)}${tail}`;
@@ -151,6 +158,25 @@ function driftSection(summary: PlanSummary, detail: Detail): string[] {
   return lines;
 }
 
+/** Updates okta/okta plans when nothing changes in Okta, with the reason and the provider issue that says so. */
+function noiseSection(changes: readonly ChangeSummary[]): string[] {
+  const noisy = changes.filter((c) => c.noise);
+  if (noisy.length === 0) return [];
+  const lines = [
+    `#### Provider noise (${noisy.length})`,
+    '<details><summary>Changes that change nothing in Okta</summary>',
+    '',
+  ];
+  for (const change of noisy) {
+    lines.push(`- ${objectLine(change)}`);
+    lines.push(
+      `  - ${escapeText(change.noise?.reason ?? '', 300)} (okta/okta ${escapeText(change.noise?.evidence ?? '', 120)})`,
+    );
+  }
+  lines.push('', '</details>');
+  return lines;
+}
+
 function changesByCategory(summary: PlanSummary): string {
   const blocks: string[] = ['#### Changes by category'];
   for (const { category } of summary.categories) {
@@ -171,6 +197,8 @@ function render(summary: PlanSummary, context: ReviewContext, detail: Detail): s
   if (risky.length) blocks.push(risky.join('\n'));
   const drift = driftSection(summary, detail);
   if (drift.length) blocks.push(drift.join('\n'));
+  const noise = detail === 'counts' ? [] : noiseSection(summary.changes);
+  if (noise.length) blocks.push(noise.join('\n'));
   if (detail !== 'counts' && summary.changes.length) blocks.push(changesByCategory(summary));
   if (detail === 'full') {
     const diff = attributeDiff(summary);
