@@ -7375,12 +7375,551 @@ class SecretScrubber {
     }
 }
 
+;// CONCATENATED MODULE: ./src/okta/noise.ts
+// Known provider noise: updates okta/okta plans when nothing meaningful changes in Okta (perpetual diffs, values
+// Okta normalises), from reference/okta/known-noise.tsv (provider issues and changelog entries; a test keeps the two
+// in step). A change is noise only when every attribute that differs is one of its type's noisy attributes, and
+// differs only the way the row says (as text but not as JSON, in order only, unknown until apply...).
+const NOISE_RULES = [
+    {
+        types: ['okta_app_oauth'],
+        attributes: ['consent_method'],
+        kind: 'any',
+        reason: 'consent_method shows a change on every plan in orgs whose feature flags hide it',
+        evidence: '#2591, PR #2634 (6.5.5)',
+    },
+    {
+        types: ['okta_app_oauth'],
+        attributes: ['consent_method', 'omit_secret', 'refresh_token_leeway', 'refresh_token_rotation'],
+        kind: 'import',
+        reason: 'these attributes show an update on the first plan after an import',
+        evidence: '#2290',
+    },
+    {
+        types: [
+            'okta_app_saml',
+            'okta_app_bookmark',
+            'okta_app_basic_auth',
+            'okta_app_swa',
+            'okta_app_auto_login',
+        ],
+        attributes: ['app_settings_json', 'app_links_json'],
+        kind: 'json',
+        reason: 'the JSON is compared as text, and Okta returns it with other key order or spacing',
+        evidence: '#1518 #1454',
+    },
+    {
+        types: ['okta_app_saml'],
+        attributes: ['features'],
+        kind: 'any',
+        reason: 'provisioning features cannot be set through the API: the provider suppresses them',
+        evidence: 'CHANGELOG (PR #296)',
+    },
+    {
+        types: ['okta_app_user'],
+        attributes: ['profile'],
+        kind: 'json-ignoring-nulls',
+        reason: 'mapped profile attributes come back as nulls, a diff on every plan',
+        evidence: '#1565',
+    },
+    {
+        types: ['okta_app_signon_policy_rule'],
+        attributes: ['constraints'],
+        kind: 'json',
+        reason: 'constraints are compared as text: an update on every plan',
+        evidence: '#1631',
+    },
+    {
+        types: ['okta_app_signon_policy_rules'],
+        attributes: ['chains'],
+        kind: 'json',
+        reason: 'chains are compared as text: JSON key order differs',
+        evidence: 'PR #2906; CHANGELOG 6.11.0 #2816',
+    },
+    {
+        types: ['okta_app_signon_policy'],
+        attributes: [],
+        kind: 'import',
+        reason: 'bogus changes on the first plan after an import',
+        evidence: 'CHANGELOG 6.5.0 #2554',
+    },
+    {
+        types: ['okta_auth_server_default'],
+        attributes: ['credentials_rotation_mode'],
+        kind: 'any',
+        reason: 'the API ignores the value: a perpetual diff',
+        evidence: 'docs auth_server_default.md',
+    },
+    {
+        types: ['okta_authenticator'],
+        attributes: ['settings'],
+        kind: 'json',
+        reason: 'settings JSON differs only in whitespace and key order',
+        evidence: 'PR #936; CHANGELOG 6.3.0 #2477',
+    },
+    {
+        types: ['okta_network_zone'],
+        attributes: ['gateways', 'proxies'],
+        kind: 'order',
+        reason: 'Okta normalises the list of CIDRs',
+        evidence: 'CHANGELOG 6.11.0 #2308',
+    },
+    {
+        types: ['okta_threat_insight_settings'],
+        attributes: ['network_excludes'],
+        kind: 'order',
+        reason: 'the API does not keep the order of the excluded zones',
+        evidence: 'docs threat_insight_settings.md',
+    },
+    {
+        types: ['okta_user_group_memberships'],
+        attributes: ['groups', 'id', 'user_id'],
+        kind: 'unknown',
+        reason: 'shown as known after apply: a spurious change, the apply changes nothing',
+        evidence: '#2254',
+    },
+];
+const matches = (pattern, type) => pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
+/** A JSON string's value (nulls dropped when asked), else the value itself. */
+function asJson(value, dropNulls) {
+    if (typeof value !== 'string')
+        return value;
+    try {
+        const parsed = JSON.parse(value);
+        return dropNulls
+            ? JSON.parse(JSON.stringify(parsed, (_k, v) => (v === null ? undefined : v)))
+            : parsed;
+    }
+    catch {
+        return value;
+    }
+}
+/** JSON with object keys sorted: equal for equal values. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value !== null && typeof value === 'object')
+        return `{${Object.keys(value)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+            .join(',')}}`;
+    return JSON.stringify(value) ?? 'null';
+}
+const sorted = (value) => (Array.isArray(value) ? value.map(canonical).sort() : value);
+/** Whether one attribute differs only the way `kind` says is noise. */
+function onlyNoise(kind, before, after, unknown) {
+    switch (kind) {
+        case 'json':
+            return canonical(asJson(before, false)) === canonical(asJson(after, false));
+        case 'json-ignoring-nulls':
+            return canonical(asJson(before, true)) === canonical(asJson(after, true));
+        case 'order':
+            return canonical(sorted(before)) === canonical(sorted(after));
+        case 'unknown':
+            return unknown;
+        default:
+            return true;
+    }
+}
+/**
+ * The noise rule that explains a whole update, or null. `importing`: the change is part of an import. The
+ * attributes compared are the top-level ones that differ (unknown values count as differing).
+ */
+function knownNoise(type, change) {
+    const before = (change.before ?? {});
+    const after = (change.after ?? {});
+    const unknown = (change.afterUnknown ?? {});
+    const differing = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((a) => unknown[a] === true || canonical(before[a]) !== canonical(after[a]));
+    if (differing.length === 0)
+        return null;
+    for (const rule of NOISE_RULES) {
+        if (!rule.types.some((p) => matches(p, type)))
+            continue;
+        if (rule.kind === 'import' && !change.importing)
+            continue;
+        const covered = rule.attributes.length === 0 || differing.every((a) => rule.attributes.includes(a));
+        if (!covered)
+            continue;
+        if (differing.every((a) => onlyNoise(rule.kind, before[a], after[a], unknown[a] === true)))
+            return rule;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/plan/keyed-elements.ts
+// Nested blocks paired by what they are, not where they are: a sign-on rule inserted at the top of a list of
+// rules would otherwise show every rule below it as changed, each taking its neighbour's values.
+/** The attributes that say which block an element is, tried in order (the first that holds for every element). */
+const KEY_ATTRIBUTES = [
+    'name',
+    'key',
+    'id',
+    'label',
+    'type',
+    'value',
+    'index',
+    'app_id',
+    'group_id',
+    'user_id',
+    'role',
+    'scope',
+];
+const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** The element's key under `by`, when it has a usable one. */
+function keyOf(element, by) {
+    if (!isPlain(element))
+        return undefined;
+    const value = element[by];
+    return typeof value === 'string' || typeof value === 'number' ? value : undefined;
+}
+/** Whether every element has a key under `by` and no two elements of one list share it. */
+function keyedBy(lists, by) {
+    return lists.every((list) => {
+        const keys = list.map((element) => keyOf(element, by));
+        return keys.every((k) => k !== undefined) && new Set(keys).size === keys.length;
+    });
+}
+/**
+ * The elements of two lists of blocks paired by a key attribute, in the after list's order with removed ones
+ * last; null when the lists are not blocks with a common key, or when pairing by position gives the same pairs.
+ */
+function pairByKey(before, after) {
+    if (before.length === 0 || after.length === 0)
+        return null;
+    const lists = [before, after];
+    const by = KEY_ATTRIBUTES.find((attribute) => keyedBy(lists, attribute));
+    if (!by)
+        return null;
+    const beforeAt = new Map(before.map((element, i) => [keyOf(element, by), i]));
+    const samePlaces = before.length === after.length && after.every((element, i) => beforeAt.get(keyOf(element, by)) === i);
+    if (samePlaces)
+        return null;
+    const afterKeys = new Set(after.map((element) => keyOf(element, by)));
+    const pairs = after.map((element, i) => {
+        const key = keyOf(element, by);
+        return { by, key, before: beforeAt.get(key), after: i };
+    });
+    before.forEach((element, i) => {
+        const key = keyOf(element, by);
+        if (!afterKeys.has(key))
+            pairs.push({ by, key, before: i, after: undefined });
+    });
+    return pairs;
+}
+
+;// CONCATENATED MODULE: ./src/plan/diff.ts
+// The attribute-level diff of one object (before → after), as short display text with secrets already masked.
+
+
+const MAX_ATTRIBUTES = 40;
+const MAX_VALUE_CHARS = 160;
+const MAX_LIST_ITEMS = 5;
+const UNKNOWN = '(known after apply)';
+/** An Okta ID: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...) and 17 more. */
+const OKTA_ID = /^[0-9a-z]{3}[A-Za-z0-9]{17}$/;
+function isPlainObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+function isScalar(v) {
+    return v === null || (typeof v !== 'object' && v !== undefined);
+}
+function childOf(value, segment) {
+    if (Array.isArray(value))
+        return typeof segment === 'number' ? value[segment] : undefined;
+    if (isPlainObject(value) && typeof segment === 'string' && Object.hasOwn(value, segment))
+        return value[segment];
+    return undefined;
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object')
+        return false;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    if (Array.isArray(a)) {
+        const other = b;
+        return a.length === other.length && a.every((item, i) => deepEqual(item, other[i]));
+    }
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return (ka.length === kb.length &&
+        ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k])));
+}
+/** The path a reviewer reads: `rule[0].access`, or `rule[name="Allow admins"].access` for a keyed block. */
+function formatPath(path) {
+    let text = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            text += `[${segment}]`;
+        else if (typeof segment === 'object')
+            text += `[${segment.by}=${JSON.stringify(segment.key)}]`;
+        else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment))
+            text += text ? `.${segment}` : segment;
+        else
+            text += `[${JSON.stringify(segment)}]`;
+    }
+    return text;
+}
+/** The path as Terraform counts it: a keyed block at its position in the list after (before, if removed). */
+const positional = (path) => path.map((s) => (typeof s === 'object' ? (s.after ?? s.before) : s));
+/** The element at `index` of a list value or mask; a whole-true mask covers every element. */
+const elementAt = (value, index) => value === true ? true : index === undefined ? undefined : childOf(value, index);
+/** Cuts display text to its limit, after the secrets are out: a cut secret would no longer be recognised. */
+function shortener(scrubber) {
+    return (raw) => {
+        const text = scrubber.scrub(raw);
+        return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+    };
+}
+/** Characters of unchanged text shown before and after what differs in a long value. */
+const CONTEXT_CHARS = 40;
+/**
+ * Two long values as the window around what differs, "…" where text is left out: one group ID appended to a
+ * 1,200-character group rule expression must show, not the expression's first 160 characters twice. Scrubbed before
+ * it is cut, as everything shown.
+ */
+function changedWindows(before, after, scrub) {
+    const a = scrub(JSON.stringify(before));
+    const b = scrub(JSON.stringify(after));
+    let prefix = 0;
+    while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix])
+        prefix++;
+    let suffix = 0;
+    while (suffix < a.length - prefix &&
+        suffix < b.length - prefix &&
+        a[a.length - 1 - suffix] === b[b.length - 1 - suffix])
+        suffix++;
+    const start = Math.max(0, prefix - CONTEXT_CHARS);
+    const window = (text) => {
+        const end = Math.min(text.length, text.length - suffix + CONTEXT_CHARS, start + MAX_VALUE_CHARS);
+        return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+    };
+    return { before: window(a), after: window(b) };
+}
+/** A string attribute that holds JSON (profile, settings, app_settings_json...): its parsed value, else undefined. */
+function jsonContainer(value) {
+    if (typeof value !== 'string' || !/^\s*[[{]/.test(value))
+        return undefined;
+    try {
+        const parsed = JSON.parse(value);
+        return parsed !== null && typeof parsed === 'object' ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function displayValue(value, shorten) {
+    if (value === null || value === undefined)
+        return null;
+    return shorten(JSON.stringify(value));
+}
+/** A list of scalars with the elements Terraform doesn't know yet (an ID created in the same apply) said so. */
+function listWithUnknowns(list, unknown, shorten) {
+    if (!Array.isArray(unknown) || !unknown.some((u) => u === true))
+        return displayValue(list, shorten) ?? '[]';
+    return shorten(`[${list.map((v, i) => (unknown[i] === true ? UNKNOWN : JSON.stringify(v))).join(',')}]`);
+}
+/** What a list of scalars gained and lost (sets of thousands of member IDs included: linear, not quadratic). */
+function listDelta(before, after, shorten) {
+    const beforeTexts = before.map((v) => JSON.stringify(v));
+    const afterTexts = after.map((v) => JSON.stringify(v));
+    const had = new Set(beforeTexts);
+    const has = new Set(afterTexts);
+    const shown = [
+        ...afterTexts.filter((v) => !had.has(v)).map((v) => `+${v}`),
+        ...beforeTexts.filter((v) => !has.has(v)).map((v) => `-${v}`),
+    ];
+    const more = shown.length > MAX_LIST_ITEMS ? ` and ${shown.length - MAX_LIST_ITEMS} more` : '';
+    return {
+        before: `${before.length} items`,
+        after: shorten(`${after.length} items: ${shown.slice(0, MAX_LIST_ITEMS).join(', ')}${more}`),
+    };
+}
+/** Lists what changes in one object. Secret values are masked here and handed to the scrubber. */
+function diffAttributes(values, options) {
+    const shorten = shortener(options.scrubber);
+    const attributes = [];
+    let omitted = 0;
+    const emit = (path, before, after) => {
+        if (attributes.length >= MAX_ATTRIBUTES) {
+            omitted++;
+            return;
+        }
+        // Terraform's replace paths count list positions.
+        const counted = formatPath(positional(path));
+        const forcesReplacement = options.replacePaths.some((p) => counted === p || counted.startsWith(`${p}.`) || counted.startsWith(`${p}[`));
+        attributes.push({ path: formatPath(path), before, after, forcesReplacement });
+    };
+    const walk = (path, before, after, unknown, beforeSensitive, afterSensitive) => {
+        // A flag named like a secret (omit_secret, client_secret_rotation_enabled) holds no secret: a boolean can't leak one.
+        const flag = [before, after].every((v) => v === null || v === undefined || typeof v === 'boolean');
+        const secret = beforeSensitive === true ||
+            afterSensitive === true ||
+            (path.length > 0 && !flag && isSecretPath(positional(path), options.secretPaths));
+        if (secret) {
+            options.scrubber.add(before);
+            options.scrubber.add(after);
+            if (unknown === true && options.creating)
+                return;
+            if (unknown === true)
+                emit(path, before == null ? null : REDACTED, UNKNOWN);
+            else if (!deepEqual(before, after))
+                emit(path, before == null ? null : REDACTED, after == null ? null : REDACTED);
+            return;
+        }
+        if (unknown === true) {
+            if (!options.creating)
+                emit(path, displayValue(before, shorten), UNKNOWN);
+            return;
+        }
+        if (options.creating && (after === null || after === undefined))
+            return;
+        if (options.creating && Array.isArray(after) && after.every(isScalar)) {
+            emit(path, null, listWithUnknowns(after, unknown, shorten));
+            return;
+        }
+        const bothScalarLists = Array.isArray(before) && Array.isArray(after) && before.every(isScalar) && after.every(isScalar);
+        if (bothScalarLists) {
+            const pending = Array.isArray(unknown) && unknown.some((u) => u === true);
+            if (deepEqual(before, after) && !pending)
+                return;
+            const full = {
+                before: displayValue(before, shorten),
+                after: listWithUnknowns(after, unknown, shorten),
+            };
+            // Sets of Okta IDs (group members, group assignments, app groups) are read element by element: a reviewer must
+            // not compare five IDs by eye to find the one added.
+            const elements = [...before, ...after];
+            const ids = elements.length > 0 && elements.every((v) => typeof v === 'string' && OKTA_ID.test(v));
+            const short = !ids &&
+                before.length + after.length <= MAX_LIST_ITEMS * 2 &&
+                (full.after?.length ?? 0) < MAX_VALUE_CHARS;
+            const delta = short ? full : listDelta(before, after, shorten);
+            emit(path, delta.before, delta.after);
+            return;
+        }
+        // JSON in a string is compared as JSON, key by key: a reorder or whitespace change is no change.
+        const [jsonBefore, jsonAfter] = [jsonContainer(before), jsonContainer(after)];
+        if (!options.creating && jsonBefore && jsonAfter) {
+            walk(path, jsonBefore, jsonAfter, undefined, undefined, undefined);
+            return;
+        }
+        const containers = [before, after].filter((v) => v !== null && v !== undefined);
+        const nested = containers.length > 0 && (containers.every(isPlainObject) || containers.every(Array.isArray));
+        const pairs = nested && !options.creating && Array.isArray(before) && Array.isArray(after)
+            ? pairByKey(before, after)
+            : null;
+        if (pairs) {
+            for (const pair of pairs) {
+                walk([...path, pair], elementAt(before, pair.before), elementAt(after, pair.after), elementAt(unknown, pair.after), elementAt(beforeSensitive, pair.before), elementAt(afterSensitive, pair.after));
+            }
+            return;
+        }
+        if (nested) {
+            const keys = new Set();
+            for (const v of containers) {
+                if (Array.isArray(v))
+                    v.forEach((_, i) => keys.add(i));
+                else
+                    Object.keys(v).forEach((k) => keys.add(k));
+            }
+            if (isPlainObject(unknown))
+                Object.keys(unknown).forEach((k) => keys.add(k));
+            for (const key of keys) {
+                walk([...path, key], childOf(before, key), childOf(after, key), childOf(unknown, key), maskChild(beforeSensitive, key), maskChild(afterSensitive, key));
+            }
+            return;
+        }
+        if (deepEqual(before ?? null, after ?? null))
+            return;
+        const long = [before, after].some((v) => typeof v === 'string' && v.length > MAX_VALUE_CHARS - 2);
+        if (long && typeof before === 'string' && typeof after === 'string') {
+            const windows = changedWindows(before, after, (text) => options.scrubber.scrub(text));
+            emit(path, windows.before, windows.after);
+        }
+        else
+            emit(path, displayValue(before, shorten), displayValue(after, shorten));
+    };
+    walk([], values.before ?? null, values.after ?? null, values.afterUnknown, values.beforeSensitive, values.afterSensitive);
+    // Exact size: an array grown by push keeps room for 17, and one is kept per changed object.
+    return { attributes: attributes.slice(), omitted };
+}
+
+;// CONCATENATED MODULE: ./src/plan/change-facts.ts
+// What one change says of itself, before it is named: its IDs, its actions as kept, the attributes forcing a replace,
+// the fields changes and drift share, and its identity for the fingerprint. Pure functions of the change's event.
+
+
+function stringsOf(value) {
+    if (typeof value === 'string')
+        return [value];
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+function idOf(value) {
+    if (!value || typeof value !== 'object')
+        return null;
+    const id = value.id;
+    return typeof id === 'string' && id ? id : null;
+}
+/** The object's IDs before and after, in an array of its exact size (kept per change until names are resolved). */
+function idsOf(values) {
+    const before = idOf(values.before);
+    const after = idOf(values.after);
+    if (before === null)
+        return after === null ? [] : [after];
+    return after === null || after === before ? [before] : [before, after];
+}
+function replacePathTexts(replacePaths) {
+    if (!Array.isArray(replacePaths))
+        return [];
+    return replacePaths.filter(Array.isArray).map((path) => formatPath(path));
+}
+/** The top-level attributes whose change forces the replace. */
+function forcingAttributes(diff) {
+    return [
+        ...new Set(diff.attributes.filter((a) => a.forcesReplacement).map((a) => a.path.split(/[.[]/)[0])),
+    ];
+}
+/** Terraform's action words, one string each: every change keeps its actions (100,000 in an import). */
+const ACTION_WORDS = new Map(['create', 'read', 'update', 'delete', 'no-op', 'forget'].map((a) => [a, a]));
+/** The actions as kept in the summary: the shared words, in an array of its own. */
+function keptActions(actions) {
+    return actions.map((action) => ACTION_WORDS.get(action) ?? action);
+}
+/** What changes and drift both say of an object. */
+function described(event, info, diff) {
+    return {
+        address: event.address,
+        type: info.type,
+        category: info.category,
+        actions: keptActions(event.actions),
+        noun: info.noun,
+        attributes: diff.attributes,
+        attributesOmitted: diff.omitted,
+    };
+}
+/** Which object a change is to, for the fingerprint: its address, and what makes two changes to it differ. */
+function changeIdentity(event, moved) {
+    const deposed = event.deposed ? ` (deposed ${event.deposed})` : '';
+    const from = moved ? ` (from ${event.previousAddress})` : '';
+    return `${event.address}${deposed}${from}${event.importing ? ' (import)' : ''}`;
+}
+/** Why an update is only provider noise (okta/noise.ts), or null: only updates can be. */
+function noiseOf(type, action, values, importing) {
+    if (action !== 'update')
+        return null;
+    const rule = knownNoise(type, { ...values, importing });
+    return rule ? { reason: rule.reason, evidence: rule.evidence } : null;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/name-resolution.ts
 // Gives every changed object its human name once the whole plan has been read: IDs resolve through the changed
 // objects and the prior state, references through the configuration.
 
+
 /** Okta IDs are 20 characters: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...). */
-const OKTA_ID = /"([0-9a-z]{3}[A-Za-z0-9]{17})"/g;
+const name_resolution_OKTA_ID = /"([0-9a-z]{3}[A-Za-z0-9]{17})"/g;
 const MAX_ID_NAME = 60;
 /** The Okta IDs in attribute values (not an object's own id), for prior state to keep their names. */
 function oktaIdsIn(attributes) {
@@ -7390,14 +7929,14 @@ function oktaIdsIn(attributes) {
             continue;
         for (const text of [a.before, a.after])
             if (text)
-                for (const m of text.matchAll(OKTA_ID))
+                for (const m of text.matchAll(name_resolution_OKTA_ID))
                     ids.push(m[1]);
     }
     return ids;
 }
 /** `"00u1…"` → `"00u1…" (alice@acme.example)`, for the IDs the plan can name; an object's own id stays bare. */
 function nameOktaIds(attributes, byId) {
-    const annotate = (text) => text?.replace(OKTA_ID, (quoted, id) => {
+    const annotate = (text) => text?.replace(name_resolution_OKTA_ID, (quoted, id) => {
         const name = byId(id);
         if (!name)
             return quoted;
@@ -7409,6 +7948,31 @@ function nameOktaIds(attributes, byId) {
         a.before = annotate(a.before);
         a.after = annotate(a.after);
     }
+}
+/**
+ * What a configuration resource block says of the names of its object (its name placeholders): the resources its
+ * expressions refer to, and its constants. Null when it says nothing.
+ */
+function configNameInputs(resource, placeholders) {
+    const refs = new Map();
+    const constants = new Map();
+    for (const p of placeholders) {
+        const expression = resource.expressions[p.path.split('.')[0]];
+        if (!expression || typeof expression !== 'object' || Array.isArray(expression))
+            continue;
+        const { references, constant_value: constant } = expression;
+        const prefix = resource.modulePath ? `${resource.modulePath}.` : '';
+        // Resolved to resource addresses before the module prefix goes on: "module.x..." is no resource reference.
+        const addresses = stringsOf(references)
+            .map(referencedAddress)
+            .filter((a) => a !== null)
+            .map((a) => prefix + a);
+        if (addresses.length)
+            refs.set(p.path, addresses);
+        if (constant !== undefined && p.kind === 'value')
+            constants.set(p.path, constant);
+    }
+    return refs.size || constants.size ? { refs, constants } : null;
 }
 /** Named by its own attributes (a group by its name), not through other objects (an assignment by its app). */
 function namesItself(object) {
@@ -8472,7 +9036,7 @@ const ALL_RULES = [
 
 
 const MAX_EVIDENCE_CHARS = 200;
-const UNKNOWN = '(known after apply)';
+const engine_UNKNOWN = '(known after apply)';
 const plain = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
 /** Whether a sensitive mask marks a value, or any part of it (Terraform masks lists and blocks element by element). */
 function marksSensitive(mask) {
@@ -8509,7 +9073,7 @@ function findingsOf(change, info, typeRisk, scrubber, policy) {
     };
     const show = (attribute, side) => {
         if (side === 'after' && input.unknown(attribute))
-            return UNKNOWN;
+            return engine_UNKNOWN;
         const value = (side === 'before' ? input.before : input.after)?.[attribute];
         if (value === null || value === undefined)
             return null;
@@ -8666,306 +9230,6 @@ function categoryCounts(changes) {
     return [...byCategory.values()].sort((a, b) => categoryRank(a.category) - categoryRank(b.category));
 }
 
-;// CONCATENATED MODULE: ./src/plan/keyed-elements.ts
-// Nested blocks paired by what they are, not where they are: a sign-on rule inserted at the top of a list of
-// rules would otherwise show every rule below it as changed, each taking its neighbour's values.
-/** The attributes that say which block an element is, tried in order (the first that holds for every element). */
-const KEY_ATTRIBUTES = [
-    'name',
-    'key',
-    'id',
-    'label',
-    'type',
-    'value',
-    'index',
-    'app_id',
-    'group_id',
-    'user_id',
-    'role',
-    'scope',
-];
-const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-/** The element's key under `by`, when it has a usable one. */
-function keyOf(element, by) {
-    if (!isPlain(element))
-        return undefined;
-    const value = element[by];
-    return typeof value === 'string' || typeof value === 'number' ? value : undefined;
-}
-/** Whether every element has a key under `by` and no two elements of one list share it. */
-function keyedBy(lists, by) {
-    return lists.every((list) => {
-        const keys = list.map((element) => keyOf(element, by));
-        return keys.every((k) => k !== undefined) && new Set(keys).size === keys.length;
-    });
-}
-/**
- * The elements of two lists of blocks paired by a key attribute, in the after list's order with removed ones
- * last; null when the lists are not blocks with a common key, or when pairing by position gives the same pairs.
- */
-function pairByKey(before, after) {
-    if (before.length === 0 || after.length === 0)
-        return null;
-    const lists = [before, after];
-    const by = KEY_ATTRIBUTES.find((attribute) => keyedBy(lists, attribute));
-    if (!by)
-        return null;
-    const beforeAt = new Map(before.map((element, i) => [keyOf(element, by), i]));
-    const samePlaces = before.length === after.length && after.every((element, i) => beforeAt.get(keyOf(element, by)) === i);
-    if (samePlaces)
-        return null;
-    const afterKeys = new Set(after.map((element) => keyOf(element, by)));
-    const pairs = after.map((element, i) => {
-        const key = keyOf(element, by);
-        return { by, key, before: beforeAt.get(key), after: i };
-    });
-    before.forEach((element, i) => {
-        const key = keyOf(element, by);
-        if (!afterKeys.has(key))
-            pairs.push({ by, key, before: i, after: undefined });
-    });
-    return pairs;
-}
-
-;// CONCATENATED MODULE: ./src/plan/diff.ts
-// The attribute-level diff of one object (before → after), as short display text with secrets already masked.
-
-
-const MAX_ATTRIBUTES = 40;
-const MAX_VALUE_CHARS = 160;
-const MAX_LIST_ITEMS = 5;
-const diff_UNKNOWN = '(known after apply)';
-/** An Okta ID: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...) and 17 more. */
-const diff_OKTA_ID = /^[0-9a-z]{3}[A-Za-z0-9]{17}$/;
-function isPlainObject(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-function isScalar(v) {
-    return v === null || (typeof v !== 'object' && v !== undefined);
-}
-function childOf(value, segment) {
-    if (Array.isArray(value))
-        return typeof segment === 'number' ? value[segment] : undefined;
-    if (isPlainObject(value) && typeof segment === 'string' && Object.hasOwn(value, segment))
-        return value[segment];
-    return undefined;
-}
-function deepEqual(a, b) {
-    if (a === b)
-        return true;
-    if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object')
-        return false;
-    if (Array.isArray(a) !== Array.isArray(b))
-        return false;
-    if (Array.isArray(a)) {
-        const other = b;
-        return a.length === other.length && a.every((item, i) => deepEqual(item, other[i]));
-    }
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return (ka.length === kb.length &&
-        ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k])));
-}
-/** The path a reviewer reads: `rule[0].access`, or `rule[name="Allow admins"].access` for a keyed block. */
-function formatPath(path) {
-    let text = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            text += `[${segment}]`;
-        else if (typeof segment === 'object')
-            text += `[${segment.by}=${JSON.stringify(segment.key)}]`;
-        else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment))
-            text += text ? `.${segment}` : segment;
-        else
-            text += `[${JSON.stringify(segment)}]`;
-    }
-    return text;
-}
-/** The path as Terraform counts it: a keyed block at its position in the list after (before, if removed). */
-const positional = (path) => path.map((s) => (typeof s === 'object' ? (s.after ?? s.before) : s));
-/** The element at `index` of a list value or mask; a whole-true mask covers every element. */
-const elementAt = (value, index) => value === true ? true : index === undefined ? undefined : childOf(value, index);
-/** Cuts display text to its limit, after the secrets are out: a cut secret would no longer be recognised. */
-function shortener(scrubber) {
-    return (raw) => {
-        const text = scrubber.scrub(raw);
-        return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
-    };
-}
-/** Characters of unchanged text shown before and after what differs in a long value. */
-const CONTEXT_CHARS = 40;
-/**
- * Two long values as the window around what differs, "…" where text is left out: one group ID appended to a
- * 1,200-character group rule expression must show, not the expression's first 160 characters twice. Scrubbed before
- * it is cut, as everything shown.
- */
-function changedWindows(before, after, scrub) {
-    const a = scrub(JSON.stringify(before));
-    const b = scrub(JSON.stringify(after));
-    let prefix = 0;
-    while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix])
-        prefix++;
-    let suffix = 0;
-    while (suffix < a.length - prefix &&
-        suffix < b.length - prefix &&
-        a[a.length - 1 - suffix] === b[b.length - 1 - suffix])
-        suffix++;
-    const start = Math.max(0, prefix - CONTEXT_CHARS);
-    const window = (text) => {
-        const end = Math.min(text.length, text.length - suffix + CONTEXT_CHARS, start + MAX_VALUE_CHARS);
-        return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
-    };
-    return { before: window(a), after: window(b) };
-}
-/** A string attribute that holds JSON (profile, settings, app_settings_json...): its parsed value, else undefined. */
-function jsonContainer(value) {
-    if (typeof value !== 'string' || !/^\s*[[{]/.test(value))
-        return undefined;
-    try {
-        const parsed = JSON.parse(value);
-        return parsed !== null && typeof parsed === 'object' ? parsed : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function displayValue(value, shorten) {
-    if (value === null || value === undefined)
-        return null;
-    return shorten(JSON.stringify(value));
-}
-/** A list of scalars with the elements Terraform doesn't know yet (an ID created in the same apply) said so. */
-function listWithUnknowns(list, unknown, shorten) {
-    if (!Array.isArray(unknown) || !unknown.some((u) => u === true))
-        return displayValue(list, shorten) ?? '[]';
-    return shorten(`[${list.map((v, i) => (unknown[i] === true ? diff_UNKNOWN : JSON.stringify(v))).join(',')}]`);
-}
-/** What a list of scalars gained and lost (sets of thousands of member IDs included: linear, not quadratic). */
-function listDelta(before, after, shorten) {
-    const beforeTexts = before.map((v) => JSON.stringify(v));
-    const afterTexts = after.map((v) => JSON.stringify(v));
-    const had = new Set(beforeTexts);
-    const has = new Set(afterTexts);
-    const shown = [
-        ...afterTexts.filter((v) => !had.has(v)).map((v) => `+${v}`),
-        ...beforeTexts.filter((v) => !has.has(v)).map((v) => `-${v}`),
-    ];
-    const more = shown.length > MAX_LIST_ITEMS ? ` and ${shown.length - MAX_LIST_ITEMS} more` : '';
-    return {
-        before: `${before.length} items`,
-        after: shorten(`${after.length} items: ${shown.slice(0, MAX_LIST_ITEMS).join(', ')}${more}`),
-    };
-}
-/** Lists what changes in one object. Secret values are masked here and handed to the scrubber. */
-function diffAttributes(values, options) {
-    const shorten = shortener(options.scrubber);
-    const attributes = [];
-    let omitted = 0;
-    const emit = (path, before, after) => {
-        if (attributes.length >= MAX_ATTRIBUTES) {
-            omitted++;
-            return;
-        }
-        // Terraform's replace paths count list positions.
-        const counted = formatPath(positional(path));
-        const forcesReplacement = options.replacePaths.some((p) => counted === p || counted.startsWith(`${p}.`) || counted.startsWith(`${p}[`));
-        attributes.push({ path: formatPath(path), before, after, forcesReplacement });
-    };
-    const walk = (path, before, after, unknown, beforeSensitive, afterSensitive) => {
-        // A flag named like a secret (omit_secret, client_secret_rotation_enabled) holds no secret: a boolean can't leak one.
-        const flag = [before, after].every((v) => v === null || v === undefined || typeof v === 'boolean');
-        const secret = beforeSensitive === true ||
-            afterSensitive === true ||
-            (path.length > 0 && !flag && isSecretPath(positional(path), options.secretPaths));
-        if (secret) {
-            options.scrubber.add(before);
-            options.scrubber.add(after);
-            if (unknown === true && options.creating)
-                return;
-            if (unknown === true)
-                emit(path, before == null ? null : REDACTED, diff_UNKNOWN);
-            else if (!deepEqual(before, after))
-                emit(path, before == null ? null : REDACTED, after == null ? null : REDACTED);
-            return;
-        }
-        if (unknown === true) {
-            if (!options.creating)
-                emit(path, displayValue(before, shorten), diff_UNKNOWN);
-            return;
-        }
-        if (options.creating && (after === null || after === undefined))
-            return;
-        if (options.creating && Array.isArray(after) && after.every(isScalar)) {
-            emit(path, null, listWithUnknowns(after, unknown, shorten));
-            return;
-        }
-        const bothScalarLists = Array.isArray(before) && Array.isArray(after) && before.every(isScalar) && after.every(isScalar);
-        if (bothScalarLists) {
-            const pending = Array.isArray(unknown) && unknown.some((u) => u === true);
-            if (deepEqual(before, after) && !pending)
-                return;
-            const full = {
-                before: displayValue(before, shorten),
-                after: listWithUnknowns(after, unknown, shorten),
-            };
-            // Sets of Okta IDs (group members, group assignments, app groups) are read element by element: a reviewer must
-            // not compare five IDs by eye to find the one added.
-            const elements = [...before, ...after];
-            const ids = elements.length > 0 && elements.every((v) => typeof v === 'string' && diff_OKTA_ID.test(v));
-            const short = !ids &&
-                before.length + after.length <= MAX_LIST_ITEMS * 2 &&
-                (full.after?.length ?? 0) < MAX_VALUE_CHARS;
-            const delta = short ? full : listDelta(before, after, shorten);
-            emit(path, delta.before, delta.after);
-            return;
-        }
-        // JSON in a string is compared as JSON, key by key: a reorder or whitespace change is no change.
-        const [jsonBefore, jsonAfter] = [jsonContainer(before), jsonContainer(after)];
-        if (!options.creating && jsonBefore && jsonAfter) {
-            walk(path, jsonBefore, jsonAfter, undefined, undefined, undefined);
-            return;
-        }
-        const containers = [before, after].filter((v) => v !== null && v !== undefined);
-        const nested = containers.length > 0 && (containers.every(isPlainObject) || containers.every(Array.isArray));
-        const pairs = nested && !options.creating && Array.isArray(before) && Array.isArray(after)
-            ? pairByKey(before, after)
-            : null;
-        if (pairs) {
-            for (const pair of pairs) {
-                walk([...path, pair], elementAt(before, pair.before), elementAt(after, pair.after), elementAt(unknown, pair.after), elementAt(beforeSensitive, pair.before), elementAt(afterSensitive, pair.after));
-            }
-            return;
-        }
-        if (nested) {
-            const keys = new Set();
-            for (const v of containers) {
-                if (Array.isArray(v))
-                    v.forEach((_, i) => keys.add(i));
-                else
-                    Object.keys(v).forEach((k) => keys.add(k));
-            }
-            if (isPlainObject(unknown))
-                Object.keys(unknown).forEach((k) => keys.add(k));
-            for (const key of keys) {
-                walk([...path, key], childOf(before, key), childOf(after, key), childOf(unknown, key), maskChild(beforeSensitive, key), maskChild(afterSensitive, key));
-            }
-            return;
-        }
-        if (deepEqual(before ?? null, after ?? null))
-            return;
-        const long = [before, after].some((v) => typeof v === 'string' && v.length > MAX_VALUE_CHARS - 2);
-        if (long && typeof before === 'string' && typeof after === 'string') {
-            const windows = changedWindows(before, after, (text) => options.scrubber.scrub(text));
-            emit(path, windows.before, windows.after);
-        }
-        else
-            emit(path, displayValue(before, shorten), displayValue(after, shorten));
-    };
-    walk([], values.before ?? null, values.after ?? null, values.afterUnknown, values.beforeSensitive, values.afterSensitive);
-    // Exact size: an array grown by push keeps room for 17, and one is kept per changed object.
-    return { attributes: attributes.slice(), omitted };
-}
-
 ;// CONCATENATED MODULE: ./src/plan/org-host.ts
 // Which Okta org a plan is for: the okta provider block's literal org_name and base_url (the provider prefers them),
 // else OKTA_ORG_NAME and OKTA_BASE_URL from the environment, as the provider falls back to them.
@@ -9002,244 +9266,6 @@ function orgFromEnvironment(env = {}) {
     if (!orgName)
         return { host: null, source: null };
     return { host: host(orgName, env.OKTA_BASE_URL?.trim() || null), source: 'environment' };
-}
-
-;// CONCATENATED MODULE: ./src/okta/noise.ts
-// Known provider noise: updates okta/okta plans when nothing meaningful changes in Okta (perpetual diffs, values
-// Okta normalises), from reference/okta/known-noise.tsv (provider issues and changelog entries; a test keeps the two
-// in step). A change is noise only when every attribute that differs is one of its type's noisy attributes, and
-// differs only the way the row says (as text but not as JSON, in order only, unknown until apply...).
-const NOISE_RULES = [
-    {
-        types: ['okta_app_oauth'],
-        attributes: ['consent_method'],
-        kind: 'any',
-        reason: 'consent_method shows a change on every plan in orgs whose feature flags hide it',
-        evidence: '#2591, PR #2634 (6.5.5)',
-    },
-    {
-        types: ['okta_app_oauth'],
-        attributes: ['consent_method', 'omit_secret', 'refresh_token_leeway', 'refresh_token_rotation'],
-        kind: 'import',
-        reason: 'these attributes show an update on the first plan after an import',
-        evidence: '#2290',
-    },
-    {
-        types: [
-            'okta_app_saml',
-            'okta_app_bookmark',
-            'okta_app_basic_auth',
-            'okta_app_swa',
-            'okta_app_auto_login',
-        ],
-        attributes: ['app_settings_json', 'app_links_json'],
-        kind: 'json',
-        reason: 'the JSON is compared as text, and Okta returns it with other key order or spacing',
-        evidence: '#1518 #1454',
-    },
-    {
-        types: ['okta_app_saml'],
-        attributes: ['features'],
-        kind: 'any',
-        reason: 'provisioning features cannot be set through the API: the provider suppresses them',
-        evidence: 'CHANGELOG (PR #296)',
-    },
-    {
-        types: ['okta_app_user'],
-        attributes: ['profile'],
-        kind: 'json-ignoring-nulls',
-        reason: 'mapped profile attributes come back as nulls, a diff on every plan',
-        evidence: '#1565',
-    },
-    {
-        types: ['okta_app_signon_policy_rule'],
-        attributes: ['constraints'],
-        kind: 'json',
-        reason: 'constraints are compared as text: an update on every plan',
-        evidence: '#1631',
-    },
-    {
-        types: ['okta_app_signon_policy_rules'],
-        attributes: ['chains'],
-        kind: 'json',
-        reason: 'chains are compared as text: JSON key order differs',
-        evidence: 'PR #2906; CHANGELOG 6.11.0 #2816',
-    },
-    {
-        types: ['okta_app_signon_policy'],
-        attributes: [],
-        kind: 'import',
-        reason: 'bogus changes on the first plan after an import',
-        evidence: 'CHANGELOG 6.5.0 #2554',
-    },
-    {
-        types: ['okta_auth_server_default'],
-        attributes: ['credentials_rotation_mode'],
-        kind: 'any',
-        reason: 'the API ignores the value: a perpetual diff',
-        evidence: 'docs auth_server_default.md',
-    },
-    {
-        types: ['okta_authenticator'],
-        attributes: ['settings'],
-        kind: 'json',
-        reason: 'settings JSON differs only in whitespace and key order',
-        evidence: 'PR #936; CHANGELOG 6.3.0 #2477',
-    },
-    {
-        types: ['okta_network_zone'],
-        attributes: ['gateways', 'proxies'],
-        kind: 'order',
-        reason: 'Okta normalises the list of CIDRs',
-        evidence: 'CHANGELOG 6.11.0 #2308',
-    },
-    {
-        types: ['okta_threat_insight_settings'],
-        attributes: ['network_excludes'],
-        kind: 'order',
-        reason: 'the API does not keep the order of the excluded zones',
-        evidence: 'docs threat_insight_settings.md',
-    },
-    {
-        types: ['okta_user_group_memberships'],
-        attributes: ['groups', 'id', 'user_id'],
-        kind: 'unknown',
-        reason: 'shown as known after apply: a spurious change, the apply changes nothing',
-        evidence: '#2254',
-    },
-];
-const matches = (pattern, type) => pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
-/** A JSON string's value (nulls dropped when asked), else the value itself. */
-function asJson(value, dropNulls) {
-    if (typeof value !== 'string')
-        return value;
-    try {
-        const parsed = JSON.parse(value);
-        return dropNulls
-            ? JSON.parse(JSON.stringify(parsed, (_k, v) => (v === null ? undefined : v)))
-            : parsed;
-    }
-    catch {
-        return value;
-    }
-}
-/** JSON with object keys sorted: equal for equal values. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonical).join(',')}]`;
-    if (value !== null && typeof value === 'object')
-        return `{${Object.keys(value)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-            .join(',')}}`;
-    return JSON.stringify(value) ?? 'null';
-}
-const sorted = (value) => (Array.isArray(value) ? value.map(canonical).sort() : value);
-/** Whether one attribute differs only the way `kind` says is noise. */
-function onlyNoise(kind, before, after, unknown) {
-    switch (kind) {
-        case 'json':
-            return canonical(asJson(before, false)) === canonical(asJson(after, false));
-        case 'json-ignoring-nulls':
-            return canonical(asJson(before, true)) === canonical(asJson(after, true));
-        case 'order':
-            return canonical(sorted(before)) === canonical(sorted(after));
-        case 'unknown':
-            return unknown;
-        default:
-            return true;
-    }
-}
-/**
- * The noise rule that explains a whole update, or null. `importing`: the change is part of an import. The
- * attributes compared are the top-level ones that differ (unknown values count as differing).
- */
-function knownNoise(type, change) {
-    const before = (change.before ?? {});
-    const after = (change.after ?? {});
-    const unknown = (change.afterUnknown ?? {});
-    const differing = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((a) => unknown[a] === true || canonical(before[a]) !== canonical(after[a]));
-    if (differing.length === 0)
-        return null;
-    for (const rule of NOISE_RULES) {
-        if (!rule.types.some((p) => matches(p, type)))
-            continue;
-        if (rule.kind === 'import' && !change.importing)
-            continue;
-        const covered = rule.attributes.length === 0 || differing.every((a) => rule.attributes.includes(a));
-        if (!covered)
-            continue;
-        if (differing.every((a) => onlyNoise(rule.kind, before[a], after[a], unknown[a] === true)))
-            return rule;
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/plan/change-facts.ts
-// What one change says of itself, before it is named: its IDs, its actions as kept, the attributes forcing a replace,
-// the fields changes and drift share, and its identity for the fingerprint. Pure functions of the change's event.
-
-
-function stringsOf(value) {
-    if (typeof value === 'string')
-        return [value];
-    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
-}
-function idOf(value) {
-    if (!value || typeof value !== 'object')
-        return null;
-    const id = value.id;
-    return typeof id === 'string' && id ? id : null;
-}
-/** The object's IDs before and after, in an array of its exact size (kept per change until names are resolved). */
-function idsOf(values) {
-    const before = idOf(values.before);
-    const after = idOf(values.after);
-    if (before === null)
-        return after === null ? [] : [after];
-    return after === null || after === before ? [before] : [before, after];
-}
-function replacePathTexts(replacePaths) {
-    if (!Array.isArray(replacePaths))
-        return [];
-    return replacePaths.filter(Array.isArray).map((path) => formatPath(path));
-}
-/** The top-level attributes whose change forces the replace. */
-function forcingAttributes(diff) {
-    return [
-        ...new Set(diff.attributes.filter((a) => a.forcesReplacement).map((a) => a.path.split(/[.[]/)[0])),
-    ];
-}
-/** Terraform's action words, one string each: every change keeps its actions (100,000 in an import). */
-const ACTION_WORDS = new Map(['create', 'read', 'update', 'delete', 'no-op', 'forget'].map((a) => [a, a]));
-/** The actions as kept in the summary: the shared words, in an array of its own. */
-function keptActions(actions) {
-    return actions.map((action) => ACTION_WORDS.get(action) ?? action);
-}
-/** What changes and drift both say of an object. */
-function described(event, info, diff) {
-    return {
-        address: event.address,
-        type: info.type,
-        category: info.category,
-        actions: keptActions(event.actions),
-        noun: info.noun,
-        attributes: diff.attributes,
-        attributesOmitted: diff.omitted,
-    };
-}
-/** Which object a change is to, for the fingerprint: its address, and what makes two changes to it differ. */
-function changeIdentity(event, moved) {
-    const deposed = event.deposed ? ` (deposed ${event.deposed})` : '';
-    const from = moved ? ` (from ${event.previousAddress})` : '';
-    return `${event.address}${deposed}${from}${event.importing ? ' (import)' : ''}`;
-}
-/** Why an update is only provider noise (okta/noise.ts), or null: only updates can be. */
-function noiseOf(type, action, values, importing) {
-    if (action !== 'update')
-        return null;
-    const rule = knownNoise(type, { ...values, importing });
-    return rule ? { reason: rule.reason, evidence: rule.evidence } : null;
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -10613,26 +10639,9 @@ class SummaryBuilder {
         });
     }
     configResource(resource) {
-        const refs = new Map();
-        const constants = new Map();
-        for (const p of this.placeholders(lookupType(resource.type))) {
-            const expression = resource.expressions[p.path.split('.')[0]];
-            if (!expression || typeof expression !== 'object' || Array.isArray(expression))
-                continue;
-            const { references, constant_value: constant } = expression;
-            const prefix = resource.modulePath ? `${resource.modulePath}.` : '';
-            // Resolved to resource addresses before the module prefix goes on: "module.x..." is no resource reference.
-            const addresses = stringsOf(references)
-                .map(referencedAddress)
-                .filter((a) => a !== null)
-                .map((a) => prefix + a);
-            if (addresses.length)
-                refs.set(p.path, addresses);
-            if (constant !== undefined && p.kind === 'value')
-                constants.set(p.path, constant);
-        }
-        if (refs.size || constants.size)
-            this.config.set(resource.address, { refs, constants });
+        const inputs = configNameInputs(resource, this.placeholders(lookupType(resource.type)));
+        if (inputs)
+            this.config.set(resource.address, inputs);
     }
     providerConfig(config) {
         this.scrubber.addProviderLiterals(config);

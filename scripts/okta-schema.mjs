@@ -13,7 +13,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { frameworkSchema, sdkSchemaFields, sdkSchemaVars } from './lib/go-schema.mjs';
+import { frameworkSchema } from './lib/go-schema.mjs';
+import { sdkSchemaFields, sdkSchemaVars } from './lib/go-sdk-schema.mjs';
 
 const SOURCE = 'registry.terraform.io/okta/okta';
 

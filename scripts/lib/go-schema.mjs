@@ -3,10 +3,10 @@
 // (`r.buildRuleAttributes()`), local variables and the file's package-level maps followed. What it reads: attribute
 // kinds (schema.StringAttribute, ...ListAttribute with its ElementType, object types included, ...NestedAttribute), Required/Optional/Computed/Sensitive, RequiresReplace plan modifiers,
 // nested blocks (SingleNestedBlock, ListNestedBlock, SetNestedBlock) and their NestedObject. SDKv2 files
-// (map[string]*schema.Schema) are read by sdkSchemaFields, with the package's shared maps and nested resources.
+// (map[string]*schema.Schema) are read by go-sdk-schema.mjs, with this file's tokenizer and parser.
 
 /** Tokens: strings, words (identifiers with dots, numbers), and punctuation. Comments dropped. */
-function tokens(source) {
+export function tokens(source) {
   const out = [];
   const re = /\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:\\.|[^"\\])*"|`[^`]*`|[A-Za-z_][\w.]*|\d+|[{}()[\]:,&*+]|\S/g;
   for (const m of source.matchAll(re)) {
@@ -21,7 +21,7 @@ function tokens(source) {
  * Parses Go expressions into { kind: 'lit', type, fields: [[key, value]] } | { kind: 'call', callee, args } |
  * { kind: 'word', text } | { kind: 'string', text }. Enough for schema literals; anything else is skipped.
  */
-class Parser {
+export class Parser {
   constructor(toks, at = 0) {
     this.toks = toks;
     this.at = at;
@@ -110,9 +110,9 @@ class Parser {
   }
 }
 
-const keyName = (key) => (key?.kind === 'string' ? key.text : key?.kind === 'word' ? key.text : '');
-const field = (lit, name) => lit?.fields?.find(([k]) => keyName(k) === name)?.[1];
-const isTrue = (lit, name) => field(lit, name)?.kind === 'word' && field(lit, name).text === 'true';
+export const keyName = (key) => (key?.kind === 'string' ? key.text : key?.kind === 'word' ? key.text : '');
+export const field = (lit, name) => lit?.fields?.find(([k]) => keyName(k) === name)?.[1];
+export const isTrue = (lit, name) => field(lit, name)?.kind === 'word' && field(lit, name).text === 'true';
 
 const ELEMENT = {
   'types.StringType': 'string',
@@ -262,95 +262,4 @@ function readAttribute(lit, resolve) {
   const modifiers = JSON.stringify(field(lit, 'PlanModifiers') ?? null);
   if (modifiers.includes('RequiresReplace')) out.requires_replace = true;
   return out;
-}
-
-const SDK_TYPES = { TypeString: 'string', TypeInt: 'number', TypeFloat: 'number', TypeBool: 'bool' };
-
-/**
- * The package-level schema maps of a Go package's files (`userSchemaSchema = map[string]*schema.Schema{...}`), by
- * name: shared parts of SDKv2 schemas (utils.BuildSchema(userSchemaSchema, ...)).
- */
-export function sdkSchemaVars(sources) {
-  const vars = new Map();
-  for (const source of sources) {
-    const toks = tokens(source);
-    for (let i = 0; i + 3 < toks.length; i++) {
-      if (toks[i + 1] === '=' && toks[i + 2] === 'map' && /^[A-Za-z_]\w*$/.test(toks[i])) {
-        const node = new Parser(toks, i + 2).expression();
-        if (node.kind === 'lit' && /schema\.Schema$/.test(node.type)) vars.set(toks[i], node);
-      }
-      // `appResource = &schema.Resource{Schema: ...}`: a nested block shared by several types (Elem: appResource).
-      if (toks[i + 1] === '=' && toks[i + 2] === '&' && toks[i + 3] === 'schema.Resource') {
-        const node = new Parser(toks, i + 2).expression();
-        if (node.kind === 'lit') vars.set(toks[i], node);
-      }
-    }
-  }
-  return vars;
-}
-
-/**
- * The attributes an SDKv2 resource declares: the `"name": {Type: schema.TypeX, ...}` fields of the map literals in
- * the `Schema:` of the resource function `funcName` (else the file's first schema.Resource), with the package's
- * schema maps it names (`vars`, from sdkSchemaVars) and those passed to helpers (buildIdpSchema(map...)). Nested
- * resources (Elem: &schema.Resource) become list or set blocks.
- */
-export function sdkSchemaFields(source, { funcName, vars = new Map() } = {}) {
-  const toks = tokens(source);
-  const from = funcName ? toks.findIndex((t, i) => t === 'func' && toks[i + 1] === funcName) : 0;
-  if (from < 0) return undefined;
-  const at = toks.findIndex(
-    (t, i) =>
-      i > from &&
-      t === 'Schema' &&
-      toks[i + 1] === ':' &&
-      /schema\.Resource/.test(toks.slice(Math.max(0, i - 400), i).join(' ')),
-  );
-  if (at < 0) return undefined;
-  const root = new Parser(toks, at + 2).expression();
-  const maps = [];
-  const collect = (node) => {
-    if (node?.kind === 'lit' && node.type.startsWith('map:')) maps.push(node);
-    else if (node?.kind === 'call') node.args.forEach(collect);
-    else if (node?.kind === 'word' && vars.has(node.text)) maps.push(vars.get(node.text));
-  };
-  collect(root);
-  const block = { attributes: {}, block_types: {} };
-  for (const map of maps) readSdkFields(map, block, vars);
-  return { version: 0, block };
-}
-
-function readSdkFields(map, block, vars) {
-  for (const [k, v] of map.fields) {
-    if (v?.kind !== 'lit') continue;
-    const kind = field(v, 'Type');
-    const type = kind?.kind === 'word' ? kind.text.replace(/^schema\./, '') : '';
-    const named = field(v, 'Elem');
-    const elem = named?.kind === 'word' && vars.has(named.text) ? vars.get(named.text) : named;
-    const flags = {};
-    for (const f of ['Required', 'Optional', 'Computed', 'Sensitive'])
-      if (isTrue(v, f)) flags[f.toLowerCase()] = true;
-    if (!flags.required && !flags.optional) flags.computed = true;
-    if (SDK_TYPES[type]) block.attributes[keyName(k)] = { type: SDK_TYPES[type], ...flags };
-    else if (type === 'TypeMap') block.attributes[keyName(k)] = { type: ['map', 'string'], ...flags };
-    else if (type === 'TypeList' || type === 'TypeSet') {
-      const mode = type === 'TypeList' ? 'list' : 'set';
-      const inner = elem?.kind === 'lit' && /Resource$/.test(elem.type) ? field(elem, 'Schema') : undefined;
-      if (inner?.kind === 'lit') {
-        const nested = { attributes: {}, block_types: {} };
-        readSdkFields(inner, nested, vars);
-        const max = field(v, 'MaxItems');
-        block.block_types[keyName(k)] = {
-          nesting_mode: mode,
-          ...(max?.kind === 'word' && /^\d+$/.test(max.text) ? { max_items: Number(max.text) } : {}),
-          block: nested,
-        };
-      } else {
-        const elemType = elem?.kind === 'lit' ? field(elem, 'Type') : undefined;
-        const scalar =
-          elemType?.kind === 'word' ? SDK_TYPES[elemType.text.replace(/^schema\./, '')] : undefined;
-        block.attributes[keyName(k)] = { type: [mode, scalar ?? 'string'], ...flags };
-      }
-    }
-  }
 }

@@ -5,10 +5,14 @@ import type { OktaType } from '../okta/catalog.js';
 import {
   configAddressOf,
   instanceKeyOf,
+  referencedAddress,
   renderName,
   type NameInputs,
   type NameResolver,
+  type Placeholder,
 } from '../okta/names.js';
+import { stringsOf } from './change-facts.js';
+import type { ConfigResource } from './indexed-resources.js';
 import type { AttributeChange } from './types.js';
 
 /** Okta IDs are 20 characters: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...). */
@@ -64,6 +68,32 @@ export interface PriorObject extends Nameable {
 
 /** Per configuration address: the resources referenced by, and the literals of, the attributes that name objects. */
 export type ConfigNames = Map<string, { refs: Map<string, string[]>; constants: Map<string, unknown> }>;
+
+/**
+ * What a configuration resource block says of the names of its object (its name placeholders): the resources its
+ * expressions refer to, and its constants. Null when it says nothing.
+ */
+export function configNameInputs(
+  resource: ConfigResource,
+  placeholders: readonly Placeholder[],
+): { refs: Map<string, string[]>; constants: Map<string, unknown> } | null {
+  const refs = new Map<string, string[]>();
+  const constants = new Map<string, unknown>();
+  for (const p of placeholders) {
+    const expression = resource.expressions[p.path.split('.')[0] as string];
+    if (!expression || typeof expression !== 'object' || Array.isArray(expression)) continue;
+    const { references, constant_value: constant } = expression as Record<string, unknown>;
+    const prefix = resource.modulePath ? `${resource.modulePath}.` : '';
+    // Resolved to resource addresses before the module prefix goes on: "module.x..." is no resource reference.
+    const addresses = stringsOf(references)
+      .map(referencedAddress)
+      .filter((a): a is string => a !== null)
+      .map((a) => prefix + a);
+    if (addresses.length) refs.set(p.path, addresses);
+    if (constant !== undefined && p.kind === 'value') constants.set(p.path, constant);
+  }
+  return refs.size || constants.size ? { refs, constants } : null;
+}
 
 export interface ResolvedNames {
   readonly changes: string[];

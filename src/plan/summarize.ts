@@ -2,13 +2,7 @@
 // over the plan stream. Memory grows with the number of changed objects, not with the size of the plan.
 
 import { lookupType, nameAttributes, type OktaType } from '../okta/catalog.js';
-import {
-  captureNameInputs,
-  placeholdersOf,
-  referencedAddress,
-  type NameInputs,
-  type Placeholder,
-} from '../okta/names.js';
+import { captureNameInputs, placeholdersOf, type NameInputs, type Placeholder } from '../okta/names.js';
 import { assessRisk, replaceCause } from '../okta/risk.js';
 import { FindingsCollector } from '../review/engine.js';
 import { BUILT_IN_POLICY, policySummary, type ReviewPolicy } from '../review/policy.js';
@@ -28,6 +22,7 @@ import type { Environment } from '../runtime.js';
 import { orgFromEnvironment, orgFromProviderConfig } from './org-host.js';
 import { SecretScrubber } from './redact.js';
 import {
+  configNameInputs,
   nameOktaIds,
   oktaIdsIn,
   resolveNames,
@@ -248,22 +243,8 @@ class SummaryBuilder implements PlanVisitor {
   }
 
   configResource(resource: ConfigResource): void {
-    const refs = new Map<string, string[]>();
-    const constants = new Map<string, unknown>();
-    for (const p of this.placeholders(lookupType(resource.type))) {
-      const expression = resource.expressions[p.path.split('.')[0] as string];
-      if (!expression || typeof expression !== 'object' || Array.isArray(expression)) continue;
-      const { references, constant_value: constant } = expression as Record<string, unknown>;
-      const prefix = resource.modulePath ? `${resource.modulePath}.` : '';
-      // Resolved to resource addresses before the module prefix goes on: "module.x..." is no resource reference.
-      const addresses = stringsOf(references)
-        .map(referencedAddress)
-        .filter((a): a is string => a !== null)
-        .map((a) => prefix + a);
-      if (addresses.length) refs.set(p.path, addresses);
-      if (constant !== undefined && p.kind === 'value') constants.set(p.path, constant);
-    }
-    if (refs.size || constants.size) this.config.set(resource.address, { refs, constants });
+    const inputs = configNameInputs(resource, this.placeholders(lookupType(resource.type)));
+    if (inputs) this.config.set(resource.address, inputs);
   }
 
   providerConfig(config: Record<string, unknown>): void {
