@@ -5808,7 +5808,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9994);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(648);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -5817,7 +5817,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9994:
+/***/ 648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8107,6 +8107,88 @@ function highestSeverity(findings) {
     return best;
 }
 
+;// CONCATENATED MODULE: ./src/review/admin-groups.ts
+// Security checks row 3, across objects: members added to a group that holds an admin role become admins. Groups
+// are known to hold one from okta_group_role in the plan, changed or not; members are added by okta_group_memberships
+// (users) and okta_user_group_memberships (groups). Judged once the whole plan is read.
+const POWERFUL_ROLES = new Set(['SUPER_ADMIN', 'ORG_ADMIN', 'APP_ADMIN', 'USER_ADMIN', 'CUSTOM']);
+const admin_groups_MAX_LISTED = 10;
+const plain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) ? v : null;
+const admin_groups_text = (o, a) => {
+    const v = o?.[a];
+    return typeof v === 'string' ? v : null;
+};
+const strings = (o, a) => {
+    const v = o?.[a];
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+};
+const gained = (before, after, a) => {
+    const had = new Set(strings(before, a));
+    return strings(after, a).filter((v) => !had.has(v));
+};
+class AdminGroups {
+    /** Group ID → the admin roles it holds. */
+    roles = new Map();
+    joins = [];
+    /** An okta_group_role in the plan, changed or not: its group holds its role (after the apply, or now). */
+    role(values) {
+        const object = plain(values.after) ?? plain(values.before);
+        const group = admin_groups_text(object, 'group_id');
+        const role = admin_groups_text(object, 'role_type');
+        if (!group || !role)
+            return;
+        this.roles.set(group, (this.roles.get(group) ?? new Set()).add(role));
+    }
+    /** A changed object: a membership change adds members to groups. */
+    change(type, address, values) {
+        const before = plain(values.before);
+        const after = plain(values.after);
+        if (type === 'okta_group_role')
+            this.role(values);
+        else if (type === 'okta_group_memberships') {
+            const group = admin_groups_text(after, 'group_id');
+            const users = gained(before, after, 'users');
+            if (group && users.length)
+                this.joins.push({ address, group, members: users, attribute: 'users' });
+        }
+        else if (type === 'okta_user_group_memberships') {
+            const user = admin_groups_text(after, 'user_id');
+            for (const group of gained(before, after, 'groups'))
+                if (user)
+                    this.joins.push({ address, group, members: [user], attribute: 'groups' });
+        }
+    }
+    /** The joins to groups that hold an admin role the policy does not allow to groups. */
+    findings(policy) {
+        if (policy.off.has('admin-granted'))
+            return [];
+        const found = [];
+        for (const join of this.joins) {
+            const roles = [...(this.roles.get(join.group) ?? [])].filter((r) => !policy.allow.adminRolesForGroups.includes(r));
+            if (roles.length === 0)
+                continue;
+            const severity = roles.some((r) => POWERFUL_ROLES.has(r)) ? 'critical' : 'high';
+            const who = join.members.length === 1 ? 'A user joins' : `${join.members.length} users join`;
+            const listed = join.members.slice(0, admin_groups_MAX_LISTED).map((m) => JSON.stringify(m));
+            found.push({
+                rule: 'admin-granted',
+                severity: policy.severity.get('admin-granted') ?? severity,
+                address: join.address,
+                message: `${who} a group that holds ${roles.join(', ')}: ${join.members.length === 1 ? 'they become' : 'each becomes'} an admin.`,
+                evidence: [
+                    { path: 'group', before: null, after: JSON.stringify(join.group) },
+                    {
+                        path: join.attribute === 'users' ? 'users added' : 'user',
+                        before: null,
+                        after: `${listed.join(', ')}${join.members.length > admin_groups_MAX_LISTED ? `, and ${join.members.length - admin_groups_MAX_LISTED} more` : ''}`,
+                    },
+                ],
+            });
+        }
+        return found;
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -8305,18 +8387,18 @@ function flag(object, attribute) {
     const value = object?.[attribute];
     return typeof value === 'boolean' ? value : null;
 }
-function strings(object, attribute) {
+function values_strings(object, attribute) {
     const value = object?.[attribute];
     return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
 }
 /** The strings of a list attribute that `after` has and `before` had not (all of them for a new object). */
-function gained(before, after, attribute) {
-    const had = new Set(strings(before, attribute));
-    return strings(after, attribute).filter((v) => !had.has(v));
+function values_gained(before, after, attribute) {
+    const had = new Set(values_strings(before, attribute));
+    return values_strings(after, attribute).filter((v) => !had.has(v));
 }
 /** The strings of a list attribute that `before` had and `after` has not. */
 function lost(before, after, attribute) {
-    return gained(after, before, attribute);
+    return values_gained(after, before, attribute);
 }
 /** An attribute of a single nested block or object attribute (a list of one object in the plan, or an object). */
 function nested(object, attribute) {
@@ -8364,9 +8446,9 @@ const oauthClient = {
             attributes.add(attribute);
             severity = worse(severity, s);
         };
-        if (gained(before, after, 'grant_types').includes('implicit'))
+        if (values_gained(before, after, 'grant_types').includes('implicit'))
             add('high', 'the implicit grant (tokens in the browser URL)', 'grant_types');
-        const tokens = gained(before, after, 'response_types').filter((r) => r === 'token' || r === 'id_token');
+        const tokens = values_gained(before, after, 'response_types').filter((r) => r === 'token' || r === 'id_token');
         if (tokens.length)
             add('high', `tokens returned from the authorize endpoint (${list(tokens)})`, 'response_types');
         const type = values_text(after, 'type');
@@ -8381,7 +8463,7 @@ const oauthClient = {
         const wildcard = values_text(after, 'wildcard_redirect');
         if (wildcard && wildcard !== 'DISABLED' && wildcard !== values_text(before, 'wildcard_redirect'))
             add('medium', `wildcard redirect URIs (${wildcard})`, 'wildcard_redirect');
-        for (const uri of gained(before, after, 'redirect_uris').filter((u) => !allowedRedirect(u, allow.redirectHosts))) {
+        for (const uri of values_gained(before, after, 'redirect_uris').filter((u) => !allowedRedirect(u, allow.redirectHosts))) {
             const local = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])([:/]|$)/i.test(uri);
             if (local)
                 add('medium', `a localhost redirect URI (${uri})`, 'redirect_uris');
@@ -8475,7 +8557,7 @@ const accessRemoved = {
         const ids = (object) => {
             const groups = object?.group;
             return Array.isArray(groups)
-                ? groups.flatMap((g) => strings({ g: [g.id] }, 'g'))
+                ? groups.flatMap((g) => values_strings({ g: [g.id] }, 'g'))
                 : [];
         };
         const removed = action === 'delete' ? ids(before) : lost({ i: ids(before) }, { i: ids(after) }, 'i');
@@ -8701,7 +8783,7 @@ const internetZone = {
         if (!after)
             return null;
         if (type === 'okta_threat_insight_settings') {
-            const excluded = gained(before, after, 'network_excludes');
+            const excluded = values_gained(before, after, 'network_excludes');
             return excluded.length
                 ? {
                     severity: 'high',
@@ -8710,7 +8792,7 @@ const internetZone = {
                 }
                 : null;
         }
-        const wide = ['gateways', 'proxies'].flatMap((a) => gained(before, after, a)
+        const wide = ['gateways', 'proxies'].flatMap((a) => values_gained(before, after, a)
             .filter((entry) => isInternetWide(entry) && !allow.trustedCidrs.includes(entry))
             .map((entry) => ({ a, entry })));
         if (wide.length === 0)
@@ -8775,9 +8857,9 @@ const NETWORK_RULES = [internetZone, guardrailOff];
 // identity providers that can sign people in or create them, API scopes that manage the org, API tokens.
 
 /** Roles that administer people, apps or the whole org (Okta's standard admin roles; custom roles can be anything). */
-const POWERFUL_ROLES = new Set(['SUPER_ADMIN', 'ORG_ADMIN', 'APP_ADMIN', 'USER_ADMIN', 'CUSTOM']);
+const privilege_POWERFUL_ROLES = new Set(['SUPER_ADMIN', 'ORG_ADMIN', 'APP_ADMIN', 'USER_ADMIN', 'CUSTOM']);
 const MANAGE_SCOPE = /^okta\.[a-zA-Z*]+\.manage$/;
-const roleSeverity = (roles) => roles.some((r) => POWERFUL_ROLES.has(r)) ? 'critical' : 'high';
+const roleSeverity = (roles) => roles.some((r) => privilege_POWERFUL_ROLES.has(r)) ? 'critical' : 'high';
 const adminGranted = {
     id: 'admin-granted',
     types: [
@@ -8792,7 +8874,7 @@ const adminGranted = {
             return null;
         switch (type) {
             case 'okta_user_admin_roles': {
-                const roles = gained(before, after, 'admin_roles');
+                const roles = values_gained(before, after, 'admin_roles');
                 return roles.length
                     ? {
                         severity: roleSeverity(roles),
@@ -8817,7 +8899,7 @@ const adminGranted = {
                 };
             }
             case 'okta_admin_role_custom': {
-                const manage = gained(before, after, 'permissions').filter((p) => /\.manage$/.test(p));
+                const manage = values_gained(before, after, 'permissions').filter((p) => /\.manage$/.test(p));
                 return manage.length
                     ? {
                         severity: 'critical',
@@ -8827,7 +8909,7 @@ const adminGranted = {
                     : null;
             }
             default: {
-                const members = gained(before, after, 'members');
+                const members = values_gained(before, after, 'members');
                 return members.length
                     ? {
                         severity: 'high',
@@ -8888,7 +8970,7 @@ const broadApiScope = {
                     attributes: ['name', 'user_id'],
                 }
                 : null;
-        const manage = gained(before, after, 'scopes').filter((s) => MANAGE_SCOPE.test(s));
+        const manage = values_gained(before, after, 'scopes').filter((s) => MANAGE_SCOPE.test(s));
         return manage.length
             ? {
                 severity: 'high',
@@ -8910,7 +8992,7 @@ const SIGNON_RULE = 'okta_policy_rule_signon';
 const PROMPT_STRENGTH = { DEVICE: 1, SESSION: 2, ALWAYS: 3 };
 /** No group, user or user type condition: the rule applies to everyone its policy applies to. */
 function appliesToEveryone(change) {
-    return ['groups_included', 'users_included', 'user_types_included'].every((a) => strings(change.after, a).length === 0);
+    return ['groups_included', 'users_included', 'user_types_included'].every((a) => values_strings(change.after, a).length === 0);
 }
 const mfaWeakened = {
     id: 'mfa-weakened',
@@ -9035,9 +9117,10 @@ const ALL_RULES = [
 
 
 
+
 const MAX_EVIDENCE_CHARS = 200;
 const engine_UNKNOWN = '(known after apply)';
-const plain = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
+const engine_plain = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
 /** Whether a sensitive mask marks a value, or any part of it (Terraform masks lists and blocks element by element). */
 function marksSensitive(mask) {
     if (mask === true)
@@ -9057,18 +9140,18 @@ for (const rule of ALL_RULES) {
  */
 function findingsOf(change, info, typeRisk, scrubber, policy) {
     const { values } = change;
-    const afterUnknown = plain(values.afterUnknown);
+    const afterUnknown = engine_plain(values.afterUnknown);
     const input = {
         address: change.address,
         type: info.type,
         action: change.action,
-        before: plain(values.before),
-        after: plain(values.after),
+        before: engine_plain(values.before),
+        after: engine_plain(values.after),
         unknown: (attribute) => afterUnknown?.[attribute] === true,
         allow: policy.allow,
     };
     const secret = (attribute, side) => {
-        const mask = plain(side === 'before' ? values.beforeSensitive : values.afterSensitive);
+        const mask = engine_plain(side === 'before' ? values.beforeSensitive : values.afterSensitive);
         return info.secretAttrs.includes(attribute) || marksSensitive(mask?.[attribute]);
     };
     const show = (attribute, side) => {
@@ -9119,13 +9202,21 @@ class FindingsCollector {
         this.scrubber = scrubber;
         this.policy = policy;
     }
+    adminGroups = new AdminGroups();
+    /** An unchanged object that other changes are judged with (a group's admin role). */
+    unchanged(type, values) {
+        if (type === 'okta_group_role')
+            this.adminGroups.role(values);
+    }
     /** One change: only types with rules, or with a risk of their own, are looked at. */
     add(change, info, typeRisk) {
+        this.adminGroups.change(info.type, change.address, change.values);
         if (typeRisk.highRisk || rulesByType.has(info.type))
             this.found.push(...findingsOf(change, info, typeRisk, this.scrubber, this.policy));
     }
     /** Most severe first, with the Okta IDs in their evidence named as the review's diffs name them. */
     finish(byId) {
+        this.found.push(...this.adminGroups.findings(this.policy));
         for (const finding of this.found)
             nameOktaIds([...finding.evidence], byId);
         return bySeverity(this.found);
@@ -9935,6 +10026,7 @@ function stringList(value) {
 const NO_OP = Buffer.from('["no-op"]');
 const MANAGED = Buffer.from('"managed"');
 const NO_OP_ACTIONS = Object.freeze(['no-op']);
+const QUOTED_TYPES = new Map();
 /** Where the fields of resource_changes entries are: one index, reused for every entry, with its slots. */
 class ChangeIndex {
     index = new ObjectIndex(['address', 'previous_address', 'mode', 'type', 'deposed', 'action_reason'], {
@@ -10002,6 +10094,13 @@ class IndexedChange {
     }
     get type() {
         return this.string(this.fields.slots.type) ?? '';
+    }
+    isType(type) {
+        // Terraform's type names are identifiers: their JSON has no escapes, so the bytes compare.
+        let quoted = QUOTED_TYPES.get(type);
+        if (!quoted)
+            QUOTED_TYPES.set(type, (quoted = Buffer.from(JSON.stringify(type))));
+        return this.fields.index.equals(this.buf, this.fields.slots.type, quoted);
     }
     get deposed() {
         return this.string(this.fields.slots.deposed);
@@ -10551,8 +10650,12 @@ class SummaryBuilder {
         const managed = { actions: event.actions, importing: event.importing, moved };
         countTerraform(managed, this.terraform);
         countObjects(managed, this.objects);
-        if (!isChange(managed))
+        if (!isChange(managed)) {
+            // A group that holds an admin role makes admins of the members a change adds to it.
+            if (event.isType('okta_group_role'))
+                this.findings.unchanged('okta_group_role', readValues(event.address, () => event.values()));
             return;
+        }
         const info = lookupType(event.type);
         const values = readValues(event.address, () => event.values());
         this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values, event.importTarget);

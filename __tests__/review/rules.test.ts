@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { CORPUS } from '../../testkit/okta-corpus-kept.js';
 import { summarizeObject } from '../../testkit/plans.js';
 import type { Severity } from '../../src/review/findings.js';
+import { parsePolicy } from '../../src/review/policy.js';
 
 type Values = Record<string, unknown>;
 type Step = 'create' | 'update' | 'replace' | 'delete';
@@ -301,5 +302,61 @@ describe('the built-in rules', () => {
     const change = summary.changes.find((c) => c.type === 'okta_group_rule');
     expect(change?.highRisk).toBe(true);
     expect(summary.findings.map((f) => [f.rule, f.severity])).toContainEqual(['type-risk', 'low']);
+  });
+});
+
+describe('members added to a group that holds an admin role', () => {
+  /**
+   * The corpus's update of okta_group_memberships (one user added to the group), with an okta_group_role of that
+   * group in the plan: unchanged (a no-op entry, as Terraform lists every object), holding `role`.
+   */
+  function withRole(role: string, action: 'no-op' | 'delete' = 'no-op'): unknown {
+    const plan = JSON.parse(
+      readFileSync(join(CORPUS, 'okta_group_memberships', 'update.show.json'), 'utf8'),
+    ) as {
+      resource_changes: Record<string, unknown>[];
+    };
+    const memberships = plan.resource_changes.find((c) => c.type === 'okta_group_memberships') as {
+      change: { after: { group_id: string } };
+    };
+    const values = { id: 'irb1', group_id: memberships.change.after.group_id, role_type: role };
+    plan.resource_changes.push({
+      address: 'okta_group_role.admins',
+      mode: 'managed',
+      type: 'okta_group_role',
+      name: 'admins',
+      provider_name: 'registry.terraform.io/okta/okta',
+      change: {
+        actions: [action],
+        before: values,
+        after: action === 'no-op' ? values : null,
+        after_unknown: {},
+        before_sensitive: {},
+        after_sensitive: action === 'no-op' ? {} : false,
+      },
+    });
+    return plan;
+  }
+  const joins = async (plan: unknown) =>
+    (await summarizeObject(plan)).findings.filter(
+      (f) => f.rule === 'admin-granted' && f.address.startsWith('okta_group_memberships.'),
+    );
+
+  it('makes the new members admins (critical for USER_ADMIN)', async () => {
+    const [finding, ...more] = await joins(withRole('USER_ADMIN'));
+    expect(more).toEqual([]);
+    expect(finding?.severity).toBe('critical');
+    // The example's update adds two users (and drops one).
+    expect(finding?.message).toBe('2 users join a group that holds USER_ADMIN: each becomes an admin.');
+  });
+
+  it('is high for a lesser role, and nothing for a group without one or a role the policy allows', async () => {
+    expect((await joins(withRole('HELP_DESK_ADMIN'))).map((f) => f.severity)).toEqual(['high']);
+    const plan = JSON.parse(readFileSync(join(CORPUS, 'okta_group_memberships', 'update.show.json'), 'utf8'));
+    expect(await joins(plan)).toEqual([]);
+    const allowed = await summarizeObject(withRole('HELP_DESK_ADMIN'), {
+      policy: parsePolicy('version: 1\nallow:\n  admin-roles-for-groups: [HELP_DESK_ADMIN]\n', 'p.yml'),
+    });
+    expect(allowed.findings.filter((f) => f.address.startsWith('okta_group_memberships.'))).toEqual([]);
   });
 });

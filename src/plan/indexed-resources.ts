@@ -25,6 +25,8 @@ export interface ResourceChangeEvent {
   readonly importing: boolean;
   /** `change.importing` as given (`{ id }`, or `{ identity }` from Terraform 1.12), null when not importing. */
   readonly importTarget: unknown;
+  /** Whether the entry is of `type`, compared without decoding (most entries are no-ops that need no string). */
+  isType(type: string): boolean;
   /** Valid only during the visitor call. */
   values(): ChangeValues;
 }
@@ -56,6 +58,7 @@ export function stringList(value: unknown): string[] {
 const NO_OP = Buffer.from('["no-op"]');
 const MANAGED = Buffer.from('"managed"');
 const NO_OP_ACTIONS: readonly string[] = Object.freeze(['no-op']);
+const QUOTED_TYPES = new Map<string, Buffer>();
 
 /** Where the fields of resource_changes entries are: one index, reused for every entry, with its slots. */
 export class ChangeIndex {
@@ -131,6 +134,12 @@ export class IndexedChange implements ResourceChangeEvent {
   }
   get type(): string {
     return this.string(this.fields.slots.type) ?? '';
+  }
+  isType(type: string): boolean {
+    // Terraform's type names are identifiers: their JSON has no escapes, so the bytes compare.
+    let quoted = QUOTED_TYPES.get(type);
+    if (!quoted) QUOTED_TYPES.set(type, (quoted = Buffer.from(JSON.stringify(type))));
+    return this.fields.index.equals(this.buf, this.fields.slots.type, quoted);
   }
   get deposed(): string | null {
     return this.string(this.fields.slots.deposed);

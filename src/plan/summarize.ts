@@ -157,7 +157,15 @@ class SummaryBuilder implements PlanVisitor {
     const managed = { actions: event.actions, importing: event.importing, moved };
     countTerraform(managed, this.terraform);
     countObjects(managed, this.objects);
-    if (!isChange(managed)) return;
+    if (!isChange(managed)) {
+      // A group that holds an admin role makes admins of the members a change adds to it.
+      if (event.isType('okta_group_role'))
+        this.findings.unchanged(
+          'okta_group_role',
+          readValues(event.address, () => event.values()),
+        );
+      return;
+    }
 
     const info = lookupType(event.type);
     const values = readValues(event.address, () => event.values());

@@ -9,6 +9,7 @@ import type { ChangeValues } from '../plan/indexed-resources.js';
 import { nameOktaIds } from '../plan/name-resolution.js';
 import { bySeverity, type Evidence, type Finding, type Severity } from './findings.js';
 import type { Allowlists, ReviewPolicy } from './policy.js';
+import { AdminGroups } from './admin-groups.js';
 import { ALL_RULES } from './rules/index.js';
 
 export type Plain = Readonly<Record<string, unknown>>;
@@ -130,18 +131,27 @@ export class FindingsCollector {
     private readonly policy: ReviewPolicy,
   ) {}
 
+  private readonly adminGroups = new AdminGroups();
+
+  /** An unchanged object that other changes are judged with (a group's admin role). */
+  unchanged(type: 'okta_group_role', values: ChangeValues): void {
+    if (type === 'okta_group_role') this.adminGroups.role(values);
+  }
+
   /** One change: only types with rules, or with a risk of their own, are looked at. */
   add(
     change: { address: string; action: ObjectAction; values: ChangeValues },
     info: OktaType,
     typeRisk: { highRisk: boolean; reasons: readonly string[] },
   ): void {
+    this.adminGroups.change(info.type, change.address, change.values);
     if (typeRisk.highRisk || rulesByType.has(info.type))
       this.found.push(...findingsOf(change, info, typeRisk, this.scrubber, this.policy));
   }
 
   /** Most severe first, with the Okta IDs in their evidence named as the review's diffs name them. */
   finish(byId: (id: string) => string | null): Finding[] {
+    this.found.push(...this.adminGroups.findings(this.policy));
     for (const finding of this.found) nameOktaIds([...finding.evidence], byId);
     return bySeverity(this.found);
   }
