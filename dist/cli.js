@@ -8107,25 +8107,197 @@ function highestSeverity(findings) {
     return best;
 }
 
+;// CONCATENATED MODULE: ./src/review/rules/values.ts
+// Reading raw attribute values the way the rules need them: strings, numbers, string lists, what a list gained.
+/** An object value, or null for anything else. */
+function plain(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
+}
+function values_text(object, attribute) {
+    const value = object?.[attribute];
+    return typeof value === 'string' ? value : null;
+}
+function number(object, attribute) {
+    const value = object?.[attribute];
+    return typeof value === 'number' ? value : null;
+}
+function flag(object, attribute) {
+    const value = object?.[attribute];
+    return typeof value === 'boolean' ? value : null;
+}
+function strings(object, attribute) {
+    const value = object?.[attribute];
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+/** The strings of a list attribute that `after` has and `before` had not (all of them for a new object). */
+function gained(before, after, attribute) {
+    const had = new Set(strings(before, attribute));
+    return strings(after, attribute).filter((v) => !had.has(v));
+}
+/** The strings of a list attribute that `before` had and `after` has not. */
+function lost(before, after, attribute) {
+    return gained(after, before, attribute);
+}
+/** An attribute of a single nested block or object attribute (a list of one object in the plan, or an object). */
+function nested(object, attribute) {
+    const value = object?.[attribute];
+    const first = Array.isArray(value) ? value[0] : value;
+    return first !== null && typeof first === 'object' && !Array.isArray(first) ? first : null;
+}
+/** Minutes in an ISO 8601 duration (PT2H, P1D, PT30M), or null. */
+function durationMinutes(duration) {
+    const m = duration ? /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(duration) : null;
+    if (!m || duration === 'P' || duration === 'PT')
+        return null;
+    const [, d = '0', h = '0', min = '0', s = '0'] = m;
+    return Number(d) * 1440 + Number(h) * 60 + Number(min) + Number(s) / 60;
+}
+const quote = (value) => `"${value}"`;
+const list = (values) => values.map(quote).join(', ');
+
+;// CONCATENATED MODULE: ./src/review/rules/privilege.ts
+// Who gets power over the org (security-checks.md rows 3, 4 and 8): admin roles granted, custom roles that manage,
+// identity providers that can sign people in or create them, API scopes that manage the org, API tokens.
+
+/** Roles that administer people, apps or the whole org (Okta's standard admin roles; custom roles can be anything). */
+const POWERFUL_ROLES = new Set([
+    'SUPER_ADMIN',
+    'ORG_ADMIN',
+    'APP_ADMIN',
+    'USER_ADMIN',
+    'CUSTOM',
+]);
+const MANAGE_SCOPE = /^okta\.[a-zA-Z*]+\.manage$/;
+const roleSeverity = (roles) => roles.some((r) => POWERFUL_ROLES.has(r)) ? 'critical' : 'high';
+const adminGranted = {
+    id: 'admin-granted',
+    types: [
+        'okta_user_admin_roles',
+        'okta_group_role',
+        'okta_app_oauth_role_assignment',
+        'okta_admin_role_custom',
+        'okta_admin_role_custom_assignments',
+    ],
+    check({ type, before, after, allow }) {
+        if (!after)
+            return null;
+        switch (type) {
+            case 'okta_user_admin_roles': {
+                const roles = gained(before, after, 'admin_roles');
+                return roles.length
+                    ? {
+                        severity: roleSeverity(roles),
+                        message: `A user becomes ${roles.join(', ')}.`,
+                        attributes: ['admin_roles'],
+                    }
+                    : null;
+            }
+            case 'okta_group_role':
+            case 'okta_app_oauth_role_assignment': {
+                const role = values_text(after, type === 'okta_group_role' ? 'role_type' : 'type') ?? 'an admin role';
+                const was = values_text(before, type === 'okta_group_role' ? 'role_type' : 'type');
+                if (was === role)
+                    return null;
+                if (type === 'okta_group_role' && allow.adminRolesForGroups.includes(role))
+                    return null;
+                const who = type === 'okta_group_role' ? 'Every member of the group' : 'An OAuth service app';
+                return {
+                    severity: roleSeverity([role]),
+                    message: `${who} becomes ${role}${was ? ` (was ${was})` : ''}.`,
+                    attributes: type === 'okta_group_role' ? ['role_type', 'group_id'] : ['type', 'client_id'],
+                };
+            }
+            case 'okta_admin_role_custom': {
+                const manage = gained(before, after, 'permissions').filter((p) => /\.manage$/.test(p));
+                return manage.length
+                    ? {
+                        severity: 'critical',
+                        message: `A custom admin role gains ${list(manage)}.`,
+                        attributes: ['permissions'],
+                    }
+                    : null;
+            }
+            default: {
+                const members = gained(before, after, 'members');
+                return members.length
+                    ? {
+                        severity: 'high',
+                        message: `${members.length} ${members.length === 1 ? 'member gets' : 'members get'} a custom admin role.`,
+                        attributes: ['members', 'custom_role_id'],
+                    }
+                    : null;
+            }
+        }
+    },
+};
+const IDPS = ['okta_idp_saml', 'okta_idp_oidc', 'okta_idp_social'];
+const identityProvider = {
+    id: 'idp-changed',
+    types: [...IDPS, 'okta_policy_rule_idp_discovery'],
+    check({ type, action, before, after }) {
+        if (!after || (action !== 'create' && action !== 'update' && action !== 'replace'))
+            return null;
+        if (type === 'okta_policy_rule_idp_discovery') {
+            return {
+                severity: 'critical',
+                message: `Identity provider routing ${before ? 'changes' : 'added'}: which provider signs people in is decided here.`,
+                attributes: ['idp_providers', 'user_identifier_patterns', 'priority', 'status'],
+            };
+        }
+        const said = [
+            `${before ? 'An identity provider changes' : 'A new identity provider'}: it can sign people in to the org`,
+        ];
+        if (values_text(after, 'account_link_action') === 'AUTO')
+            said.push('links to existing users automatically');
+        if (values_text(after, 'provisioning_action') === 'AUTO')
+            said.push('creates users it does not know (JIT)');
+        if (['ASSIGN', 'APPEND', 'SYNC'].includes(values_text(after, 'groups_action') ?? ''))
+            said.push(`puts them in groups (${values_text(after, 'groups_action')})`);
+        return {
+            severity: 'critical',
+            message: `${said.join(', ')}.`,
+            attributes: [
+                'account_link_action',
+                'provisioning_action',
+                'groups_action',
+                'issuer',
+                'issuer_url',
+                'status',
+            ],
+        };
+    },
+};
+const broadApiScope = {
+    id: 'broad-api-scope',
+    types: ['okta_app_oauth_api_scope', 'okta_api_token'],
+    check({ type, action, before, after }) {
+        if (type === 'okta_api_token')
+            return action === 'create' || action === 'replace'
+                ? {
+                    severity: 'high',
+                    message: "A new API token: it acts with its creator's admin rights until revoked.",
+                    attributes: ['name', 'user_id'],
+                }
+                : null;
+        const manage = gained(before, after, 'scopes').filter((s) => MANAGE_SCOPE.test(s));
+        return manage.length
+            ? {
+                severity: 'high',
+                message: `An app can change the org through the API: ${list(manage)}.`,
+                attributes: ['scopes', 'app_id'],
+            }
+            : null;
+    },
+};
+const PRIVILEGE_RULES = [adminGranted, identityProvider, broadApiScope];
+
 ;// CONCATENATED MODULE: ./src/review/admin-groups.ts
 // Security checks row 3, across objects: members added to a group that holds an admin role become admins. Groups
 // are known to hold one from okta_group_role in the plan, changed or not; members are added by okta_group_memberships
 // (users) and okta_user_group_memberships (groups). Judged once the whole plan is read.
-const POWERFUL_ROLES = new Set(['SUPER_ADMIN', 'ORG_ADMIN', 'APP_ADMIN', 'USER_ADMIN', 'CUSTOM']);
+
+
 const admin_groups_MAX_LISTED = 10;
-const plain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) ? v : null;
-const admin_groups_text = (o, a) => {
-    const v = o?.[a];
-    return typeof v === 'string' ? v : null;
-};
-const strings = (o, a) => {
-    const v = o?.[a];
-    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
-};
-const gained = (before, after, a) => {
-    const had = new Set(strings(before, a));
-    return strings(after, a).filter((v) => !had.has(v));
-};
 class AdminGroups {
     /** Group ID → the admin roles it holds. */
     roles = new Map();
@@ -8133,8 +8305,8 @@ class AdminGroups {
     /** An okta_group_role in the plan, changed or not: its group holds its role (after the apply, or now). */
     role(values) {
         const object = plain(values.after) ?? plain(values.before);
-        const group = admin_groups_text(object, 'group_id');
-        const role = admin_groups_text(object, 'role_type');
+        const group = values_text(object, 'group_id');
+        const role = values_text(object, 'role_type');
         if (!group || !role)
             return;
         this.roles.set(group, (this.roles.get(group) ?? new Set()).add(role));
@@ -8146,13 +8318,13 @@ class AdminGroups {
         if (type === 'okta_group_role')
             this.role(values);
         else if (type === 'okta_group_memberships') {
-            const group = admin_groups_text(after, 'group_id');
+            const group = values_text(after, 'group_id');
             const users = gained(before, after, 'users');
             if (group && users.length)
                 this.joins.push({ address, group, members: users, attribute: 'users' });
         }
         else if (type === 'okta_user_group_memberships') {
-            const user = admin_groups_text(after, 'user_id');
+            const user = values_text(after, 'user_id');
             for (const group of gained(before, after, 'groups'))
                 if (user)
                     this.joins.push({ address, group, members: [user], attribute: 'groups' });
@@ -8373,50 +8545,6 @@ function policySummary(policy) {
     return { source: policy.source, off: [...policy.off], severity: Object.fromEntries(policy.severity) };
 }
 
-;// CONCATENATED MODULE: ./src/review/rules/values.ts
-// Reading raw attribute values the way the rules need them: strings, numbers, string lists, what a list gained.
-function values_text(object, attribute) {
-    const value = object?.[attribute];
-    return typeof value === 'string' ? value : null;
-}
-function number(object, attribute) {
-    const value = object?.[attribute];
-    return typeof value === 'number' ? value : null;
-}
-function flag(object, attribute) {
-    const value = object?.[attribute];
-    return typeof value === 'boolean' ? value : null;
-}
-function values_strings(object, attribute) {
-    const value = object?.[attribute];
-    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
-}
-/** The strings of a list attribute that `after` has and `before` had not (all of them for a new object). */
-function values_gained(before, after, attribute) {
-    const had = new Set(values_strings(before, attribute));
-    return values_strings(after, attribute).filter((v) => !had.has(v));
-}
-/** The strings of a list attribute that `before` had and `after` has not. */
-function lost(before, after, attribute) {
-    return values_gained(after, before, attribute);
-}
-/** An attribute of a single nested block or object attribute (a list of one object in the plan, or an object). */
-function nested(object, attribute) {
-    const value = object?.[attribute];
-    const first = Array.isArray(value) ? value[0] : value;
-    return first !== null && typeof first === 'object' && !Array.isArray(first) ? first : null;
-}
-/** Minutes in an ISO 8601 duration (PT2H, P1D, PT30M), or null. */
-function durationMinutes(duration) {
-    const m = duration ? /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(duration) : null;
-    if (!m || duration === 'P' || duration === 'PT')
-        return null;
-    const [, d = '0', h = '0', min = '0', s = '0'] = m;
-    return Number(d) * 1440 + Number(h) * 60 + Number(min) + Number(s) / 60;
-}
-const quote = (value) => `"${value}"`;
-const list = (values) => values.map(quote).join(', ');
-
 ;// CONCATENATED MODULE: ./src/review/rules/apps.ts
 // App rules (security-checks.md rows 7, 12, 13 and 15): OAuth clients made easier to abuse, replaces that break
 // integrations or lose data, deletions with side effects, access taken from a whole group.
@@ -8446,9 +8574,9 @@ const oauthClient = {
             attributes.add(attribute);
             severity = worse(severity, s);
         };
-        if (values_gained(before, after, 'grant_types').includes('implicit'))
+        if (gained(before, after, 'grant_types').includes('implicit'))
             add('high', 'the implicit grant (tokens in the browser URL)', 'grant_types');
-        const tokens = values_gained(before, after, 'response_types').filter((r) => r === 'token' || r === 'id_token');
+        const tokens = gained(before, after, 'response_types').filter((r) => r === 'token' || r === 'id_token');
         if (tokens.length)
             add('high', `tokens returned from the authorize endpoint (${list(tokens)})`, 'response_types');
         const type = values_text(after, 'type');
@@ -8463,7 +8591,7 @@ const oauthClient = {
         const wildcard = values_text(after, 'wildcard_redirect');
         if (wildcard && wildcard !== 'DISABLED' && wildcard !== values_text(before, 'wildcard_redirect'))
             add('medium', `wildcard redirect URIs (${wildcard})`, 'wildcard_redirect');
-        for (const uri of values_gained(before, after, 'redirect_uris').filter((u) => !allowedRedirect(u, allow.redirectHosts))) {
+        for (const uri of gained(before, after, 'redirect_uris').filter((u) => !allowedRedirect(u, allow.redirectHosts))) {
             const local = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])([:/]|$)/i.test(uri);
             if (local)
                 add('medium', `a localhost redirect URI (${uri})`, 'redirect_uris');
@@ -8557,7 +8685,7 @@ const accessRemoved = {
         const ids = (object) => {
             const groups = object?.group;
             return Array.isArray(groups)
-                ? groups.flatMap((g) => values_strings({ g: [g.id] }, 'g'))
+                ? groups.flatMap((g) => strings({ g: [g.id] }, 'g'))
                 : [];
         };
         const removed = action === 'delete' ? ids(before) : lost({ i: ids(before) }, { i: ids(after) }, 'i');
@@ -8783,7 +8911,7 @@ const internetZone = {
         if (!after)
             return null;
         if (type === 'okta_threat_insight_settings') {
-            const excluded = values_gained(before, after, 'network_excludes');
+            const excluded = gained(before, after, 'network_excludes');
             return excluded.length
                 ? {
                     severity: 'high',
@@ -8792,7 +8920,7 @@ const internetZone = {
                 }
                 : null;
         }
-        const wide = ['gateways', 'proxies'].flatMap((a) => values_gained(before, after, a)
+        const wide = ['gateways', 'proxies'].flatMap((a) => gained(before, after, a)
             .filter((entry) => isInternetWide(entry) && !allow.trustedCidrs.includes(entry))
             .map((entry) => ({ a, entry })));
         if (wide.length === 0)
@@ -8852,136 +8980,6 @@ const guardrailOff = {
 };
 const NETWORK_RULES = [internetZone, guardrailOff];
 
-;// CONCATENATED MODULE: ./src/review/rules/privilege.ts
-// Who gets power over the org (security-checks.md rows 3, 4 and 8): admin roles granted, custom roles that manage,
-// identity providers that can sign people in or create them, API scopes that manage the org, API tokens.
-
-/** Roles that administer people, apps or the whole org (Okta's standard admin roles; custom roles can be anything). */
-const privilege_POWERFUL_ROLES = new Set(['SUPER_ADMIN', 'ORG_ADMIN', 'APP_ADMIN', 'USER_ADMIN', 'CUSTOM']);
-const MANAGE_SCOPE = /^okta\.[a-zA-Z*]+\.manage$/;
-const roleSeverity = (roles) => roles.some((r) => privilege_POWERFUL_ROLES.has(r)) ? 'critical' : 'high';
-const adminGranted = {
-    id: 'admin-granted',
-    types: [
-        'okta_user_admin_roles',
-        'okta_group_role',
-        'okta_app_oauth_role_assignment',
-        'okta_admin_role_custom',
-        'okta_admin_role_custom_assignments',
-    ],
-    check({ type, before, after, allow }) {
-        if (!after)
-            return null;
-        switch (type) {
-            case 'okta_user_admin_roles': {
-                const roles = values_gained(before, after, 'admin_roles');
-                return roles.length
-                    ? {
-                        severity: roleSeverity(roles),
-                        message: `A user becomes ${roles.join(', ')}.`,
-                        attributes: ['admin_roles'],
-                    }
-                    : null;
-            }
-            case 'okta_group_role':
-            case 'okta_app_oauth_role_assignment': {
-                const role = values_text(after, type === 'okta_group_role' ? 'role_type' : 'type') ?? 'an admin role';
-                const was = values_text(before, type === 'okta_group_role' ? 'role_type' : 'type');
-                if (was === role)
-                    return null;
-                if (type === 'okta_group_role' && allow.adminRolesForGroups.includes(role))
-                    return null;
-                const who = type === 'okta_group_role' ? 'Every member of the group' : 'An OAuth service app';
-                return {
-                    severity: roleSeverity([role]),
-                    message: `${who} becomes ${role}${was ? ` (was ${was})` : ''}.`,
-                    attributes: type === 'okta_group_role' ? ['role_type', 'group_id'] : ['type', 'client_id'],
-                };
-            }
-            case 'okta_admin_role_custom': {
-                const manage = values_gained(before, after, 'permissions').filter((p) => /\.manage$/.test(p));
-                return manage.length
-                    ? {
-                        severity: 'critical',
-                        message: `A custom admin role gains ${list(manage)}.`,
-                        attributes: ['permissions'],
-                    }
-                    : null;
-            }
-            default: {
-                const members = values_gained(before, after, 'members');
-                return members.length
-                    ? {
-                        severity: 'high',
-                        message: `${members.length} ${members.length === 1 ? 'member gets' : 'members get'} a custom admin role.`,
-                        attributes: ['members', 'custom_role_id'],
-                    }
-                    : null;
-            }
-        }
-    },
-};
-const IDPS = ['okta_idp_saml', 'okta_idp_oidc', 'okta_idp_social'];
-const identityProvider = {
-    id: 'idp-changed',
-    types: [...IDPS, 'okta_policy_rule_idp_discovery'],
-    check({ type, action, before, after }) {
-        if (!after || (action !== 'create' && action !== 'update' && action !== 'replace'))
-            return null;
-        if (type === 'okta_policy_rule_idp_discovery') {
-            return {
-                severity: 'critical',
-                message: `Identity provider routing ${before ? 'changes' : 'added'}: which provider signs people in is decided here.`,
-                attributes: ['idp_providers', 'user_identifier_patterns', 'priority', 'status'],
-            };
-        }
-        const said = [
-            `${before ? 'An identity provider changes' : 'A new identity provider'}: it can sign people in to the org`,
-        ];
-        if (values_text(after, 'account_link_action') === 'AUTO')
-            said.push('links to existing users automatically');
-        if (values_text(after, 'provisioning_action') === 'AUTO')
-            said.push('creates users it does not know (JIT)');
-        if (['ASSIGN', 'APPEND', 'SYNC'].includes(values_text(after, 'groups_action') ?? ''))
-            said.push(`puts them in groups (${values_text(after, 'groups_action')})`);
-        return {
-            severity: 'critical',
-            message: `${said.join(', ')}.`,
-            attributes: [
-                'account_link_action',
-                'provisioning_action',
-                'groups_action',
-                'issuer',
-                'issuer_url',
-                'status',
-            ],
-        };
-    },
-};
-const broadApiScope = {
-    id: 'broad-api-scope',
-    types: ['okta_app_oauth_api_scope', 'okta_api_token'],
-    check({ type, action, before, after }) {
-        if (type === 'okta_api_token')
-            return action === 'create' || action === 'replace'
-                ? {
-                    severity: 'high',
-                    message: "A new API token: it acts with its creator's admin rights until revoked.",
-                    attributes: ['name', 'user_id'],
-                }
-                : null;
-        const manage = values_gained(before, after, 'scopes').filter((s) => MANAGE_SCOPE.test(s));
-        return manage.length
-            ? {
-                severity: 'high',
-                message: `An app can change the org through the API: ${list(manage)}.`,
-                attributes: ['scopes', 'app_id'],
-            }
-            : null;
-    },
-};
-const PRIVILEGE_RULES = [adminGranted, identityProvider, broadApiScope];
-
 ;// CONCATENATED MODULE: ./src/review/rules/sign-on.ts
 // Sign-on rules (security-checks.md rows 1 and 10): a second factor dropped or loosened, sessions made long.
 // Okta's values: factor_mode 1FA/2FA; mfa_prompt DEVICE < SESSION < ALWAYS (how often MFA is asked); a session
@@ -8992,7 +8990,7 @@ const SIGNON_RULE = 'okta_policy_rule_signon';
 const PROMPT_STRENGTH = { DEVICE: 1, SESSION: 2, ALWAYS: 3 };
 /** No group, user or user type condition: the rule applies to everyone its policy applies to. */
 function appliesToEveryone(change) {
-    return ['groups_included', 'users_included', 'user_types_included'].every((a) => values_strings(change.after, a).length === 0);
+    return ['groups_included', 'users_included', 'user_types_included'].every((a) => strings(change.after, a).length === 0);
 }
 const mfaWeakened = {
     id: 'mfa-weakened',
@@ -9118,9 +9116,9 @@ const ALL_RULES = [
 
 
 
+
 const MAX_EVIDENCE_CHARS = 200;
 const engine_UNKNOWN = '(known after apply)';
-const engine_plain = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
 /** Whether a sensitive mask marks a value, or any part of it (Terraform masks lists and blocks element by element). */
 function marksSensitive(mask) {
     if (mask === true)
@@ -9140,18 +9138,18 @@ for (const rule of ALL_RULES) {
  */
 function findingsOf(change, info, typeRisk, scrubber, policy) {
     const { values } = change;
-    const afterUnknown = engine_plain(values.afterUnknown);
+    const afterUnknown = plain(values.afterUnknown);
     const input = {
         address: change.address,
         type: info.type,
         action: change.action,
-        before: engine_plain(values.before),
-        after: engine_plain(values.after),
+        before: plain(values.before),
+        after: plain(values.after),
         unknown: (attribute) => afterUnknown?.[attribute] === true,
         allow: policy.allow,
     };
     const secret = (attribute, side) => {
-        const mask = engine_plain(side === 'before' ? values.beforeSensitive : values.afterSensitive);
+        const mask = plain(side === 'before' ? values.beforeSensitive : values.afterSensitive);
         return info.secretAttrs.includes(attribute) || marksSensitive(mask?.[attribute]);
     };
     const show = (attribute, side) => {

@@ -5,26 +5,10 @@
 import type { ChangeValues } from '../plan/indexed-resources.js';
 import type { Finding, Severity } from './findings.js';
 import type { ReviewPolicy } from './policy.js';
+import { POWERFUL_ROLES } from './rules/privilege.js';
+import { gained, plain, text } from './rules/values.js';
 
-type Plain = Readonly<Record<string, unknown>>;
-
-const POWERFUL_ROLES = new Set(['SUPER_ADMIN', 'ORG_ADMIN', 'APP_ADMIN', 'USER_ADMIN', 'CUSTOM']);
 const MAX_LISTED = 10;
-
-const plain = (v: unknown): Plain | null =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Plain) : null;
-const text = (o: Plain | null, a: string): string | null => {
-  const v = o?.[a];
-  return typeof v === 'string' ? v : null;
-};
-const strings = (o: Plain | null, a: string): string[] => {
-  const v = o?.[a];
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-};
-const gained = (before: Plain | null, after: Plain | null, a: string): string[] => {
-  const had = new Set(strings(before, a));
-  return strings(after, a).filter((v) => !had.has(v));
-};
 
 interface Join {
   readonly address: string;

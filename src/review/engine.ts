@@ -11,6 +11,7 @@ import { bySeverity, type Evidence, type Finding, type Severity } from './findin
 import type { Allowlists, ReviewPolicy } from './policy.js';
 import { AdminGroups } from './admin-groups.js';
 import { ALL_RULES } from './rules/index.js';
+import { plain } from './rules/values.js';
 
 export type Plain = Readonly<Record<string, unknown>>;
 
@@ -43,9 +44,6 @@ export interface Rule {
 
 const MAX_EVIDENCE_CHARS = 200;
 const UNKNOWN = '(known after apply)';
-
-const plain = (value: unknown): Plain | null =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Plain) : null;
 
 /** Whether a sensitive mask marks a value, or any part of it (Terraform masks lists and blocks element by element). */
 function marksSensitive(mask: unknown): boolean {

@@ -5,7 +5,13 @@ import type { Rule, RuleHit } from '../engine.js';
 import { gained, list, text } from './values.js';
 
 /** Roles that administer people, apps or the whole org (Okta's standard admin roles; custom roles can be anything). */
-const POWERFUL_ROLES = new Set(['SUPER_ADMIN', 'ORG_ADMIN', 'APP_ADMIN', 'USER_ADMIN', 'CUSTOM']);
+export const POWERFUL_ROLES: ReadonlySet<string> = new Set([
+  'SUPER_ADMIN',
+  'ORG_ADMIN',
+  'APP_ADMIN',
+  'USER_ADMIN',
+  'CUSTOM',
+]);
 const MANAGE_SCOPE = /^okta\.[a-zA-Z*]+\.manage$/;
 
 const roleSeverity = (roles: readonly string[]): RuleHit['severity'] =>

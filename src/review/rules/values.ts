@@ -2,6 +2,11 @@
 
 import type { Plain } from '../engine.js';
 
+/** An object value, or null for anything else. */
+export function plain(value: unknown): Plain | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Plain) : null;
+}
+
 export function text(object: Plain | null, attribute: string): string | null {
   const value = object?.[attribute];
   return typeof value === 'string' ? value : null;
