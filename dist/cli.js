@@ -7375,11 +7375,143 @@ class SecretScrubber {
     }
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/plan/fingerprint.ts
+// What a reviewer approved, as a hash (DESIGN.md, Fingerprint, v2): for every change, its address, actions, which
+// object it is (the prior `id`, the import target, deposed key and previous address are in its identity or prior)
+// and the planned value of every attribute that changes (unknown values as a fixed token, sensitive values
+// hashed); every changed output's planned value; every action invocation; sorted; then the working directory,
+// workspace, backend identity, -target addresses and the provider versions of the lock file. Other prior values and
+// drift are not in it, so refresh noise that does not change the plan leaves it alone; anything that changes what
+// apply would do, or to which object, changes it.
+
+
+const UNKNOWN = { unknown: 'known after apply' };
+function sha256(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+}
+/** JSON with object keys sorted, so equal values always hash the same. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+/** The value with unknown parts replaced by a token and sensitive parts by their hash. */
+function planned(value, unknown, sensitive) {
+    if (unknown === true)
+        return UNKNOWN;
+    if (sensitive === true)
+        return { sensitive: sha256(canonicalJson(value)) };
+    if (Array.isArray(value))
+        return value.map((v, i) => planned(v, maskChild(unknown, i), maskChild(sensitive, i)));
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value)) {
+            out[k] = planned(v, maskChild(unknown, k), maskChild(sensitive, k));
+        }
+        return out;
+    }
+    return value;
+}
+function asObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : {};
+}
+/**
+ * The digest of one change: what apply would do, and to which object. Deleting one Okta app or another at one
+ * address must not look alike, so the prior `id` (the Okta ID updated, replaced or deleted) and the import target
+ * (`change.importing`: its `id`, or its `identity` from Terraform 1.12) are in it.
+ */
+function changeDigest(identity, actions, values, importTarget = null) {
+    const before = asObject(values.before);
+    const after = asObject(values.after);
+    const unknown = asObject(values.afterUnknown);
+    const attributes = {};
+    for (const key of new Set([...Object.keys(after), ...Object.keys(unknown)])) {
+        const changes = unknown[key] !== undefined || canonicalJson(before[key]) !== canonicalJson(after[key]);
+        if (changes)
+            attributes[key] = planned(after[key], maskChild(values.afterUnknown, key), maskChild(values.afterSensitive, key));
+    }
+    const prior = { id: asObject(values.before).id ?? null, importTarget: importTarget ?? null };
+    return sha256(canonicalJson({ identity, actions, attributes, prior }));
+}
+/** The short key of an object in the review's marker: a hash, so no address (a for_each key can be a secret) is posted. */
+function objectKey(identity) {
+    return sha256(identity).slice(0, OBJECT_KEY_CHARS);
+}
+const OBJECT_KEY_CHARS = 12;
+/** Collects change digests while a plan streams by; order-independent. */
+class FingerprintBuilder {
+    digests = new Map();
+    addChange(identity, actions, values, importTarget) {
+        this.digests.set(identity, changeDigest(identity, actions, values, importTarget));
+    }
+    /** An output that changes: its actions and planned value (sensitive parts hashed). */
+    addOutput(name, actions, values) {
+        const value = planned(values.after, values.afterUnknown, values.afterSensitive);
+        this.digests.set(`output.${name}`, sha256(canonicalJson({ actions, value })));
+    }
+    /** A Terraform 1.14 action invocation: which action, its trigger and its configuration (sensitive parts hashed). */
+    addActionInvocation(index, invocation) {
+        const { config_values: values, config_unknown: unknown, config_sensitive: sensitive, ...rest } = invocation;
+        const address = typeof rest.address === 'string' ? rest.address : `action #${index}`;
+        const config = planned(values, unknown, sensitive);
+        this.digests.set(`${address} (invocation ${index})`, sha256(canonicalJson({ ...rest, config })));
+    }
+    /** Each changed object's (and output's) digest, by its identity. */
+    objectDigests() {
+        return this.digests;
+    }
+    /** The digest of every change in the plan (without the context that `fingerprint` adds). */
+    planDigest() {
+        const lines = [...this.digests].map(([identity, digest]) => `${identity}\t${digest}`);
+        return sha256(lines.sort().join('\n'));
+    }
+}
+/** Compares the marker's digests (hashed keys, shortened digests) with a fresh plan's. */
+function comparePlans(reviewed, current) {
+    const added = [];
+    const changed = [];
+    const seen = new Set();
+    for (const [identity, digest] of current) {
+        const key = objectKey(identity);
+        const before = reviewed[key];
+        seen.add(key);
+        if (before === undefined)
+            added.push(identity);
+        else if (!digest.startsWith(before))
+            changed.push(identity);
+    }
+    const dropped = Object.keys(reviewed).filter((key) => !seen.has(key)).length;
+    return { added: added.sort(), dropped, changed: changed.sort() };
+}
+/** Fingerprint format: a v1 fingerprint never equals a v2 one, so an old review can't approve. */
+const FINGERPRINT_VERSION = 2;
+function fingerprint(planDigest, context) {
+    return sha256(canonicalJson({ v: FINGERPRINT_VERSION, plan: planDigest, ...context }));
+}
+/**
+ * The context alone, shortened, for the review's marker: a re-run after a part-way failure applies only reviewed
+ * objects, and only in the reviewed directory, workspace and backend, with the reviewed -target and providers.
+ */
+function contextDigest(context) {
+    return sha256(canonicalJson({ v: FINGERPRINT_VERSION, ...context })).slice(0, 16);
+}
+
 ;// CONCATENATED MODULE: ./src/okta/noise.ts
 // Known provider noise: updates okta/okta plans when nothing meaningful changes in Okta (perpetual diffs, values
 // Okta normalises), from reference/okta/known-noise.tsv (provider issues and changelog entries; a test keeps the two
 // in step). A change is noise only when every attribute that differs is one of its type's noisy attributes, and
 // differs only the way the row says (as text but not as JSON, in order only, unknown until apply...).
+
 const NOISE_RULES = [
     {
         types: ['okta_app_oauth'],
@@ -7494,27 +7626,16 @@ function asJson(value, dropNulls) {
         return value;
     }
 }
-/** JSON with object keys sorted: equal for equal values. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonical).join(',')}]`;
-    if (value !== null && typeof value === 'object')
-        return `{${Object.keys(value)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-            .join(',')}}`;
-    return JSON.stringify(value) ?? 'null';
-}
-const sorted = (value) => (Array.isArray(value) ? value.map(canonical).sort() : value);
+const sorted = (value) => (Array.isArray(value) ? value.map(canonicalJson).sort() : value);
 /** Whether one attribute differs only the way `kind` says is noise. */
 function onlyNoise(kind, before, after, unknown) {
     switch (kind) {
         case 'json':
-            return canonical(asJson(before, false)) === canonical(asJson(after, false));
+            return canonicalJson(asJson(before, false)) === canonicalJson(asJson(after, false));
         case 'json-ignoring-nulls':
-            return canonical(asJson(before, true)) === canonical(asJson(after, true));
+            return canonicalJson(asJson(before, true)) === canonicalJson(asJson(after, true));
         case 'order':
-            return canonical(sorted(before)) === canonical(sorted(after));
+            return canonicalJson(sorted(before)) === canonicalJson(sorted(after));
         case 'unknown':
             return unknown;
         default:
@@ -7529,7 +7650,7 @@ function knownNoise(type, change) {
     const before = (change.before ?? {});
     const after = (change.after ?? {});
     const unknown = (change.afterUnknown ?? {});
-    const differing = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((a) => unknown[a] === true || canonical(before[a]) !== canonical(after[a]));
+    const differing = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((a) => unknown[a] === true || canonicalJson(before[a]) !== canonicalJson(after[a]));
     if (differing.length === 0)
         return null;
     for (const rule of NOISE_RULES) {
@@ -7614,7 +7735,7 @@ function pairByKey(before, after) {
 const MAX_ATTRIBUTES = 40;
 const MAX_VALUE_CHARS = 160;
 const MAX_LIST_ITEMS = 5;
-const UNKNOWN = '(known after apply)';
+const diff_UNKNOWN = '(known after apply)';
 /** An Okta ID: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...) and 17 more. */
 const OKTA_ID = /^[0-9a-z]{3}[A-Za-z0-9]{17}$/;
 function isPlainObject(v) {
@@ -7718,7 +7839,7 @@ function displayValue(value, shorten) {
 function listWithUnknowns(list, unknown, shorten) {
     if (!Array.isArray(unknown) || !unknown.some((u) => u === true))
         return displayValue(list, shorten) ?? '[]';
-    return shorten(`[${list.map((v, i) => (unknown[i] === true ? UNKNOWN : JSON.stringify(v))).join(',')}]`);
+    return shorten(`[${list.map((v, i) => (unknown[i] === true ? diff_UNKNOWN : JSON.stringify(v))).join(',')}]`);
 }
 /** What a list of scalars gained and lost (sets of thousands of member IDs included: linear, not quadratic). */
 function listDelta(before, after, shorten) {
@@ -7763,14 +7884,14 @@ function diffAttributes(values, options) {
             if (unknown === true && options.creating)
                 return;
             if (unknown === true)
-                emit(path, before == null ? null : REDACTED, UNKNOWN);
+                emit(path, before == null ? null : REDACTED, diff_UNKNOWN);
             else if (!deepEqual(before, after))
                 emit(path, before == null ? null : REDACTED, after == null ? null : REDACTED);
             return;
         }
         if (unknown === true) {
             if (!options.creating)
-                emit(path, displayValue(before, shorten), UNKNOWN);
+                emit(path, displayValue(before, shorten), diff_UNKNOWN);
             return;
         }
         if (options.creating && (after === null || after === undefined))
@@ -9201,10 +9322,9 @@ class FindingsCollector {
         this.policy = policy;
     }
     adminGroups = new AdminGroups();
-    /** An unchanged object that other changes are judged with (a group's admin role). */
-    unchanged(type, values) {
-        if (type === 'okta_group_role')
-            this.adminGroups.role(values);
+    /** An unchanged okta_group_role: its group holds an admin role, which the changes that add members are judged by. */
+    unchangedGroupRole(values) {
+        this.adminGroups.role(values);
     }
     /** One change: only types with rules, or with a risk of their own, are looked at. */
     add(change, info, typeRisk) {
@@ -9355,137 +9475,6 @@ function orgFromEnvironment(env = {}) {
     if (!orgName)
         return { host: null, source: null };
     return { host: host(orgName, env.OKTA_BASE_URL?.trim() || null), source: 'environment' };
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/plan/fingerprint.ts
-// What a reviewer approved, as a hash (DESIGN.md, Fingerprint, v2): for every change, its address, actions, which
-// object it is (the prior `id`, the import target, deposed key and previous address are in its identity or prior)
-// and the planned value of every attribute that changes (unknown values as a fixed token, sensitive values
-// hashed); every changed output's planned value; every action invocation; sorted; then the working directory,
-// workspace, backend identity, -target addresses and the provider versions of the lock file. Other prior values and
-// drift are not in it, so refresh noise that does not change the plan leaves it alone; anything that changes what
-// apply would do, or to which object, changes it.
-
-
-const fingerprint_UNKNOWN = { unknown: 'known after apply' };
-function sha256(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
-}
-/** JSON with object keys sorted, so equal values always hash the same. */
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
-}
-/** The value with unknown parts replaced by a token and sensitive parts by their hash. */
-function planned(value, unknown, sensitive) {
-    if (unknown === true)
-        return fingerprint_UNKNOWN;
-    if (sensitive === true)
-        return { sensitive: sha256(canonicalJson(value)) };
-    if (Array.isArray(value))
-        return value.map((v, i) => planned(v, maskChild(unknown, i), maskChild(sensitive, i)));
-    if (value !== null && typeof value === 'object') {
-        const out = {};
-        for (const [k, v] of Object.entries(value)) {
-            out[k] = planned(v, maskChild(unknown, k), maskChild(sensitive, k));
-        }
-        return out;
-    }
-    return value;
-}
-function asObject(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : {};
-}
-/**
- * The digest of one change: what apply would do, and to which object. Deleting one Okta app or another at one
- * address must not look alike, so the prior `id` (the Okta ID updated, replaced or deleted) and the import target
- * (`change.importing`: its `id`, or its `identity` from Terraform 1.12) are in it.
- */
-function changeDigest(identity, actions, values, importTarget = null) {
-    const before = asObject(values.before);
-    const after = asObject(values.after);
-    const unknown = asObject(values.afterUnknown);
-    const attributes = {};
-    for (const key of new Set([...Object.keys(after), ...Object.keys(unknown)])) {
-        const changes = unknown[key] !== undefined || canonicalJson(before[key]) !== canonicalJson(after[key]);
-        if (changes)
-            attributes[key] = planned(after[key], maskChild(values.afterUnknown, key), maskChild(values.afterSensitive, key));
-    }
-    const prior = { id: asObject(values.before).id ?? null, importTarget: importTarget ?? null };
-    return sha256(canonicalJson({ identity, actions, attributes, prior }));
-}
-/** The short key of an object in the review's marker: a hash, so no address (a for_each key can be a secret) is posted. */
-function objectKey(identity) {
-    return sha256(identity).slice(0, OBJECT_KEY_CHARS);
-}
-const OBJECT_KEY_CHARS = 12;
-/** Collects change digests while a plan streams by; order-independent. */
-class FingerprintBuilder {
-    digests = new Map();
-    addChange(identity, actions, values, importTarget) {
-        this.digests.set(identity, changeDigest(identity, actions, values, importTarget));
-    }
-    /** An output that changes: its actions and planned value (sensitive parts hashed). */
-    addOutput(name, actions, values) {
-        const value = planned(values.after, values.afterUnknown, values.afterSensitive);
-        this.digests.set(`output.${name}`, sha256(canonicalJson({ actions, value })));
-    }
-    /** A Terraform 1.14 action invocation: which action, its trigger and its configuration (sensitive parts hashed). */
-    addActionInvocation(index, invocation) {
-        const { config_values: values, config_unknown: unknown, config_sensitive: sensitive, ...rest } = invocation;
-        const address = typeof rest.address === 'string' ? rest.address : `action #${index}`;
-        const config = planned(values, unknown, sensitive);
-        this.digests.set(`${address} (invocation ${index})`, sha256(canonicalJson({ ...rest, config })));
-    }
-    /** Each changed object's (and output's) digest, by its identity. */
-    objectDigests() {
-        return this.digests;
-    }
-    /** The digest of every change in the plan (without the context that `fingerprint` adds). */
-    planDigest() {
-        const lines = [...this.digests].map(([identity, digest]) => `${identity}\t${digest}`);
-        return sha256(lines.sort().join('\n'));
-    }
-}
-/** Compares the marker's digests (hashed keys, shortened digests) with a fresh plan's. */
-function comparePlans(reviewed, current) {
-    const added = [];
-    const changed = [];
-    const seen = new Set();
-    for (const [identity, digest] of current) {
-        const key = objectKey(identity);
-        const before = reviewed[key];
-        seen.add(key);
-        if (before === undefined)
-            added.push(identity);
-        else if (!digest.startsWith(before))
-            changed.push(identity);
-    }
-    const dropped = Object.keys(reviewed).filter((key) => !seen.has(key)).length;
-    return { added: added.sort(), dropped, changed: changed.sort() };
-}
-/** Fingerprint format: a v1 fingerprint never equals a v2 one, so an old review can't approve. */
-const FINGERPRINT_VERSION = 2;
-function fingerprint(planDigest, context) {
-    return sha256(canonicalJson({ v: FINGERPRINT_VERSION, plan: planDigest, ...context }));
-}
-/**
- * The context alone, shortened, for the review's marker: a re-run after a part-way failure applies only reviewed
- * objects, and only in the reviewed directory, workspace and backend, with the reviewed -target and providers.
- */
-function contextDigest(context) {
-    return sha256(canonicalJson({ v: FINGERPRINT_VERSION, ...context })).slice(0, 16);
 }
 
 ;// CONCATENATED MODULE: external "node:buffer"
@@ -10651,7 +10640,7 @@ class SummaryBuilder {
         if (!isChange(managed)) {
             // A group that holds an admin role makes admins of the members a change adds to it.
             if (event.isType('okta_group_role'))
-                this.findings.unchanged('okta_group_role', readValues(event.address, () => event.values()));
+                this.findings.unchangedGroupRole(readValues(event.address, () => event.values()));
             return;
         }
         const info = lookupType(event.type);

@@ -3,6 +3,8 @@
 // in step). A change is noise only when every attribute that differs is one of its type's noisy attributes, and
 // differs only the way the row says (as text but not as JSON, in order only, unknown until apply...).
 
+import { canonicalJson } from '../plan/fingerprint.js';
+
 export interface NoiseRule {
   /** Types, `*` as a wildcard (okta_app_*). */
   readonly types: readonly string[];
@@ -133,28 +135,17 @@ function asJson(value: unknown, dropNulls: boolean): unknown {
   }
 }
 
-/** JSON with object keys sorted: equal for equal values. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Values)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
-}
-
-const sorted = (value: unknown): unknown => (Array.isArray(value) ? value.map(canonical).sort() : value);
+const sorted = (value: unknown): unknown => (Array.isArray(value) ? value.map(canonicalJson).sort() : value);
 
 /** Whether one attribute differs only the way `kind` says is noise. */
 function onlyNoise(kind: NoiseRule['kind'], before: unknown, after: unknown, unknown: boolean): boolean {
   switch (kind) {
     case 'json':
-      return canonical(asJson(before, false)) === canonical(asJson(after, false));
+      return canonicalJson(asJson(before, false)) === canonicalJson(asJson(after, false));
     case 'json-ignoring-nulls':
-      return canonical(asJson(before, true)) === canonical(asJson(after, true));
+      return canonicalJson(asJson(before, true)) === canonicalJson(asJson(after, true));
     case 'order':
-      return canonical(sorted(before)) === canonical(sorted(after));
+      return canonicalJson(sorted(before)) === canonicalJson(sorted(after));
     case 'unknown':
       return unknown;
     default:
@@ -174,7 +165,7 @@ export function knownNoise(
   const after = (change.after ?? {}) as Values;
   const unknown = (change.afterUnknown ?? {}) as Values;
   const differing = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    (a) => unknown[a] === true || canonical(before[a]) !== canonical(after[a]),
+    (a) => unknown[a] === true || canonicalJson(before[a]) !== canonicalJson(after[a]),
   );
   if (differing.length === 0) return null;
   for (const rule of NOISE_RULES) {

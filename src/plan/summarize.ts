@@ -160,10 +160,7 @@ class SummaryBuilder implements PlanVisitor {
     if (!isChange(managed)) {
       // A group that holds an admin role makes admins of the members a change adds to it.
       if (event.isType('okta_group_role'))
-        this.findings.unchanged(
-          'okta_group_role',
-          readValues(event.address, () => event.values()),
-        );
+        this.findings.unchangedGroupRole(readValues(event.address, () => event.values()));
       return;
     }
 

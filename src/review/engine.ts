@@ -131,9 +131,9 @@ export class FindingsCollector {
 
   private readonly adminGroups = new AdminGroups();
 
-  /** An unchanged object that other changes are judged with (a group's admin role). */
-  unchanged(type: 'okta_group_role', values: ChangeValues): void {
-    if (type === 'okta_group_role') this.adminGroups.role(values);
+  /** An unchanged okta_group_role: its group holds an admin role, which the changes that add members are judged by. */
+  unchangedGroupRole(values: ChangeValues): void {
+    this.adminGroups.role(values);
   }
 
   /** One change: only types with rules, or with a risk of their own, are looked at. */
