@@ -8228,6 +8228,190 @@ function highestSeverity(findings) {
     return best;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/review/policy-schema.ts
+// The JSON Schema of a review policy file (.okta-review.yml), published as schemas/okta-review.schema.json (a test
+// checks the two are the same) so that editors validate the file as it is written.
+
+const RULE_IDS = [
+    'mfa-weakened',
+    'long-session',
+    'admin-granted',
+    'idp-changed',
+    'broad-api-scope',
+    'zone-whole-internet',
+    'guardrail-off',
+    'password-weakened',
+    'weak-authenticator',
+    'oauth-client-risk',
+    'destructive-replace',
+    'deletion-side-effect',
+    'access-removed',
+    'hook-destination',
+    'type-risk',
+];
+const hosts = {
+    type: 'array',
+    items: { type: 'string', pattern: '^(\\*\\.)?[A-Za-z0-9.-]+(:\\d+)?$' },
+    description: 'Host names, or *.domain for every host under it.',
+};
+const POLICY_SCHEMA = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/okta-terraform-action/schemas/okta-review.schema.json',
+    title: 'Okta review policy (.okta-review.yml)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        version: { const: 1, description: 'The policy format: 1.' },
+        rules: {
+            type: 'object',
+            description: 'Per rule id: off, or a severity, or { enabled, severity }.',
+            propertyNames: { enum: RULE_IDS },
+            additionalProperties: {
+                oneOf: [
+                    { enum: ['off', ...SEVERITIES] },
+                    {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: { enabled: { type: 'boolean' }, severity: { enum: SEVERITIES } },
+                    },
+                ],
+            },
+        },
+        allow: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                'hook-hosts': {
+                    ...hosts,
+                    description: 'Where event hooks, inline hooks and log streams may send data.',
+                },
+                'redirect-hosts': { ...hosts, description: 'OAuth redirect URI hosts that are not findings.' },
+                'trusted-cidrs': {
+                    type: 'array',
+                    items: { type: 'string' },
+                    description: 'Network zone entries (CIDRs or ranges) that are yours, however broad.',
+                },
+                'admin-roles-for-groups': {
+                    type: 'array',
+                    items: { type: 'string', pattern: '^[A-Z_]+$' },
+                    description: 'Admin roles a group may be given without a finding (READ_ONLY_ADMIN, HELP_DESK_ADMIN...).',
+                },
+            },
+        },
+    },
+    required: ['version'],
+};
+
+;// CONCATENATED MODULE: ./src/review/policy.ts
+// A repository's review policy: rules turned off, severities changed, allowlists (policy-schema.ts says what a file
+// may hold). A file that is not valid fails the run with one line naming the key and the fix.
+
+
+
+
+
+/** Where a repository keeps its policy when the input review-policy does not say. */
+const DEFAULT_POLICY_FILE = '.okta-review.yml';
+const BUILT_IN_POLICY = {
+    source: 'built-in',
+    off: new Set(),
+    severity: new Map(),
+    allow: { hookHosts: [], redirectHosts: [], trustedCidrs: [], adminRolesForGroups: [] },
+};
+/** Whether `host` is on a list of hosts and `*.domain` patterns. */
+function hostAllowed(host, allowed) {
+    const name = host.toLowerCase();
+    return allowed.some((entry) => {
+        const e = entry.toLowerCase();
+        return e.startsWith('*.') ? name.endsWith(e.slice(1)) : name === e;
+    });
+}
+let validate;
+/** The first schema error as "key: problem (fix)". */
+function describe(error) {
+    const at = error.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(top level)';
+    const params = error.params;
+    if (error.keyword === 'additionalProperties')
+        return `${at === '(top level)' ? '' : `${at}.`}${String(params.additionalProperty)}: not a key of the policy (keys: version, rules, allow; allow: hook-hosts, redirect-hosts, trusted-cidrs, admin-roles-for-groups)`;
+    if (error.keyword === 'propertyNames' || (error.keyword === 'enum' && error.propertyName !== undefined)) {
+        const name = typeof params.propertyName === 'string' ? params.propertyName : (error.propertyName ?? '?');
+        return `rules.${name}: no such rule (rules: ${RULE_IDS.join(', ')})`;
+    }
+    if (error.keyword === 'required')
+        return `${String(params.missingProperty)}: missing (add version: 1)`;
+    if (error.keyword === 'const')
+        return `${at}: must be 1`;
+    if (error.keyword === 'oneOf' || error.keyword === 'enum')
+        return `${at}: must be off, a severity (critical, high, medium, low, info) or { enabled, severity }`;
+    return `${at}: ${error.message ?? 'not valid'}`;
+}
+/** Reads and checks a policy file's text. */
+function parsePolicy(text, source) {
+    const fail = (problem) => {
+        throw new ActionError('invalid-input', `the review policy ${source} is not valid: ${problem}`);
+    };
+    let document;
+    try {
+        document = (0,dist/* parse */.qg)(text);
+    }
+    catch (error) {
+        const line = error.linePos?.[0]?.line;
+        fail(`it is not YAML${line ? ` (line ${line})` : ''}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+    validate ??= new ajv.Ajv({ allErrors: false, strict: false }).compile(POLICY_SCHEMA);
+    if (!validate(document))
+        fail(describe((validate.errors ?? [])[0]));
+    const doc = document;
+    const off = new Set();
+    const severity = new Map();
+    for (const [rule, setting] of Object.entries(doc.rules ?? {})) {
+        if (setting === 'off' || (typeof setting === 'object' && setting.enabled === false))
+            off.add(rule);
+        else if (typeof setting === 'string')
+            severity.set(rule, setting);
+        else if (setting.severity)
+            severity.set(rule, setting.severity);
+    }
+    const allow = doc.allow ?? {};
+    return {
+        source,
+        off,
+        severity,
+        allow: {
+            hookHosts: allow['hook-hosts'] ?? [],
+            redirectHosts: allow['redirect-hosts'] ?? [],
+            trustedCidrs: allow['trusted-cidrs'] ?? [],
+            adminRolesForGroups: allow['admin-roles-for-groups'] ?? [],
+        },
+    };
+}
+/**
+ * The policy at `path` (`shown`: how messages name it); the built-in one when it is not `required` (the default
+ * path) and there is no such file. Read once, with the inputs.
+ */
+function readPolicy(path, shown, { required }) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (!required && error.code === 'ENOENT')
+            return BUILT_IN_POLICY;
+        throw new ActionError('invalid-input', `the review policy ${shown} can't be read (${error.code ?? 'error'}): give the path of a .okta-review.yml in the repository`);
+    }
+    return parsePolicy(text, shown);
+}
+/** What the summary says of a policy. */
+function policySummary(policy) {
+    return { source: policy.source, off: [...policy.off], severity: Object.fromEntries(policy.severity) };
+}
+
 ;// CONCATENATED MODULE: ./src/review/rules/values.ts
 // Reading raw attribute values the way the rules need them: strings, numbers, string lists, what a list gained.
 /** An object value, or null for anything else. */
@@ -8480,190 +8664,6 @@ class AdminGroups {
         }
         return found;
     }
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/review/policy-schema.ts
-// The JSON Schema of a review policy file (.okta-review.yml), published as schemas/okta-review.schema.json (a test
-// checks the two are the same) so that editors validate the file as it is written.
-
-const RULE_IDS = [
-    'mfa-weakened',
-    'long-session',
-    'admin-granted',
-    'idp-changed',
-    'broad-api-scope',
-    'zone-whole-internet',
-    'guardrail-off',
-    'password-weakened',
-    'weak-authenticator',
-    'oauth-client-risk',
-    'destructive-replace',
-    'deletion-side-effect',
-    'access-removed',
-    'hook-destination',
-    'type-risk',
-];
-const hosts = {
-    type: 'array',
-    items: { type: 'string', pattern: '^(\\*\\.)?[A-Za-z0-9.-]+(:\\d+)?$' },
-    description: 'Host names, or *.domain for every host under it.',
-};
-const POLICY_SCHEMA = {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://github.com/okta-terraform-action/schemas/okta-review.schema.json',
-    title: 'Okta review policy (.okta-review.yml)',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        version: { const: 1, description: 'The policy format: 1.' },
-        rules: {
-            type: 'object',
-            description: 'Per rule id: off, or a severity, or { enabled, severity }.',
-            propertyNames: { enum: RULE_IDS },
-            additionalProperties: {
-                oneOf: [
-                    { enum: ['off', ...SEVERITIES] },
-                    {
-                        type: 'object',
-                        additionalProperties: false,
-                        properties: { enabled: { type: 'boolean' }, severity: { enum: SEVERITIES } },
-                    },
-                ],
-            },
-        },
-        allow: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-                'hook-hosts': {
-                    ...hosts,
-                    description: 'Where event hooks, inline hooks and log streams may send data.',
-                },
-                'redirect-hosts': { ...hosts, description: 'OAuth redirect URI hosts that are not findings.' },
-                'trusted-cidrs': {
-                    type: 'array',
-                    items: { type: 'string' },
-                    description: 'Network zone entries (CIDRs or ranges) that are yours, however broad.',
-                },
-                'admin-roles-for-groups': {
-                    type: 'array',
-                    items: { type: 'string', pattern: '^[A-Z_]+$' },
-                    description: 'Admin roles a group may be given without a finding (READ_ONLY_ADMIN, HELP_DESK_ADMIN...).',
-                },
-            },
-        },
-    },
-    required: ['version'],
-};
-
-;// CONCATENATED MODULE: ./src/review/policy.ts
-// A repository's review policy: rules turned off, severities changed, allowlists (policy-schema.ts says what a file
-// may hold). A file that is not valid fails the run with one line naming the key and the fix.
-
-
-
-
-
-/** Where a repository keeps its policy when the input review-policy does not say. */
-const DEFAULT_POLICY_FILE = '.okta-review.yml';
-const BUILT_IN_POLICY = {
-    source: 'built-in',
-    off: new Set(),
-    severity: new Map(),
-    allow: { hookHosts: [], redirectHosts: [], trustedCidrs: [], adminRolesForGroups: [] },
-};
-/** Whether `host` is on a list of hosts and `*.domain` patterns. */
-function hostAllowed(host, allowed) {
-    const name = host.toLowerCase();
-    return allowed.some((entry) => {
-        const e = entry.toLowerCase();
-        return e.startsWith('*.') ? name.endsWith(e.slice(1)) : name === e;
-    });
-}
-let validate;
-/** The first schema error as "key: problem (fix)". */
-function describe(error) {
-    const at = error.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(top level)';
-    const params = error.params;
-    if (error.keyword === 'additionalProperties')
-        return `${at === '(top level)' ? '' : `${at}.`}${String(params.additionalProperty)}: not a key of the policy (keys: version, rules, allow; allow: hook-hosts, redirect-hosts, trusted-cidrs, admin-roles-for-groups)`;
-    if (error.keyword === 'propertyNames' || (error.keyword === 'enum' && error.propertyName !== undefined)) {
-        const name = typeof params.propertyName === 'string' ? params.propertyName : (error.propertyName ?? '?');
-        return `rules.${name}: no such rule (rules: ${RULE_IDS.join(', ')})`;
-    }
-    if (error.keyword === 'required')
-        return `${String(params.missingProperty)}: missing (add version: 1)`;
-    if (error.keyword === 'const')
-        return `${at}: must be 1`;
-    if (error.keyword === 'oneOf' || error.keyword === 'enum')
-        return `${at}: must be off, a severity (critical, high, medium, low, info) or { enabled, severity }`;
-    return `${at}: ${error.message ?? 'not valid'}`;
-}
-/** Reads and checks a policy file's text. */
-function parsePolicy(text, source) {
-    const fail = (problem) => {
-        throw new ActionError('invalid-input', `the review policy ${source} is not valid: ${problem}`);
-    };
-    let document;
-    try {
-        document = (0,dist/* parse */.qg)(text);
-    }
-    catch (error) {
-        const line = error.linePos?.[0]?.line;
-        fail(`it is not YAML${line ? ` (line ${line})` : ''}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    }
-    validate ??= new ajv.Ajv({ allErrors: false, strict: false }).compile(POLICY_SCHEMA);
-    if (!validate(document))
-        fail(describe((validate.errors ?? [])[0]));
-    const doc = document;
-    const off = new Set();
-    const severity = new Map();
-    for (const [rule, setting] of Object.entries(doc.rules ?? {})) {
-        if (setting === 'off' || (typeof setting === 'object' && setting.enabled === false))
-            off.add(rule);
-        else if (typeof setting === 'string')
-            severity.set(rule, setting);
-        else if (setting.severity)
-            severity.set(rule, setting.severity);
-    }
-    const allow = doc.allow ?? {};
-    return {
-        source,
-        off,
-        severity,
-        allow: {
-            hookHosts: allow['hook-hosts'] ?? [],
-            redirectHosts: allow['redirect-hosts'] ?? [],
-            trustedCidrs: allow['trusted-cidrs'] ?? [],
-            adminRolesForGroups: allow['admin-roles-for-groups'] ?? [],
-        },
-    };
-}
-/**
- * The policy at `path` (`shown`: how messages name it); the built-in one when it is not `required` (the default
- * path) and there is no such file. Read once, with the inputs.
- */
-function readPolicy(path, shown, { required }) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        if (!required && error.code === 'ENOENT')
-            return BUILT_IN_POLICY;
-        throw new ActionError('invalid-input', `the review policy ${shown} can't be read (${error.code ?? 'error'}): give the path of a .okta-review.yml in the repository`);
-    }
-    return parsePolicy(text, shown);
-}
-/** What the summary says of a policy. */
-function policySummary(policy) {
-    return { source: policy.source, off: [...policy.off], severity: Object.fromEntries(policy.severity) };
 }
 
 ;// CONCATENATED MODULE: ./src/review/rules/apps.ts
@@ -9238,6 +9238,7 @@ const ALL_RULES = [
 
 
 
+
 const MAX_EVIDENCE_CHARS = 200;
 const engine_UNKNOWN = '(known after apply)';
 /** Whether a sensitive mask marks a value, or any part of it (Terraform masks lists and blocks element by element). */
@@ -9317,11 +9318,17 @@ class FindingsCollector {
     scrubber;
     policy;
     found = [];
+    /**
+     * The same changes judged by the built-in rules alone, when the repository's policy tunes them: block-on judges
+     * these, since a pull request can edit the policy file in the checkout (turn a rule off, allow a host).
+     */
+    builtIn;
+    adminGroups = new AdminGroups();
     constructor(scrubber, policy) {
         this.scrubber = scrubber;
         this.policy = policy;
+        this.builtIn = policy === BUILT_IN_POLICY ? null : [];
     }
-    adminGroups = new AdminGroups();
     /** An unchanged okta_group_role: its group holds an admin role, which the changes that add members are judged by. */
     unchangedGroupRole(values) {
         this.adminGroups.role(values);
@@ -9329,15 +9336,26 @@ class FindingsCollector {
     /** One change: only types with rules, or with a risk of their own, are looked at. */
     add(change, info, typeRisk) {
         this.adminGroups.change(info.type, change.address, change.values);
-        if (typeRisk.highRisk || rulesByType.has(info.type))
-            this.found.push(...findingsOf(change, info, typeRisk, this.scrubber, this.policy));
+        if (!typeRisk.highRisk && !rulesByType.has(info.type))
+            return;
+        this.found.push(...findingsOf(change, info, typeRisk, this.scrubber, this.policy));
+        this.builtIn?.push(...findingsOf(change, info, typeRisk, this.scrubber, BUILT_IN_POLICY));
     }
-    /** Most severe first, with the Okta IDs in their evidence named as the review's diffs name them. */
+    /**
+     * Most severe first, with the Okta IDs in their evidence named as the review's diffs name them: the policy's, and
+     * the built-in rules' (null when there is no policy to differ from).
+     */
     finish(byId) {
-        this.found.push(...this.adminGroups.findings(this.policy));
-        for (const finding of this.found)
-            nameOktaIds([...finding.evidence], byId);
-        return bySeverity(this.found);
+        const done = (list, policy) => {
+            list.push(...this.adminGroups.findings(policy));
+            for (const finding of list)
+                nameOktaIds([...finding.evidence], byId);
+            return bySeverity(list);
+        };
+        return {
+            findings: done(this.found, this.policy),
+            builtIn: this.builtIn ? done(this.builtIn, BUILT_IN_POLICY) : null,
+        };
     }
 }
 
@@ -10769,6 +10787,7 @@ async function summarizePlan(chunks, options = {}) {
     }));
     for (const item of [...changes, ...drift])
         nameOktaIds(item.attributes, names.byId);
+    const judged = builder.findings.finish(names.byId);
     const summary = {
         formatVersion: 1,
         terraform: builder.terraform,
@@ -10781,7 +10800,8 @@ async function summarizePlan(chunks, options = {}) {
         actionInvocations: document.actionInvocations,
         deferredChanges: document.deferredChanges,
         highRisk: changes.filter((c) => c.highRisk).length,
-        findings: builder.findings.finish(names.byId),
+        findings: judged.findings,
+        ...(judged.builtIn ? { builtInFindings: judged.builtIn } : {}),
         reviewPolicy: policySummary(policy),
         errored: document.errored,
         org: builder.orgHost
@@ -10993,7 +11013,9 @@ function policyLine(summary) {
         ...(policy.off.length ? [`rules off: ${policy.off.map((r) => code(r)).join(', ')}`] : []),
         ...Object.entries(policy.severity).map(([rule, severity]) => `${code(rule)} set to ${severity}`),
     ];
-    return tuned.length ? `_Judged by the review policy ${code(policy.source)}: ${tuned.join('; ')}._` : null;
+    return tuned.length
+        ? `_Judged by the review policy ${code(policy.source)}: ${tuned.join('; ')}. The apply's block-on still judges by the built-in rules._`
+        : null;
 }
 function findingsSection(summary, limit, detail) {
     const { findings } = summary;

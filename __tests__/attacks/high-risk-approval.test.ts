@@ -1,11 +1,13 @@
 // Attack (c) of issue 12: the okta-high-risk-approved label counts only when someone with write access who is not
-// the pull request's author or a commit author gave it after the last plan. Against the OpenAPI-checked GitHub
+// the pull request's author or a commit author gave it after the last plan. Findings at or above block-on need it
+// too, judged by the built-in rules even when the pull request brings a policy that turns them off. Against the OpenAPI-checked GitHub
 // stand-in, through the action's own client.
 
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { ActionError } from '../../src/errors.js';
 import type { Approval } from '../../src/modes/approval.js';
 import { checkHighRisk } from '../../src/modes/high-risk-approval.js';
+import { parsePolicy } from '../../src/review/policy.js';
 import type { PlanSummary } from '../../src/plan/types.js';
 import { fastClient, REPO, TOKEN } from '../../testkit/github-client.js';
 import { startGitHubServer, type GitHubServer } from '../../testkit/github-server.js';
@@ -145,21 +147,19 @@ describe('the high-risk approval label', () => {
 
 describe('security findings at or above block-on', () => {
   /** A plan that makes a group's members USER_ADMIN: an admin-granted finding, critical; no delete or replace. */
-  const adminGranted = () =>
-    summarizeObject(
-      oktaPlan({
-        objects: [
-          {
-            type: 'okta_group_role',
-            name: 'it_admins',
-            before: null,
-            after: { id: oktaId('irb', 1), group_id: oktaId('00g', 2), role_type: 'USER_ADMIN' },
-          },
-        ],
-      }),
-    );
-  const check = async (blockOn: 'high' | 'none' | 'critical') =>
-    checkHighRisk(await adminGranted(), approval(past()), {
+  const planOfAdminGrant = () =>
+    oktaPlan({
+      objects: [
+        {
+          type: 'okta_group_role',
+          name: 'it_admins',
+          before: null,
+          after: { id: oktaId('irb', 1), group_id: oktaId('00g', 2), role_type: 'USER_ADMIN' },
+        },
+      ],
+    });
+  const check = async (blockOn: 'high' | 'none') =>
+    checkHighRisk(await summarizeObject(planOfAdminGrant()), approval(past()), {
       allowHighRisk: false,
       github: fastClient(github.url),
       blockOn,
@@ -176,6 +176,28 @@ describe('security findings at or above block-on', () => {
   it('pass with the label from someone who counts', async () => {
     github.addLabel(PR, LABEL, REVIEWER);
     await expect(check('high')).resolves.toBeUndefined();
+  });
+
+  it('still need it when the pull request adds a policy that turns the rule off or allows the role', async () => {
+    for (const text of [
+      'version: 1\nrules:\n  admin-granted: off\n',
+      'version: 1\nrules:\n  admin-granted: info\n',
+      'version: 1\nallow:\n  admin-roles-for-groups: [USER_ADMIN]\n',
+    ]) {
+      const tuned = await summarizeObject(planOfAdminGrant(), {
+        policy: parsePolicy(text, '.okta-review.yml'),
+      });
+      // The review shows the policy's judgement; the gate keeps the built-in one.
+      expect(tuned.findings.filter((f) => f.rule === 'admin-granted' && f.severity !== 'info')).toEqual([]);
+      const e = await rejection(
+        checkHighRisk(tuned, approval(past()), {
+          allowHighRisk: false,
+          github: fastClient(github.url),
+          blockOn: 'high',
+        }),
+      );
+      expect((e as ActionError).message).toContain('admin-granted on okta_group_role.it_admins (critical)');
+    }
   });
 
   it('never block with block-on none', async () => {

@@ -93,7 +93,7 @@ describe('the review policy in a run', () => {
     expect(run.outputs.findings).toBe('0');
     expect(run.outputs['highest-severity']).toBe('none');
     expect(run.stepSummary).toContain(
-      '_Judged by the review policy `.okta-review.yml`: rules off: `type-risk`._',
+      "_Judged by the review policy `.okta-review.yml`: rules off: `type-risk`. The apply's block-on still judges by the built-in rules._",
     );
   });
 

@@ -85,10 +85,13 @@ export async function checkHighRisk(
   const { blockOn } = options;
   const blocked: Blocked = {
     risky: summary.changes.filter((c) => c.highRisk && (c.action === 'delete' || c.action === 'replace')),
+    // By the built-in rules: a policy file a pull request can edit must not lift the gate.
     findings:
       blockOn === 'none'
         ? []
-        : summary.findings.filter((f) => severityRank(f.severity) <= severityRank(blockOn)),
+        : (summary.builtInFindings ?? summary.findings).filter(
+            (f) => severityRank(f.severity) <= severityRank(blockOn),
+          ),
     blockOn,
   };
   if ((blocked.risky.length === 0 && blocked.findings.length === 0) || options.allowHighRisk) return;

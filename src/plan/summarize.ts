@@ -293,6 +293,7 @@ export async function summarizePlan(
     name: names.drift[i] as string,
   }));
   for (const item of [...changes, ...drift]) nameOktaIds(item.attributes, names.byId);
+  const judged = builder.findings.finish(names.byId);
   const summary: PlanSummary = {
     formatVersion: 1,
     terraform: builder.terraform,
@@ -305,7 +306,8 @@ export async function summarizePlan(
     actionInvocations: document.actionInvocations,
     deferredChanges: document.deferredChanges,
     highRisk: changes.filter((c) => c.highRisk).length,
-    findings: builder.findings.finish(names.byId),
+    findings: judged.findings,
+    ...(judged.builtIn ? { builtInFindings: judged.builtIn } : {}),
     reviewPolicy: policySummary(policy),
     errored: document.errored,
     org: builder.orgHost

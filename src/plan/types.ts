@@ -91,8 +91,13 @@ export interface PlanSummary {
   actionInvocations: number;
   deferredChanges: number;
   highRisk: number;
-  /** What the changes do, judged by the security rules (src/review/), most severe first. */
+  /** What the changes do, judged by the security rules (src/review/) and the review policy, most severe first. */
   findings: Finding[];
+  /**
+   * Only when a review policy tuned the rules: the findings by the built-in rules alone. block-on judges these: the
+   * policy file is the repository's, which the pull request being applied could have changed.
+   */
+  builtInFindings?: Finding[];
   /** The review policy the findings were judged by: its file, the rules it turned off and the severities it set. */
   reviewPolicy: { source: string; off: string[]; severity: Record<string, string> };
   errored: boolean;

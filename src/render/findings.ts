@@ -29,7 +29,9 @@ function policyLine(summary: PlanSummary): string | null {
     ...(policy.off.length ? [`rules off: ${policy.off.map((r) => code(r)).join(', ')}`] : []),
     ...Object.entries(policy.severity).map(([rule, severity]) => `${code(rule)} set to ${severity}`),
   ];
-  return tuned.length ? `_Judged by the review policy ${code(policy.source)}: ${tuned.join('; ')}._` : null;
+  return tuned.length
+    ? `_Judged by the review policy ${code(policy.source)}: ${tuned.join('; ')}. The apply's block-on still judges by the built-in rules._`
+    : null;
 }
 
 export function findingsSection(summary: PlanSummary, limit: number, detail: Detail): string[] {

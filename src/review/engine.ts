@@ -8,7 +8,7 @@ import { REDACTED, type SecretScrubber } from '../plan/redact.js';
 import type { ChangeValues } from '../plan/indexed-resources.js';
 import { nameOktaIds } from '../plan/name-resolution.js';
 import { bySeverity, type Evidence, type Finding, type Severity } from './findings.js';
-import type { Allowlists, ReviewPolicy } from './policy.js';
+import { BUILT_IN_POLICY, type Allowlists, type ReviewPolicy } from './policy.js';
 import { AdminGroups } from './admin-groups.js';
 import { ALL_RULES } from './rules/index.js';
 import { plain } from './rules/values.js';
@@ -123,13 +123,19 @@ export function findingsOf(
 /** The findings of a plan's changes, collected as they are read; most severe first at the end. */
 export class FindingsCollector {
   private readonly found: Finding[] = [];
+  /**
+   * The same changes judged by the built-in rules alone, when the repository's policy tunes them: block-on judges
+   * these, since a pull request can edit the policy file in the checkout (turn a rule off, allow a host).
+   */
+  private readonly builtIn: Finding[] | null;
+  private readonly adminGroups = new AdminGroups();
 
   constructor(
     private readonly scrubber: SecretScrubber,
     private readonly policy: ReviewPolicy,
-  ) {}
-
-  private readonly adminGroups = new AdminGroups();
+  ) {
+    this.builtIn = policy === BUILT_IN_POLICY ? null : [];
+  }
 
   /** An unchanged okta_group_role: its group holds an admin role, which the changes that add members are judged by. */
   unchangedGroupRole(values: ChangeValues): void {
@@ -143,14 +149,24 @@ export class FindingsCollector {
     typeRisk: { highRisk: boolean; reasons: readonly string[] },
   ): void {
     this.adminGroups.change(info.type, change.address, change.values);
-    if (typeRisk.highRisk || rulesByType.has(info.type))
-      this.found.push(...findingsOf(change, info, typeRisk, this.scrubber, this.policy));
+    if (!typeRisk.highRisk && !rulesByType.has(info.type)) return;
+    this.found.push(...findingsOf(change, info, typeRisk, this.scrubber, this.policy));
+    this.builtIn?.push(...findingsOf(change, info, typeRisk, this.scrubber, BUILT_IN_POLICY));
   }
 
-  /** Most severe first, with the Okta IDs in their evidence named as the review's diffs name them. */
-  finish(byId: (id: string) => string | null): Finding[] {
-    this.found.push(...this.adminGroups.findings(this.policy));
-    for (const finding of this.found) nameOktaIds([...finding.evidence], byId);
-    return bySeverity(this.found);
+  /**
+   * Most severe first, with the Okta IDs in their evidence named as the review's diffs name them: the policy's, and
+   * the built-in rules' (null when there is no policy to differ from).
+   */
+  finish(byId: (id: string) => string | null): { findings: Finding[]; builtIn: Finding[] | null } {
+    const done = (list: Finding[], policy: ReviewPolicy): Finding[] => {
+      list.push(...this.adminGroups.findings(policy));
+      for (const finding of list) nameOktaIds([...finding.evidence], byId);
+      return bySeverity(list);
+    };
+    return {
+      findings: done(this.found, this.policy),
+      builtIn: this.builtIn ? done(this.builtIn, BUILT_IN_POLICY) : null,
+    };
   }
 }
