@@ -5808,7 +5808,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(648);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -5817,7 +5817,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 648:
+/***/ 1593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7516,7 +7516,9 @@ const NOISE_RULES = [
     {
         types: ['okta_app_oauth'],
         attributes: ['consent_method'],
-        kind: 'any',
+        // The API leaves it out where the org's feature flags hide it (the fix sets it "only if not empty"): a change
+        // from one value to another (REQUIRED → TRUSTED) is real, and the OAuth rule judges it.
+        kind: 'from-empty',
         reason: 'consent_method shows a change on every plan in orgs whose feature flags hide it',
         evidence: '#2591, PR #2634 (6.5.5)',
     },
@@ -7638,6 +7640,8 @@ function onlyNoise(kind, before, after, unknown) {
             return canonicalJson(sorted(before)) === canonicalJson(sorted(after));
         case 'unknown':
             return unknown;
+        case 'from-empty':
+            return before === null || before === undefined || before === '';
         default:
             return true;
     }
@@ -8240,6 +8244,7 @@ var dist = __nccwpck_require__(8815);
 
 const RULE_IDS = [
     'mfa-weakened',
+    'priority-shadowing',
     'long-session',
     'admin-granted',
     'idp-changed',
@@ -8253,6 +8258,7 @@ const RULE_IDS = [
     'deletion-side-effect',
     'access-removed',
     'hook-destination',
+    'provider-hazard',
     'type-risk',
 ];
 const hosts = {
@@ -8666,6 +8672,522 @@ class AdminGroups {
     }
 }
 
+;// CONCATENATED MODULE: ./src/review/rule-order.ts
+// Security checks row 2, across objects: priority shadowing. Okta evaluates a policy's rules by priority (1 first)
+// and the first rule that matches a sign-in decides it (Okta's Terraform guide terraform-manage-user-access: an
+// Everyone catch-all rule at the top disables the rules below it). A rule that comes to precede a stricter rule it
+// overlaps takes those sign-ins from it; a catch-all that moves up leaves the rules below it unreached.
+//
+// Rules are known from every entry of the plan, changed or not (Terraform lists unchanged objects as no-ops), grouped
+// by policy_id; an okta_app_signon_policy_rules object holds a whole policy's rules itself. A rule whose priority is
+// unknown until apply is left out: the provider leaves it to Okta, which puts a new rule last.
+
+
+const ORDERED_RULE_TYPES = [
+    'okta_app_signon_policy_rule',
+    'okta_app_signon_policy_rules',
+    'okta_policy_rule_signon',
+    'okta_policy_rule_mfa',
+];
+const PRIORITY_SHADOWING = 'priority-shadowing';
+/** Okta's built-in group of every user: a rule for it applies to everyone the policy covers. */
+const EVERYONE = 'Everyone';
+const rule_order_MAX_LISTED = 5;
+/** A rule the plan gives a place among the others: new, or its priority changed. */
+const moved = (rule) => rule.changed && rule.after !== null && rule.before?.priority !== rule.after.priority;
+function strengthOf(type, rule) {
+    if (values_text(rule, 'access') === 'DENY')
+        return { strength: 3, what: 'denied' };
+    if (type === 'okta_policy_rule_mfa') {
+        const enroll = values_text(rule, 'enroll');
+        if (enroll === 'NEVER')
+            return { strength: 1, what: 'no enrollment' };
+        return enroll === 'LOGIN'
+            ? { strength: 3, what: 'enrollment at sign-in' }
+            : { strength: 2, what: 'enrollment when challenged' };
+    }
+    const second = type === 'okta_policy_rule_signon' ? rule.mfa_required === true : values_text(rule, 'factor_mode') === '2FA';
+    return second ? { strength: 2, what: 'a second factor' } : { strength: 1, what: 'one factor' };
+}
+/** Conditions other than who and where: set, they narrow the sign-ins a rule matches. */
+const CONDITIONS = [
+    'users_excluded',
+    'groups_excluded',
+    'user_types_excluded',
+    'network_excludes',
+    'platform_include',
+    'device_assurances_included',
+    'behaviors',
+    'identity_provider_ids',
+    'app_include',
+];
+const ANY = new Set(['', 'ANY']);
+function narrowed(rule) {
+    const set = (a) => {
+        const value = rule[a];
+        return Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined;
+    };
+    return (CONDITIONS.some(set) ||
+        ['risk_score', 'risc_level', 'risk_level', 'authtype'].some((a) => !ANY.has(values_text(rule, a) ?? '')) ||
+        rule.device_is_managed === true ||
+        rule.device_is_registered === true ||
+        (values_text(rule, 'custom_expression') ?? '') !== '' ||
+        !['', 'ANY', 'OKTA'].includes(values_text(rule, 'identity_provider') ?? ''));
+}
+/** A rule's side, or null when it does not exist there, is inactive, or its priority or scope is unknown. */
+function sideOf(type, rule) {
+    const priority = number(rule, 'priority');
+    if (!rule || priority === null || values_text(rule, 'status') === 'INACTIVE')
+        return null;
+    // An element known only after apply (a group created by this plan) leaves who or where unknown.
+    const scope = ['groups_included', 'users_included', 'user_types_included', 'network_includes'];
+    if (scope.some((a) => Array.isArray(rule[a]) && strings(rule, a).length !== rule[a].length))
+        return null;
+    return {
+        priority,
+        ...strengthOf(type, rule),
+        who: ['groups_included', 'users_included', 'user_types_included'].flatMap((a) => strings(rule, a)),
+        zones: values_text(rule, 'network_connection') === 'ZONE' ? strings(rule, 'network_includes') : null,
+        narrowed: narrowed(rule),
+        system: rule.system === true,
+    };
+}
+const and = (items) => items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+const subset = (a, b) => a.every((x) => b.includes(x));
+const meets = (a, b) => a.some((x) => b.includes(x));
+class RuleOrder {
+    /** Policy (its ID, or the okta_app_signon_policy_rules object) → its rules. */
+    policies = new Map();
+    /**
+     * Every okta_* rule in the plan; `changed`: the plan changes it. Returns the Okta IDs whose names tell whether it
+     * is for everyone (the Everyone group's ID is the org's own).
+     */
+    rule(type, address, values, changed) {
+        const ids = [];
+        const before = plain(values.before);
+        const after = plain(values.after);
+        if (type === 'okta_app_signon_policy_rules') {
+            // Its rules are matched by name: the provider keys them by name in state.
+            const rules = (object) => new Map((Array.isArray(object?.rule) ? object.rule : [])
+                .map(plain)
+                .filter((r) => r !== null && values_text(r, 'name') !== null)
+                .map((r) => [values_text(r, 'name'), r]));
+            const [was, now] = [rules(before), rules(after)];
+            for (const name of new Set([...was.keys(), ...now.keys()])) {
+                const b = was.get(name) ?? null;
+                const a = now.get(name) ?? null;
+                this.add(address, {
+                    key: `${address}\u0000${name}`,
+                    address,
+                    name,
+                    changed: changed && JSON.stringify(b) !== JSON.stringify(a),
+                    before: sideOf('okta_app_signon_policy_rule', b),
+                    after: sideOf('okta_app_signon_policy_rule', a),
+                }, ids);
+            }
+            return ids;
+        }
+        const policy = values_text(after, 'policy_id') ?? values_text(before, 'policy_id');
+        if (!policy)
+            return ids;
+        this.add(policy, {
+            key: address,
+            address,
+            name: values_text(after, 'name') ?? values_text(before, 'name') ?? address,
+            changed,
+            before: sideOf(type, before),
+            after: sideOf(type, after),
+        }, ids);
+        return ids;
+    }
+    add(policy, rule, ids) {
+        for (const side of [rule.before, rule.after])
+            if (side)
+                ids.push(...side.who);
+        const rules = this.policies.get(policy);
+        if (rules)
+            rules.push(rule);
+        else
+            this.policies.set(policy, [rule]);
+    }
+    /** A finding for each rule that moves so that a rule shadows another it did not before, on the rule that moved. */
+    findings(policy, byId) {
+        if (policy.off.has(PRIORITY_SHADOWING))
+            return [];
+        const forEveryone = (side) => side.who.length === 0 || side.who.some((id) => byId(id) === EVERYONE);
+        /** Every sign-in `b` matches, `a` matches too. */
+        const covers = (a, b) => !a.narrowed &&
+            (forEveryone(a) || (!forEveryone(b) && subset(b.who, a.who))) &&
+            (a.zones === null || (b.zones !== null && subset(b.zones, a.zones)));
+        const overlaps = (a, b) => (forEveryone(a) || forEveryone(b) || meets(a.who, b.who)) &&
+            (a.zones === null || b.zones === null || meets(a.zones, b.zones));
+        // Each shadowed rule once, by the rule that matters most: one that asks less, else the first that covers it.
+        const bySecond = new Map();
+        const rank = (s) => severityRank(s.severity) + s.first.after.priority / 1e9;
+        for (const rules of this.policies.values()) {
+            for (const first of rules) {
+                for (const second of rules) {
+                    const [a, b] = [first.after, second.after];
+                    if (first === second || !a || !b || !(moved(first) || moved(second)))
+                        continue;
+                    // Evaluated first; on a tie, the rule the plan moves goes first (Okta shifts the other down).
+                    if (!(a.priority < b.priority || (a.priority === b.priority && moved(first) && !moved(second))))
+                        continue;
+                    if (first.before && second.before && first.before.priority < second.before.priority)
+                        continue;
+                    let severity = null;
+                    if (a.strength < b.strength && overlaps(a, b))
+                        severity = covers(a, b) ? 'high' : 'medium';
+                    // A rule no stricter left unreached changes what its sign-ins get (sessions, devices), not how much they
+                    // prove: worth a line, not a block.
+                    else if (!b.system && covers(a, b))
+                        severity = 'low';
+                    if (!severity)
+                        continue;
+                    const shadowing = { first, second, severity, weaker: a.strength < b.strength };
+                    const known = bySecond.get(second);
+                    if (!known || rank(shadowing) < rank(known))
+                        bySecond.set(second, shadowing);
+                }
+            }
+        }
+        const found = new Map();
+        const order = (s) => s.second.after.priority;
+        for (const shadowing of [...bySecond.values()].sort((x, y) => order(x) - order(y))) {
+            const on = moved(shadowing.first) ? shadowing.first : shadowing.second;
+            found.set(on, [...(found.get(on) ?? []), shadowing]);
+        }
+        return [...found].map(([rule, shadowings]) => this.finding(rule, shadowings, policy));
+    }
+    finding(rule, shadowings, policy) {
+        const severity = highestSeverity(shadowings);
+        const what = (r) => r.after.what;
+        const listed = shadowings.slice(0, rule_order_MAX_LISTED);
+        const clauses = [];
+        for (const s of listed.filter((s) => s.second === rule)) {
+            clauses.push(s.weaker
+                ? `comes after "${s.first.name}" (${what(s.first)}), which takes ${s.severity === 'medium' ? 'the sign-ins they share' : 'every sign-in it decided'}`
+                : `comes after "${s.first.name}", which takes every sign-in it decided: it is never reached`);
+        }
+        // The rules it comes before, in groups by what becomes of them.
+        const ahead = listed.filter((s) => s.first === rule);
+        for (const [weaker, severity] of [
+            [true, 'high'],
+            [true, 'medium'],
+            [false, 'low'],
+        ]) {
+            const group = ahead.filter((s) => s.weaker === weaker && s.severity === severity);
+            if (group.length === 0)
+                continue;
+            const one = group.length === 1;
+            const names = and(group.map((s) => (weaker ? `"${s.second.name}" (${what(s.second)})` : `"${s.second.name}"`)));
+            clauses.push(!weaker
+                ? `comes before ${names}, which ${one ? 'is' : 'are'} then never reached`
+                : `comes before ${names} and takes ${severity === 'medium' ? 'the sign-ins they share' : `every sign-in ${one ? 'it' : 'they'} decided`}`);
+        }
+        const more = shadowings.length > rule_order_MAX_LISTED ? `; and ${shadowings.length - rule_order_MAX_LISTED} more` : '';
+        const others = shadowings.slice(0, rule_order_MAX_LISTED).map((s) => (s.first === rule ? s.second : s.first));
+        return {
+            rule: PRIORITY_SHADOWING,
+            severity: policy.severity.get(PRIORITY_SHADOWING) ?? severity,
+            address: rule.address,
+            message: `Rule "${rule.name}" (${what(rule)}) now ${clauses.join('; ')}${more}.`,
+            evidence: [rule, ...others].map((r) => ({
+                path: r === rule && r.address === r.key ? 'priority' : `rule "${r.name}" priority`,
+                before: r.before ? String(r.before.priority) : null,
+                after: r.after ? String(r.after.priority) : null,
+            })),
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/review/rules/network.ts
+// Network rules (security-checks.md rows 5 and 6): the whole internet as a zone, guardrails turned off. Okta
+// support's "Trusted Proxy and Network Zones" advisory: a zone of 0.0.0.0-255.255.255.255 as trusted proxy skips
+// ThreatInsight for every sign-in.
+
+/** IPv4 addresses in a CIDR or a range, or null when it is not one. */
+function ipv4Span(entry) {
+    const toNumber = (ip) => {
+        const parts = ip.split('.').map(Number);
+        if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
+            return null;
+        return parts.reduce((n, p) => n * 256 + p, 0);
+    };
+    const cidr = /^([\d.]+)\/(\d+)$/.exec(entry);
+    if (cidr)
+        return toNumber(cidr[1] ?? '') === null ? null : 2 ** (32 - Number(cidr[2]));
+    const range = /^([\d.]+)-([\d.]+)$/.exec(entry);
+    if (range) {
+        const [from, to] = [toNumber(range[1] ?? ''), toNumber(range[2] ?? '')];
+        return from === null || to === null ? null : to - from + 1;
+    }
+    return toNumber(entry) === null ? null : 1;
+}
+/** A /8 or more of IPv4 (16 million addresses), or a /16 or more of IPv6: no one's own network. */
+function isInternetWide(entry) {
+    const v6 = /^([0-9a-fA-F:]+)\/(\d+)$/.exec(entry);
+    if (v6 && entry.includes(':'))
+        return Number(v6[2]) <= 16;
+    const span = ipv4Span(entry.trim());
+    return span !== null && span >= 2 ** 24;
+}
+const internetZone = {
+    id: 'zone-whole-internet',
+    types: ['okta_network_zone', 'okta_threat_insight_settings'],
+    check({ type, before, after, allow }) {
+        if (!after)
+            return null;
+        if (type === 'okta_threat_insight_settings') {
+            const excluded = gained(before, after, 'network_excludes');
+            return excluded.length
+                ? {
+                    severity: 'high',
+                    message: `ThreatInsight stops checking sign-ins from ${excluded.length === 1 ? 'a zone' : `${excluded.length} zones`}.`,
+                    attributes: ['network_excludes'],
+                }
+                : null;
+        }
+        const wide = ['gateways', 'proxies'].flatMap((a) => gained(before, after, a)
+            .filter((entry) => isInternetWide(entry) && !allow.trustedCidrs.includes(entry))
+            .map((entry) => ({ a, entry })));
+        if (wide.length === 0)
+            return null;
+        const proxies = wide.filter((w) => w.a === 'proxies').map((w) => w.entry);
+        return {
+            severity: 'high',
+            message: proxies.length
+                ? `Every address on the internet becomes a trusted proxy (${list(proxies)}): ThreatInsight and the zone's rules no longer see where sign-ins come from.`
+                : `The zone now covers the whole internet (${list(wide.map((w) => w.entry))}): rules that trust it trust everyone.`,
+            attributes: [...new Set(wide.map((w) => w.a))],
+        };
+    },
+};
+const guardrailOff = {
+    id: 'guardrail-off',
+    types: ['okta_threat_insight_settings', 'okta_network_zone', 'okta_rate_limiting'],
+    check({ type, action, before, after }) {
+        if (type === 'okta_threat_insight_settings') {
+            return values_text(after, 'action') === 'none' && values_text(before, 'action') !== 'none'
+                ? {
+                    severity: 'high',
+                    message: `ThreatInsight turned off: action ${values_text(before, 'action') ?? 'unset'} → none, sign-ins from known-bad IPs are no longer blocked or logged.`,
+                    attributes: ['action'],
+                }
+                : null;
+        }
+        if (type === 'okta_rate_limiting') {
+            const mode = values_text(after, 'default_mode');
+            return mode &&
+                mode !== 'ENFORCE' &&
+                mode !== values_text(before, 'default_mode') &&
+                values_text(before, 'default_mode') === 'ENFORCE'
+                ? {
+                    severity: 'high',
+                    message: `Per-client rate limits no longer enforced: default_mode ENFORCE → ${mode}.`,
+                    attributes: ['default_mode'],
+                }
+                : null;
+        }
+        if (values_text(before, 'usage') !== 'BLOCKLIST' || values_text(before, 'status') === 'INACTIVE')
+            return null;
+        if (action === 'delete' || action === 'replace')
+            return {
+                severity: 'high',
+                message: `A block list ${action === 'delete' ? 'is deleted' : 'is replaced (gone until the new one exists)'}: the addresses it blocked can sign in.`,
+                attributes: ['gateways', 'usage', 'status'],
+            };
+        return values_text(after, 'status') === 'INACTIVE'
+            ? {
+                severity: 'high',
+                message: 'A block list is deactivated: the addresses it blocked can sign in.',
+                attributes: ['status'],
+            }
+            : null;
+    },
+};
+const NETWORK_RULES = [internetZone, guardrailOff];
+
+;// CONCATENATED MODULE: ./src/review/zone-use.ts
+// Security checks row 5, across objects: a rule that lets people sign in from a network zone which covers the whole
+// internet. "Only from the office network" then means from anywhere: a rule that asks less in that zone asks less of
+// everyone. Zones are known from the plan's managed entries, changed or not (Terraform lists unchanged ones as
+// no-ops); a zone read by a data source, or known only after apply, is not judged.
+
+
+const RULE_ID = 'zone-whole-internet';
+const RULE_TYPES = new Set(['okta_app_signon_policy_rule', 'okta_policy_rule_signon']);
+class ZoneUse {
+    zones = new Map();
+    uses = [];
+    /** An okta_network_zone in the plan, changed or not: what it covers after the apply (or now). */
+    zone(values) {
+        const zone = plain(values.after) ?? plain(values.before);
+        const id = values_text(zone, 'id');
+        if (!zone || !id || values_text(zone, 'usage') === 'BLOCKLIST')
+            return;
+        const gateways = Array.isArray(zone.gateways) ? zone.gateways : [];
+        const wide = gateways.filter((g) => typeof g === 'string' && isInternetWide(g));
+        this.zones.set(id, { name: values_text(zone, 'name') ?? id, wide });
+    }
+    /** A changed sign-on rule (one, or each of an okta_app_signon_policy_rules object's): the zones it newly allows. */
+    rule(type, address, values) {
+        const before = plain(values.before);
+        const after = plain(values.after);
+        if (type === 'okta_app_signon_policy_rules') {
+            const rules = (object) => (Array.isArray(object?.rule) ? object.rule : []).map(plain).filter((r) => r !== null);
+            const was = rules(before);
+            for (const rule of rules(after)) {
+                const name = values_text(rule, 'name');
+                this.use(address, was.find((r) => name !== null && values_text(r, 'name') === name) ?? null, rule);
+            }
+        }
+        else if (RULE_TYPES.has(type))
+            this.use(address, before, after);
+    }
+    use(address, before, after) {
+        if (!after || values_text(after, 'access') === 'DENY' || values_text(after, 'network_connection') !== 'ZONE')
+            return;
+        const zones = gained(before, after, 'network_includes');
+        if (zones.length)
+            this.uses.push({ address, rule: values_text(after, 'name') ?? address, zones });
+    }
+    findings(policy) {
+        if (policy.off.has(RULE_ID))
+            return [];
+        const found = [];
+        for (const use of this.uses) {
+            for (const id of use.zones) {
+                const zone = this.zones.get(id);
+                const wide = zone?.wide.filter((entry) => !policy.allow.trustedCidrs.includes(entry)) ?? [];
+                if (!zone || wide.length === 0)
+                    continue;
+                found.push({
+                    rule: RULE_ID,
+                    severity: policy.severity.get(RULE_ID) ?? 'high',
+                    address: use.address,
+                    message: `Rule "${use.rule}" lets people sign in from zone "${zone.name}", which covers the whole internet (${list(wide)}): in this zone means anywhere.`,
+                    evidence: [
+                        { path: 'network_includes', before: null, after: JSON.stringify(id) },
+                        { path: `zone "${zone.name}" gateways`, before: null, after: JSON.stringify(wide) },
+                    ],
+                });
+            }
+        }
+        return found;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/review/provider-hazards.ts
+// The "warn" rows of reference/okta/known-noise.tsv, as findings (rule provider-hazard): configurations okta/okta is
+// known to fight over, where each apply takes away what another object gave.
+// - okta_group_memberships on a group a group rule assigns people to: the provider removes the users the rule added
+//   (3.26 and later), and the rule adds them back (#1094 #1149 #179).
+// - okta_app_group_assignments next to another assignment resource of the same app: its read returns every group
+//   assigned to the app, so the two never converge and each apply unassigns the other's groups (docs
+//   app_group_assignments.md). Judged when both are in the plan's changes: the plan that adds the second one, and
+//   every plan after, where each undoes the other. (An unchanged neighbour's groups show as groups the set removes,
+//   which access-removed judges; reading every unchanged assignment of a large org costs more than it adds.)
+// - an okta_group_rule that is INVALID (a group it assigns to was deleted): Okta lets it only be read or deleted, so an
+//   update fails (#157, PR #250; CHANGELOG #1813).
+// Group rules are known from every entry of the plan, changed or not.
+
+const PROVIDER_HAZARD = 'provider-hazard';
+const HAZARD_TYPES = [
+    'okta_group_rule',
+    'okta_group_memberships',
+    'okta_app_group_assignment',
+    'okta_app_group_assignments',
+];
+const provider_hazards_MAX_LISTED = 3;
+class ProviderHazards {
+    /** Group ID → the first group rule that assigns people to it (one string per group: plans hold 100,000 rules). */
+    ruleTargets = new Map();
+    /** Group ID → how many more rules assign to it, for the few groups with more than one. */
+    moreRules = new Map();
+    /** App ID → its group assignment resources. */
+    appAssignments = new Map();
+    memberships = [];
+    invalidRules = [];
+    /** An object of a HAZARD_TYPES type; `changed`: the plan changes it. */
+    object(type, address, values, changed) {
+        const before = plain(values.before);
+        const object = plain(values.after) ?? before;
+        if (type === 'okta_group_rule') {
+            const name = values_text(object, 'name') ?? address();
+            for (const group of strings(object, 'group_assignments')) {
+                if (!this.ruleTargets.has(group))
+                    this.ruleTargets.set(group, name);
+                else
+                    this.moreRules.set(group, (this.moreRules.get(group) ?? 0) + 1);
+            }
+            if (changed && values.after && values_text(before, 'status') === 'INVALID')
+                this.invalidRules.push({
+                    address: address(),
+                    message: `Group rule "${name}" is INVALID (a group it assigns people to was deleted): Okta lets it only be read or deleted, so this update fails.`,
+                    evidence: [
+                        {
+                            path: 'status',
+                            before: '"INVALID"',
+                            after: JSON.stringify(values_text(plain(values.after), 'status')),
+                        },
+                    ],
+                });
+        }
+        else if (type === 'okta_group_memberships') {
+            const group = values_text(object, 'group_id');
+            if (changed && group && values.after)
+                this.memberships.push({ address: address(), group });
+        }
+        else {
+            const app = values_text(object, 'app_id');
+            if (!app)
+                return;
+            let assignments = this.appAssignments.get(app);
+            if (!assignments)
+                this.appAssignments.set(app, (assignments = { count: 0, some: [], changedSets: [] }));
+            assignments.count++;
+            if (assignments.some.length < provider_hazards_MAX_LISTED)
+                assignments.some.push(address());
+            if (changed && type === 'okta_app_group_assignments')
+                assignments.changedSets.push(address());
+        }
+    }
+    findings(policy) {
+        if (policy.off.has(PROVIDER_HAZARD))
+            return [];
+        const hazards = [...this.invalidRules];
+        for (const { address, group } of this.memberships) {
+            const rule = this.ruleTargets.get(group);
+            const more = this.moreRules.get(group);
+            if (rule)
+                hazards.push({
+                    address,
+                    message: `Group rule "${rule}"${more ? ` (and ${more} more)` : ''} also assigns people to this group: okta_group_memberships removes the users the rule adds, and the rule adds them back.`,
+                    evidence: [{ path: 'group_id', before: null, after: JSON.stringify(group) }],
+                });
+        }
+        for (const [app, { count, some, changedSets }] of this.appAssignments) {
+            if (count < 2)
+                continue;
+            for (const address of changedSets) {
+                const others = some.filter((a) => a !== address).slice(0, provider_hazards_MAX_LISTED - 1);
+                const more = count - 1 - others.length;
+                hazards.push({
+                    address,
+                    message: `okta_app_group_assignments reads every group assigned to the app, also those of ${others.join(', ')}${more > 0 ? ` and ${more} more` : ''}: they never converge, and each apply unassigns the other's groups.`,
+                    evidence: [{ path: 'app_id', before: null, after: JSON.stringify(app) }],
+                });
+            }
+        }
+        return hazards.map((h) => ({
+            rule: PROVIDER_HAZARD,
+            severity: policy.severity.get(PROVIDER_HAZARD) ?? 'medium',
+            ...h,
+        }));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/review/rules/apps.ts
 // App rules (security-checks.md rows 7, 12, 13 and 15): OAuth clients made easier to abuse, replaces that break
 // integrations or lose data, deletions with side effects, access taken from a whole group.
@@ -8718,6 +9240,15 @@ const oauthClient = {
                 add('medium', `a localhost redirect URI (${uri})`, 'redirect_uris');
             else if (/^http:\/\//i.test(uri))
                 add('high', `a redirect URI without TLS (${uri})`, 'redirect_uris');
+        }
+        if (values_text(after, 'consent_method') === 'TRUSTED') {
+            // Third party: the repository lists its own redirect hosts, and the app sends users elsewhere.
+            const thirdParty = (object) => allow.redirectHosts.length > 0 &&
+                strings(object, 'redirect_uris').some((u) => !allowedRedirect(u, allow.redirectHosts));
+            if (values_text(before, 'consent_method') === 'REQUIRED')
+                add('medium', 'tokens with scopes users were not asked to consent to (consent_method REQUIRED → TRUSTED)', 'consent_method');
+            else if (thirdParty(after) && !(thirdParty(before) && values_text(before, 'consent_method') === 'TRUSTED'))
+                add('medium', 'tokens with scopes users were not asked to consent to, for a third-party app (redirect URIs outside redirect-hosts; consent_method TRUSTED)', 'consent_method');
         }
         if (said.length === 0)
             return null;
@@ -8994,113 +9525,6 @@ const dataLeavesOkta = {
 };
 const HOOK_RULES = [dataLeavesOkta];
 
-;// CONCATENATED MODULE: ./src/review/rules/network.ts
-// Network rules (security-checks.md rows 5 and 6): the whole internet as a zone, guardrails turned off. Okta
-// support's "Trusted Proxy and Network Zones" advisory: a zone of 0.0.0.0-255.255.255.255 as trusted proxy skips
-// ThreatInsight for every sign-in.
-
-/** IPv4 addresses in a CIDR or a range, or null when it is not one. */
-function ipv4Span(entry) {
-    const toNumber = (ip) => {
-        const parts = ip.split('.').map(Number);
-        if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
-            return null;
-        return parts.reduce((n, p) => n * 256 + p, 0);
-    };
-    const cidr = /^([\d.]+)\/(\d+)$/.exec(entry);
-    if (cidr)
-        return toNumber(cidr[1] ?? '') === null ? null : 2 ** (32 - Number(cidr[2]));
-    const range = /^([\d.]+)-([\d.]+)$/.exec(entry);
-    if (range) {
-        const [from, to] = [toNumber(range[1] ?? ''), toNumber(range[2] ?? '')];
-        return from === null || to === null ? null : to - from + 1;
-    }
-    return toNumber(entry) === null ? null : 1;
-}
-/** A /8 or more of IPv4 (16 million addresses), or a /16 or more of IPv6: no one's own network. */
-function isInternetWide(entry) {
-    const v6 = /^([0-9a-fA-F:]+)\/(\d+)$/.exec(entry);
-    if (v6 && entry.includes(':'))
-        return Number(v6[2]) <= 16;
-    const span = ipv4Span(entry.trim());
-    return span !== null && span >= 2 ** 24;
-}
-const internetZone = {
-    id: 'zone-whole-internet',
-    types: ['okta_network_zone', 'okta_threat_insight_settings'],
-    check({ type, before, after, allow }) {
-        if (!after)
-            return null;
-        if (type === 'okta_threat_insight_settings') {
-            const excluded = gained(before, after, 'network_excludes');
-            return excluded.length
-                ? {
-                    severity: 'high',
-                    message: `ThreatInsight stops checking sign-ins from ${excluded.length === 1 ? 'a zone' : `${excluded.length} zones`}.`,
-                    attributes: ['network_excludes'],
-                }
-                : null;
-        }
-        const wide = ['gateways', 'proxies'].flatMap((a) => gained(before, after, a)
-            .filter((entry) => isInternetWide(entry) && !allow.trustedCidrs.includes(entry))
-            .map((entry) => ({ a, entry })));
-        if (wide.length === 0)
-            return null;
-        const proxies = wide.filter((w) => w.a === 'proxies').map((w) => w.entry);
-        return {
-            severity: 'high',
-            message: proxies.length
-                ? `Every address on the internet becomes a trusted proxy (${list(proxies)}): ThreatInsight and the zone's rules no longer see where sign-ins come from.`
-                : `The zone now covers the whole internet (${list(wide.map((w) => w.entry))}): rules that trust it trust everyone.`,
-            attributes: [...new Set(wide.map((w) => w.a))],
-        };
-    },
-};
-const guardrailOff = {
-    id: 'guardrail-off',
-    types: ['okta_threat_insight_settings', 'okta_network_zone', 'okta_rate_limiting'],
-    check({ type, action, before, after }) {
-        if (type === 'okta_threat_insight_settings') {
-            return values_text(after, 'action') === 'none' && values_text(before, 'action') !== 'none'
-                ? {
-                    severity: 'high',
-                    message: `ThreatInsight turned off: action ${values_text(before, 'action') ?? 'unset'} → none, sign-ins from known-bad IPs are no longer blocked or logged.`,
-                    attributes: ['action'],
-                }
-                : null;
-        }
-        if (type === 'okta_rate_limiting') {
-            const mode = values_text(after, 'default_mode');
-            return mode &&
-                mode !== 'ENFORCE' &&
-                mode !== values_text(before, 'default_mode') &&
-                values_text(before, 'default_mode') === 'ENFORCE'
-                ? {
-                    severity: 'high',
-                    message: `Per-client rate limits no longer enforced: default_mode ENFORCE → ${mode}.`,
-                    attributes: ['default_mode'],
-                }
-                : null;
-        }
-        if (values_text(before, 'usage') !== 'BLOCKLIST' || values_text(before, 'status') === 'INACTIVE')
-            return null;
-        if (action === 'delete' || action === 'replace')
-            return {
-                severity: 'high',
-                message: `A block list ${action === 'delete' ? 'is deleted' : 'is replaced (gone until the new one exists)'}: the addresses it blocked can sign in.`,
-                attributes: ['gateways', 'usage', 'status'],
-            };
-        return values_text(after, 'status') === 'INACTIVE'
-            ? {
-                severity: 'high',
-                message: 'A block list is deactivated: the addresses it blocked can sign in.',
-                attributes: ['status'],
-            }
-            : null;
-    },
-};
-const NETWORK_RULES = [internetZone, guardrailOff];
-
 ;// CONCATENATED MODULE: ./src/review/rules/sign-on.ts
 // Sign-on rules (security-checks.md rows 1 and 10): a second factor dropped or loosened, sessions made long.
 // Okta's values: factor_mode 1FA/2FA; mfa_prompt DEVICE < SESSION < ALWAYS (how often MFA is asked); a session
@@ -9239,6 +9663,9 @@ const ALL_RULES = [
 
 
 
+
+
+
 const MAX_EVIDENCE_CHARS = 200;
 const engine_UNKNOWN = '(known after apply)';
 /** Whether a sensitive mask marks a value, or any part of it (Terraform masks lists and blocks element by element). */
@@ -9313,6 +9740,19 @@ function findingsOf(change, info, typeRisk, scrubber, policy) {
     }
     return findings;
 }
+const ORDERED_TYPES = new Set(ORDERED_RULE_TYPES);
+const HAZARDOUS = new Set(HAZARD_TYPES);
+/**
+ * Types whose unchanged objects the findings of other changes depend on (FindingsCollector.unchanged), with the
+ * attributes read of them (all, for the policy rules: few, and read whole). A plan of 100,000 unchanged group rules
+ * then parses two attributes of each, not each object twice.
+ */
+const CONTEXT_TYPES = [
+    { type: 'okta_group_role', attributes: ['group_id', 'role_type'] },
+    { type: 'okta_network_zone', attributes: ['id', 'name', 'usage', 'gateways'] },
+    { type: 'okta_group_rule', attributes: ['name', 'group_assignments'] },
+    ...ORDERED_RULE_TYPES.map((type) => ({ type })),
+];
 /** The findings of a plan's changes, collected as they are read; most severe first at the end. */
 class FindingsCollector {
     scrubber;
@@ -9324,22 +9764,49 @@ class FindingsCollector {
      */
     builtIn;
     adminGroups = new AdminGroups();
+    ruleOrder = new RuleOrder();
+    zoneUse = new ZoneUse();
+    hazards = new ProviderHazards();
     constructor(scrubber, policy) {
         this.scrubber = scrubber;
         this.policy = policy;
         this.builtIn = policy === BUILT_IN_POLICY ? null : [];
     }
-    /** An unchanged okta_group_role: its group holds an admin role, which the changes that add members are judged by. */
-    unchangedGroupRole(values) {
-        this.adminGroups.role(values);
+    /**
+     * An object the plan leaves as it is, of a type in CONTEXT_TYPES: an okta_group_role's group holds an admin role,
+     * which the changes that add members are judged by; a policy rule holds its place, which rules that move are judged
+     * by; a network zone covers what it covers, which rules that use it are judged by; a group rule fills groups that
+     * okta_group_memberships fights over (provider hazards). `address` is decoded only when a finding may name it.
+     * Returns the Okta IDs whose names the findings need.
+     */
+    unchanged(type, values, address) {
+        if (type === 'okta_group_role')
+            this.adminGroups.role(values);
+        if (type === 'okta_network_zone')
+            this.zoneUse.zone(values);
+        if (HAZARDOUS.has(type))
+            this.hazards.object(type, address, values, false);
+        return ORDERED_TYPES.has(type) ? this.ruleOrder.rule(type, address(), values, false) : [];
     }
-    /** One change: only types with rules, or with a risk of their own, are looked at. */
+    /**
+     * One change: only types with rules, or with a risk of their own, are looked at. Returns the Okta IDs whose names
+     * the findings need.
+     */
     add(change, info, typeRisk) {
         this.adminGroups.change(info.type, change.address, change.values);
+        if (info.type === 'okta_network_zone')
+            this.zoneUse.zone(change.values);
+        this.zoneUse.rule(info.type, change.address, change.values);
+        if (HAZARDOUS.has(info.type))
+            this.hazards.object(info.type, () => change.address, change.values, true);
+        const ids = ORDERED_TYPES.has(info.type)
+            ? this.ruleOrder.rule(info.type, change.address, change.values, true)
+            : [];
         if (!typeRisk.highRisk && !rulesByType.has(info.type))
-            return;
+            return ids;
         this.found.push(...findingsOf(change, info, typeRisk, this.scrubber, this.policy));
         this.builtIn?.push(...findingsOf(change, info, typeRisk, this.scrubber, BUILT_IN_POLICY));
+        return ids;
     }
     /**
      * Most severe first, with the Okta IDs in their evidence named as the review's diffs name them: the policy's, and
@@ -9347,7 +9814,7 @@ class FindingsCollector {
      */
     finish(byId) {
         const done = (list, policy) => {
-            list.push(...this.adminGroups.findings(policy));
+            list.push(...this.adminGroups.findings(policy), ...this.ruleOrder.findings(policy, byId), ...this.zoneUse.findings(policy), ...this.hazards.findings(policy));
             for (const finding of list)
                 nameOktaIds([...finding.evidence], byId);
             return bySeverity(list);
@@ -9357,6 +9824,95 @@ class FindingsCollector {
             builtIn: this.builtIn ? done(this.builtIn, BUILT_IN_POLICY) : null,
         };
     }
+}
+
+;// CONCATENATED MODULE: ./src/okta/provider-notes.ts
+// The "explain" rows of reference/okta/known-noise.tsv: changes that are real in the plan but that okta/okta or Okta is
+// known to make come back (priorities Okta renumbers, Everyone assigned when no group is given, lists whose order is
+// all that changed). The change stays in the review, judged by the rules as any other; it gets a note with the reason
+// and the provider issue, so a reviewer knows why it may show again. The "collapse" rows are noise.ts; the "warn"
+// rows are findings (rule provider-hazard).
+
+const differs = (before, after) => canonicalJson(before) !== canonicalJson(after);
+/** A priority set to another number (not one left to Okta, or unknown until apply). */
+const renumbered = (before, after) => typeof before === 'number' && typeof after === 'number' && before !== after;
+const isEmpty = (value) => value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+const provider_notes_sorted = (value) => (Array.isArray(value) ? value.map(canonicalJson).sort() : value);
+const NOTE_RULES = [
+    {
+        types: ['okta_policy_mfa_default', 'okta_policy_password_default'],
+        attribute: 'priority',
+        when: renumbered,
+        reason: 'the default policy’s priority is read-only: providers before 6.11.0 send it and Okta refuses the update',
+        evidence: '#2107 #2804; CHANGELOG 6.11.0 #2829',
+    },
+    {
+        types: [
+            'okta_policy_signon',
+            'okta_policy_mfa',
+            'okta_policy_password',
+            'okta_policy_rule_*',
+            'okta_app_signon_policy_rule',
+            'okta_auth_server_policy',
+            'okta_auth_server_policy_rule',
+        ],
+        attribute: 'priority',
+        when: renumbered,
+        reason: 'Okta renumbers priorities on conflicts and around rules made outside Terraform: a priority change can come back on every plan, or land elsewhere at apply',
+        evidence: 'docs "To avoid endless diff situation"; #2140 #1247 #2953 #832 #424',
+    },
+    {
+        types: ['okta_policy_*'],
+        attribute: 'groups_included',
+        when: (before, after) => !isEmpty(before) && isEmpty(after),
+        reason: 'Okta assigns Everyone to a policy given no group, and Terraform takes it away again on the next plan: set groups_included',
+        evidence: 'Okta guide terraform-design-rate-limits',
+    },
+    {
+        types: ['okta_app_oauth'],
+        attribute: 'groups_claim',
+        when: differs,
+        reason: 'groups_claim cannot be read with OAuth 2.0 API credentials: there it never converges',
+        evidence: '#1906; CHANGELOG #1638',
+    },
+    {
+        types: ['okta_app_oauth'],
+        attribute: 'redirect_uris',
+        when: (before, after) => differs(before, after) && canonicalJson(provider_notes_sorted(before)) === canonicalJson(provider_notes_sorted(after)),
+        reason: 'only the order of the redirect URIs changes: the provider keeps the list in order, Okta accepts the same URIs',
+        evidence: 'CHANGELOG 3.30.0 / PR #1171',
+    },
+    {
+        types: ['okta_group_rule'],
+        attribute: 'users_excluded',
+        when: differs,
+        reason: 'the IDs of deleted users stay in users_excluded and make updates of the rule fail',
+        evidence: '#1674',
+    },
+];
+const provider_notes_matches = (pattern, type) => pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
+const NO_NOTES = Object.freeze([]);
+/** The notes an update or replace gets (one per attribute: the first row that speaks). */
+function providerNotes(type, action, values) {
+    if (action !== 'update' && action !== 'replace')
+        return NO_NOTES;
+    const before = (values.before ?? {});
+    const after = (values.after ?? {});
+    const unknown = (values.afterUnknown ?? {});
+    const notes = [];
+    const spoken = new Set();
+    for (const rule of NOTE_RULES) {
+        if (spoken.has(rule.attribute) || !rule.types.some((p) => provider_notes_matches(p, type)))
+            continue;
+        // Known only after apply: nothing to say of it yet.
+        if (unknown[rule.attribute] === true || (!(rule.attribute in before) && !(rule.attribute in after)))
+            continue;
+        if (!rule.when(before[rule.attribute], after[rule.attribute]))
+            continue;
+        spoken.add(rule.attribute);
+        notes.push({ reason: rule.reason, evidence: rule.evidence });
+    }
+    return notes.length ? notes : NO_NOTES;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/counts.ts
@@ -9532,8 +10088,12 @@ function nestingDepth(value, stopAt = Infinity) {
     }
     return deepest;
 }
-/** Reads one object's values, refused (naming `address`) when too large or too deep for the summary to walk. */
-function readValues(address, read) {
+/**
+ * Reads one object's values, refused (naming `address`) when too large or, unless `checkDepth` is false, too deep for
+ * the summary to walk.
+ */
+function readValues(address, read, checkDepth = true) {
+    const named = () => (typeof address === 'string' ? address : address());
     let values;
     try {
         values = read();
@@ -9541,12 +10101,15 @@ function readValues(address, read) {
     catch (e) {
         if (!(e instanceof ValueTooLarge))
             throw e;
-        throw new ActionError('plan-failed', `${address}: ${e.message} is longer than Node.js can read as one string (${external_node_buffer_namespaceObject.constants.MAX_STRING_LENGTH} characters), so this plan can't be reviewed: keep such data out of Terraform values (a file the resource reads, a data source)`);
+        throw new ActionError('plan-failed', `${named()}: ${e.message} is longer than Node.js can read as one string (${external_node_buffer_namespaceObject.constants.MAX_STRING_LENGTH} characters), so this plan can't be reviewed: keep such data out of Terraform values (a file the resource reads, a data source)`);
     }
-    for (const part of Object.values(values)) {
+    if (!checkDepth)
+        return values;
+    // A no-op's before and after are one object (unchangedValues): walked once.
+    for (const part of new Set(Object.values(values))) {
         const depth = nestingDepth(part, MAX_VALUE_DEPTH);
         if (depth > MAX_VALUE_DEPTH) {
-            throw new ActionError('plan-failed', `${address}: a value nests more than ${MAX_VALUE_DEPTH} levels deep, deeper than the review reads, so this plan can't be reviewed: flatten it (Okta's own schemas nest under 20)`);
+            throw new ActionError('plan-failed', `${named()}: a value nests more than ${MAX_VALUE_DEPTH} levels deep, deeper than the review reads, so this plan can't be reviewed: flatten it (Okta's own schemas nest under 20)`);
         }
     }
     return values;
@@ -9864,6 +10427,11 @@ class ObjectIndex {
             throw new Error(`ObjectIndex: no slot for ${name}`);
         return slot;
     }
+    /** Where the member in `slot` is in the buffer, or null when the object has no such member. */
+    range(slot) {
+        const start = this.ranges[slot * 2];
+        return start < 0 ? null : { start, end: this.ranges[slot * 2 + 1] };
+    }
     has(slot) {
         return this.ranges[slot * 2] >= 0;
     }
@@ -10022,6 +10590,20 @@ class ObjectIndex {
 // index of their bytes and parsed only when asked for, because most entries of a plan are no-ops, read for counts.
 
 
+/** Resource types to tell an entry's type among, by the length of their JSON (Terraform's type names need no escapes). */
+class TypeSet {
+    byLength = new Map();
+    constructor(types) {
+        for (const type of types) {
+            const quoted = Buffer.from(JSON.stringify(type));
+            const same = this.byLength.get(quoted.length);
+            if (same)
+                same.push({ type, quoted });
+            else
+                this.byLength.set(quoted.length, [{ type, quoted }]);
+        }
+    }
+}
 function str(value) {
     return typeof value === 'string' ? value : null;
 }
@@ -10031,7 +10613,8 @@ function stringList(value) {
 const NO_OP = Buffer.from('["no-op"]');
 const MANAGED = Buffer.from('"managed"');
 const NO_OP_ACTIONS = Object.freeze(['no-op']);
-const QUOTED_TYPES = new Map();
+/** One index per list of members asked for (unchangedValues): lists are constants, so their identity is the key. */
+const MEMBER_INDEXES = new WeakMap();
 /** Where the fields of resource_changes entries are: one index, reused for every entry, with its slots. */
 class ChangeIndex {
     index = new ObjectIndex(['address', 'previous_address', 'mode', 'type', 'deposed', 'action_reason'], {
@@ -10100,12 +10683,15 @@ class IndexedChange {
     get type() {
         return this.string(this.fields.slots.type) ?? '';
     }
-    isType(type) {
-        // Terraform's type names are identifiers: their JSON has no escapes, so the bytes compare.
-        let quoted = QUOTED_TYPES.get(type);
-        if (!quoted)
-            QUOTED_TYPES.set(type, (quoted = Buffer.from(JSON.stringify(type))));
-        return this.fields.index.equals(this.buf, this.fields.slots.type, quoted);
+    typeIn(types) {
+        const range = this.fields.index.range(this.fields.slots.type);
+        const candidates = range && types.byLength.get(range.end - range.start);
+        if (!candidates)
+            return null;
+        for (const { type, quoted } of candidates)
+            if (this.fields.index.equals(this.buf, this.fields.slots.type, quoted))
+                return type;
+        return null;
     }
     get deposed() {
         return this.string(this.fields.slots.deposed);
@@ -10119,6 +10705,35 @@ class IndexedChange {
     get importTarget() {
         const slot = this.fields.slots.importing;
         return this.fields.index.has(slot) ? this.parse(slot) : null;
+    }
+    unchangedValues(attributes) {
+        const after = attributes ? this.members(attributes) : this.parse(this.fields.slots.after);
+        return {
+            before: after,
+            after,
+            afterUnknown: null,
+            beforeSensitive: null,
+            afterSensitive: null,
+            replacePaths: null,
+        };
+    }
+    /** Some members of `change.after`, found by an index of their own: the rest of the object is skipped, not parsed. */
+    members(attributes) {
+        const range = this.fields.index.range(this.fields.slots.after);
+        if (!range || this.buf[range.start] !== Byte.OPEN_BRACE)
+            return null;
+        let index = MEMBER_INDEXES.get(attributes);
+        if (!index)
+            MEMBER_INDEXES.set(attributes, (index = new ObjectIndex(attributes, {})));
+        if (index.index(this.buf, range.start, range.end) < 0)
+            return null;
+        const object = Object.create(null);
+        for (const attribute of attributes) {
+            const value = index.parse(this.buf, index.slot(attribute));
+            if (value !== undefined)
+                object[attribute] = value;
+        }
+        return object;
     }
     values() {
         const { before, after, afterUnknown, beforeSensitive, afterSensitive, replacePaths } = this.fields.slots;
@@ -10567,8 +11182,11 @@ async function readPlanDocument(chunks, visitor) {
 
 
 
+
+
 const NO_DIFF = { attributes: [], omitted: 0 };
 const NOTHING = [];
+const CONTEXT_TYPE_SET = new TypeSet(CONTEXT_TYPES.map((c) => c.type));
 class SummaryBuilder {
     fingerprint;
     scrubber;
@@ -10611,6 +11229,10 @@ class SummaryBuilder {
                     this.wantedIds.add(id);
         }
         return inputs;
+    }
+    wantNames(ids) {
+        for (const id of ids)
+            this.wantedIds.add(id);
     }
     /** What changes in the object's attributes (nothing shown for objects that go away). */
     diff(info, values, action) {
@@ -10656,9 +11278,15 @@ class SummaryBuilder {
         countTerraform(managed, this.terraform);
         countObjects(managed, this.objects);
         if (!isChange(managed)) {
-            // A group that holds an admin role makes admins of the members a change adds to it.
-            if (event.isType('okta_group_role'))
-                this.findings.unchangedGroupRole(readValues(event.address, () => event.values()));
+            // Some unchanged objects are what changes are judged against: a group that holds an admin role, a policy's
+            // rules, a zone (CONTEXT_TYPES).
+            const type = event.typeIn(CONTEXT_TYPE_SET);
+            const context = type === null ? undefined : CONTEXT_TYPES.find((c) => c.type === type);
+            if (context) {
+                // A few top-level members read as they are: nothing walks into them, so their depth is not checked.
+                const values = readValues(() => event.address, () => event.unchangedValues(context.attributes), !context.attributes);
+                this.wantNames(this.findings.unchanged(context.type, values, () => event.address));
+            }
             return;
         }
         const info = lookupType(event.type);
@@ -10670,8 +11298,9 @@ class SummaryBuilder {
         const risk = assessRisk(info, action, cause);
         // Noise changes nothing in Okta: its reason is shown instead of findings.
         const noise = noiseOf(info.type, action, values, event.importing);
-        if (!noise)
-            this.findings.add({ address: event.address, action, values }, info, risk);
+        this.wantNames(noise
+            ? this.findings.unchanged(info.type, values, () => event.address)
+            : this.findings.add({ address: event.address, action, values }, info, risk));
         // A literal of one shape, not a spread, and named later in place rather than copied: a spread object gets a
         // hidden class of its own in V8, about 600 bytes per change kept (100 MB for an import of 100,000 objects).
         const summary = {
@@ -10683,6 +11312,7 @@ class SummaryBuilder {
             attributes: diff.attributes,
             attributesOmitted: diff.omitted,
             noise,
+            providerNotes: noise ? NO_NOTES : providerNotes(info.type, action, values),
             replaceOrder: replaceOrder(event.actions),
             importing: event.importing,
             previousAddress: moved ? event.previousAddress : null,
@@ -11184,6 +11814,11 @@ function driftSection(summary, detail) {
     lines.push(...summary.drift.map(driftLine));
     return lines;
 }
+/** A reason okta/okta is known for, and the provider issue that says so. */
+function reasonLine(note, lead = '') {
+    return `  - ${lead}${escapeText(note.reason, 300)} (okta/okta ${escapeText(note.evidence, 120)})`;
+}
+const noteLine = (note) => reasonLine(note, 'May come back: ');
 /** Updates okta/okta plans when nothing changes in Okta, with the reason and the provider issue that says so. */
 function noiseSection(changes) {
     const noisy = changes.filter((c) => c.noise);
@@ -11196,7 +11831,8 @@ function noiseSection(changes) {
     ];
     for (const change of noisy) {
         lines.push(`- ${objectLine(change)}`);
-        lines.push(`  - ${escapeText(change.noise?.reason ?? '', 300)} (okta/okta ${escapeText(change.noise?.evidence ?? '', 120)})`);
+        if (change.noise)
+            lines.push(reasonLine(change.noise));
     }
     lines.push('', '</details>');
     return lines;
@@ -11204,7 +11840,9 @@ function noiseSection(changes) {
 function changesByCategory(summary) {
     const blocks = ['#### Changes by category'];
     for (const { category } of summary.categories) {
-        const items = summary.changes.filter((c) => c.category === category).map((c) => `- ${objectLine(c)}`);
+        const items = summary.changes
+            .filter((c) => c.category === category)
+            .map((c) => [`- ${objectLine(c)}`, ...c.providerNotes.map(noteLine)].join('\n'));
         // A blank line on each side: a bold line right after a list would continue its last item.
         blocks.push(`**${escapeText(category)}**\n\n${items.join('\n')}`);
     }

@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NOISE_RULES } from '../../src/okta/noise.js';
+import { NOTE_RULES } from '../../src/okta/provider-notes.js';
 import { COMMENT_BUDGET, renderReview } from '../../src/render/review.js';
 import { CORPUS } from '../../testkit/okta-corpus-kept.js';
 import { summarizeObject } from '../../testkit/plans.js';
@@ -66,6 +67,80 @@ describe('the noise table', () => {
         'in the table',
       ]);
     }
+    // The notes are the rows to explain, with their evidence.
+    for (const rule of NOTE_RULES) {
+      const row = rows.find(
+        (r) =>
+          rule.types.every((t) => (r[0] ?? '').split(',').includes(t)) &&
+          (r[1] ?? '').split(/[ ,]/).includes(rule.attribute) &&
+          r[3] === rule.evidence &&
+          (r[5] ?? '').startsWith('explain'),
+      );
+      expect([rule.types.join(','), rule.attribute, row ? 'in the table' : 'missing']).toEqual([
+        rule.types.join(','),
+        rule.attribute,
+        'in the table',
+      ]);
+    }
+  });
+});
+
+describe('a change okta/okta may bring back', () => {
+  const notes = async (type: string, edit: { before: Values; after: Values }) =>
+    (await update(type, edit)).changes.find((c) => c.type === type)?.providerNotes.map((n) => n.evidence);
+
+  it('stays a change, judged as any other, with a note saying why it may come back', async () => {
+    const summary = await update('okta_policy_rule_signon', {
+      before: { priority: 2, mfa_required: true },
+      after: { priority: 1, mfa_required: false },
+    });
+    const change = summary.changes.find((c) => c.type === 'okta_policy_rule_signon');
+    expect(change?.noise).toBeNull();
+    expect(change?.providerNotes.map((n) => n.evidence)).toEqual([
+      'docs "To avoid endless diff situation"; #2140 #1247 #2953 #832 #424',
+    ]);
+    expect(summary.findings.map((f) => f.rule)).toContain('mfa-weakened');
+    const { markdown } = renderReview(summary, {
+      directory: 'org',
+      workspace: 'default',
+      moreAt: 'the job summary',
+      budget: COMMENT_BUDGET,
+    });
+    expect(markdown).toContain('  - May come back: Okta renumbers priorities on conflicts');
+    expect(
+      await notes('okta_policy_rule_signon', { before: { session_idle: 60 }, after: { session_idle: 30 } }),
+    ).toEqual([]);
+  });
+
+  it('redirect URIs in another order, not other URIs', async () => {
+    const uris = ['https://a.example/cb', 'https://b.example/cb'];
+    expect(
+      await notes('okta_app_oauth', {
+        before: { redirect_uris: [...uris].reverse() },
+        after: { redirect_uris: uris },
+      }),
+    ).toEqual(['CHANGELOG 3.30.0 / PR #1171']);
+    expect(
+      await notes('okta_app_oauth', {
+        before: { redirect_uris: ['https://c.example/cb'] },
+        after: { redirect_uris: uris },
+      }),
+    ).toEqual([]);
+  });
+
+  it('a policy left with no group (Okta gives it Everyone again)', async () => {
+    expect(
+      await notes('okta_policy_password', {
+        before: { groups_included: ['00g1'] },
+        after: { groups_included: [] },
+      }),
+    ).toEqual(['Okta guide terraform-design-rate-limits']);
+    expect(
+      await notes('okta_policy_password', {
+        before: { groups_included: ['00g1'] },
+        after: { groups_included: ['00g2'] },
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -102,17 +177,24 @@ describe('an update that is only noise', () => {
     ).toBeNull();
   });
 
-  it('an attribute the provider always re-plans, alone', async () => {
+  it('an attribute the API leaves empty, set again on every plan, alone', async () => {
     expect(
       await noiseOf('okta_app_oauth', {
-        before: { consent_method: 'REQUIRED' },
+        before: { consent_method: '' },
         after: { consent_method: 'TRUSTED' },
       }),
     ).not.toBeNull();
     expect(
       await noiseOf('okta_app_oauth', {
-        before: { consent_method: 'REQUIRED', redirect_uris: ['https://a.example/cb'] },
+        before: { consent_method: '', redirect_uris: ['https://a.example/cb'] },
         after: { consent_method: 'TRUSTED', redirect_uris: ['https://b.example/cb'] },
+      }),
+    ).toBeNull();
+    // From one value to another is a real change: users are no longer asked to consent.
+    expect(
+      await noiseOf('okta_app_oauth', {
+        before: { consent_method: 'REQUIRED' },
+        after: { consent_method: 'TRUSTED' },
       }),
     ).toBeNull();
   });
@@ -131,7 +213,7 @@ describe('an update that is only noise', () => {
 
   it('is folded under Provider noise, gives no findings, and a plan of nothing else says so', async () => {
     const summary = await update('okta_app_oauth', {
-      before: { consent_method: 'REQUIRED' },
+      before: { consent_method: null },
       after: { consent_method: 'TRUSTED' },
     });
     expect(summary.findings.filter((f) => f.address.startsWith('okta_app_oauth.'))).toEqual([]);

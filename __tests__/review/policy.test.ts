@@ -5,6 +5,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { ActionError } from '../../src/errors.js';
+import { PROVIDER_HAZARD } from '../../src/review/provider-hazards.js';
+import { PRIORITY_SHADOWING } from '../../src/review/rule-order.js';
 import { parsePolicy } from '../../src/review/policy.js';
 import { POLICY_SCHEMA, RULE_IDS } from '../../src/review/policy-schema.js';
 import { ALL_RULES } from '../../src/review/rules/index.js';
@@ -28,7 +30,10 @@ function failure(text: string): string {
 describe('the review policy file', () => {
   it('is published as schemas/okta-review.schema.json, naming every rule', () => {
     expect(JSON.parse(readFileSync('schemas/okta-review.schema.json', 'utf8'))).toEqual(POLICY_SCHEMA);
-    expect([...RULE_IDS].sort()).toEqual([...new Set(ALL_RULES.map((r) => r.id)), 'type-risk'].sort());
+    // Besides the per-change rules: the type-only fallback, and the rules judged across objects.
+    expect([...RULE_IDS].sort()).toEqual(
+      [...new Set(ALL_RULES.map((r) => r.id)), 'type-risk', PRIORITY_SHADOWING, PROVIDER_HAZARD].sort(),
+    );
   });
 
   it('turns rules off, changes severities and sets allowlists', () => {

@@ -38,9 +38,9 @@ function corpusPlan(type: string, step: Step, edit: Edit): { plan: unknown; addr
 }
 
 /** The findings of one rule on the edited change. */
-async function findings(type: string, step: Step, edit: Edit, rule: string) {
+async function findings(type: string, step: Step, edit: Edit, rule: string, policy?: string) {
   const { plan, address } = corpusPlan(type, step, edit);
-  const summary = await summarizeObject(plan);
+  const summary = await summarizeObject(plan, policy ? { policy: parsePolicy(policy, 'p.yml') } : {});
   return summary.findings.filter((f) => f.rule === rule && f.address === address);
 }
 
@@ -52,6 +52,8 @@ interface Case {
   trigger: Edit;
   twin: Edit;
   says: RegExp;
+  /** The repository's review policy (YAML), when the rule needs one. */
+  policy?: string;
 }
 
 const CASES: Case[] = [
@@ -191,6 +193,27 @@ const CASES: Case[] = [
     says: /implicit grant/,
   },
   {
+    rule: 'oauth-client-risk',
+    type: 'okta_app_oauth',
+    step: 'create',
+    severity: 'medium',
+    trigger: { before: { consent_method: 'REQUIRED' }, after: { consent_method: 'TRUSTED' } },
+    twin: { before: { consent_method: 'TRUSTED' }, after: { consent_method: 'REQUIRED' } },
+    says: /not asked to consent to \(consent_method REQUIRED → TRUSTED\)/,
+  },
+  {
+    rule: 'oauth-client-risk',
+    type: 'okta_app_oauth',
+    step: 'create',
+    severity: 'medium',
+    trigger: {
+      after: { consent_method: 'TRUSTED', redirect_uris: ['https://app.partner.example.net/callback'] },
+    },
+    twin: { after: { consent_method: 'TRUSTED', redirect_uris: ['https://example.com/callback'] } },
+    says: /for a third-party app/,
+    policy: 'version: 1\nallow:\n  redirect-hosts: [example.com]\n',
+  },
+  {
     rule: 'password-weakened',
     type: 'okta_policy_password',
     step: 'create',
@@ -265,11 +288,11 @@ describe('the built-in rules', () => {
   it.each(CASES.map((c) => [`${c.rule} on ${c.type} (${c.says.source})`, c] as const))(
     '%s',
     async (_name, c) => {
-      const found = await findings(c.type, c.step, c.trigger, c.rule);
+      const found = await findings(c.type, c.step, c.trigger, c.rule, c.policy);
       expect(found.map((f) => [f.severity, f.message])).toEqual([
         [c.severity, expect.stringMatching(c.says)],
       ]);
-      expect(await findings(c.type, TWIN_STEP[c.rule] ?? c.step, c.twin, c.rule)).toEqual([]);
+      expect(await findings(c.type, TWIN_STEP[c.rule] ?? c.step, c.twin, c.rule, c.policy)).toEqual([]);
     },
   );
 

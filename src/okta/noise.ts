@@ -11,7 +11,7 @@ export interface NoiseRule {
   /** The noisy attributes; empty: any attribute, in an import plan only. */
   readonly attributes: readonly string[];
   /** How it differs when it is noise. */
-  readonly kind: 'any' | 'json' | 'json-ignoring-nulls' | 'order' | 'unknown' | 'import';
+  readonly kind: 'any' | 'from-empty' | 'json' | 'json-ignoring-nulls' | 'order' | 'unknown' | 'import';
   readonly reason: string;
   /** The provider issues or changelog entries that say so. */
   readonly evidence: string;
@@ -21,7 +21,9 @@ export const NOISE_RULES: readonly NoiseRule[] = [
   {
     types: ['okta_app_oauth'],
     attributes: ['consent_method'],
-    kind: 'any',
+    // The API leaves it out where the org's feature flags hide it (the fix sets it "only if not empty"): a change
+    // from one value to another (REQUIRED → TRUSTED) is real, and the OAuth rule judges it.
+    kind: 'from-empty',
     reason: 'consent_method shows a change on every plan in orgs whose feature flags hide it',
     evidence: '#2591, PR #2634 (6.5.5)',
   },
@@ -148,6 +150,8 @@ function onlyNoise(kind: NoiseRule['kind'], before: unknown, after: unknown, unk
       return canonicalJson(sorted(before)) === canonicalJson(sorted(after));
     case 'unknown':
       return unknown;
+    case 'from-empty':
+      return before === null || before === undefined || before === '';
     default:
       return true;
   }

@@ -25,10 +25,32 @@ export interface ResourceChangeEvent {
   readonly importing: boolean;
   /** `change.importing` as given (`{ id }`, or `{ identity }` from Terraform 1.12), null when not importing. */
   readonly importTarget: unknown;
-  /** Whether the entry is of `type`, compared without decoding (most entries are no-ops that need no string). */
-  isType(type: string): boolean;
+  /**
+   * Which of `types` the entry is of, or null, compared without decoding (most entries are no-ops that need no
+   * string): one length check answers most entries.
+   */
+  typeIn(types: TypeSet): string | null;
   /** Valid only during the visitor call. */
   values(): ChangeValues;
+  /**
+   * The values of a no-op, read once: Terraform writes the same object as before and after, so `after` alone is
+   * read and stands for both (no unknowns, sensitivity or replace paths: nothing changes). With `attributes`, only
+   * those members of it are parsed. Valid during the call.
+   */
+  unchangedValues(attributes?: readonly string[]): ChangeValues;
+}
+
+/** Resource types to tell an entry's type among, by the length of their JSON (Terraform's type names need no escapes). */
+export class TypeSet {
+  readonly byLength = new Map<number, { type: string; quoted: Buffer }[]>();
+  constructor(types: Iterable<string>) {
+    for (const type of types) {
+      const quoted = Buffer.from(JSON.stringify(type));
+      const same = this.byLength.get(quoted.length);
+      if (same) same.push({ type, quoted });
+      else this.byLength.set(quoted.length, [{ type, quoted }]);
+    }
+  }
 }
 
 /** A resource of prior_state (the state the plan started from, refreshed). */
@@ -58,7 +80,8 @@ export function stringList(value: unknown): string[] {
 const NO_OP = Buffer.from('["no-op"]');
 const MANAGED = Buffer.from('"managed"');
 const NO_OP_ACTIONS: readonly string[] = Object.freeze(['no-op']);
-const QUOTED_TYPES = new Map<string, Buffer>();
+/** One index per list of members asked for (unchangedValues): lists are constants, so their identity is the key. */
+const MEMBER_INDEXES = new WeakMap<readonly string[], ObjectIndex>();
 
 /** Where the fields of resource_changes entries are: one index, reused for every entry, with its slots. */
 export class ChangeIndex {
@@ -135,11 +158,13 @@ export class IndexedChange implements ResourceChangeEvent {
   get type(): string {
     return this.string(this.fields.slots.type) ?? '';
   }
-  isType(type: string): boolean {
-    // Terraform's type names are identifiers: their JSON has no escapes, so the bytes compare.
-    let quoted = QUOTED_TYPES.get(type);
-    if (!quoted) QUOTED_TYPES.set(type, (quoted = Buffer.from(JSON.stringify(type))));
-    return this.fields.index.equals(this.buf, this.fields.slots.type, quoted);
+  typeIn(types: TypeSet): string | null {
+    const range = this.fields.index.range(this.fields.slots.type);
+    const candidates = range && types.byLength.get(range.end - range.start);
+    if (!candidates) return null;
+    for (const { type, quoted } of candidates)
+      if (this.fields.index.equals(this.buf, this.fields.slots.type, quoted)) return type;
+    return null;
   }
   get deposed(): string | null {
     return this.string(this.fields.slots.deposed);
@@ -154,6 +179,32 @@ export class IndexedChange implements ResourceChangeEvent {
     const slot = this.fields.slots.importing;
     return this.fields.index.has(slot) ? this.parse(slot) : null;
   }
+  unchangedValues(attributes?: readonly string[]): ChangeValues {
+    const after = attributes ? this.members(attributes) : this.parse(this.fields.slots.after);
+    return {
+      before: after,
+      after,
+      afterUnknown: null,
+      beforeSensitive: null,
+      afterSensitive: null,
+      replacePaths: null,
+    };
+  }
+  /** Some members of `change.after`, found by an index of their own: the rest of the object is skipped, not parsed. */
+  private members(attributes: readonly string[]): Record<string, unknown> | null {
+    const range = this.fields.index.range(this.fields.slots.after);
+    if (!range || this.buf[range.start] !== Byte.OPEN_BRACE) return null;
+    let index = MEMBER_INDEXES.get(attributes);
+    if (!index) MEMBER_INDEXES.set(attributes, (index = new ObjectIndex(attributes, {})));
+    if (index.index(this.buf, range.start, range.end) < 0) return null;
+    const object = Object.create(null) as Record<string, unknown>;
+    for (const attribute of attributes) {
+      const value = index.parse(this.buf, index.slot(attribute));
+      if (value !== undefined) object[attribute] = value;
+    }
+    return object;
+  }
+
   values(): ChangeValues {
     const { before, after, afterUnknown, beforeSensitive, afterSensitive, replacePaths } = this.fields.slots;
     return {

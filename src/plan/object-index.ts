@@ -129,6 +129,12 @@ export class ObjectIndex {
     return slot;
   }
 
+  /** Where the member in `slot` is in the buffer, or null when the object has no such member. */
+  range(slot: number): { start: number; end: number } | null {
+    const start = this.ranges[slot * 2] as number;
+    return start < 0 ? null : { start, end: this.ranges[slot * 2 + 1] as number };
+  }
+
   has(slot: number): boolean {
     return (this.ranges[slot * 2] as number) >= 0;
   }

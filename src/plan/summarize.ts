@@ -4,7 +4,8 @@
 import { lookupType, nameAttributes, type OktaType } from '../okta/catalog.js';
 import { captureNameInputs, placeholdersOf, type NameInputs, type Placeholder } from '../okta/names.js';
 import { assessRisk, replaceCause } from '../okta/risk.js';
-import { FindingsCollector } from '../review/engine.js';
+import { CONTEXT_TYPES, FindingsCollector } from '../review/engine.js';
+import { NO_NOTES, providerNotes } from '../okta/provider-notes.js';
 import { BUILT_IN_POLICY, policySummary, type ReviewPolicy } from '../review/policy.js';
 import { categoryCounts } from './categories.js';
 import {
@@ -30,11 +31,12 @@ import {
   type NamedObject,
   type PriorObject,
 } from './name-resolution.js';
-import type {
-  ChangeValues,
-  ConfigResource,
-  PriorResourceEvent,
-  ResourceChangeEvent,
+import {
+  TypeSet,
+  type ChangeValues,
+  type ConfigResource,
+  type PriorResourceEvent,
+  type ResourceChangeEvent,
 } from './indexed-resources.js';
 import {
   changeIdentity,
@@ -67,6 +69,8 @@ export interface SummarizeOptions {
 
 const NO_DIFF: DiffResult = { attributes: [], omitted: 0 };
 const NOTHING: readonly string[] = [];
+
+const CONTEXT_TYPE_SET = new TypeSet(CONTEXT_TYPES.map((c) => c.type));
 
 class SummaryBuilder implements PlanVisitor {
   readonly terraform = emptyTerraformCounts();
@@ -107,6 +111,10 @@ class SummaryBuilder implements PlanVisitor {
       if (p.kind === 'ref') for (const id of stringsOf(inputs.values.get(p.path))) this.wantedIds.add(id);
     }
     return inputs;
+  }
+
+  private wantNames(ids: readonly string[]): void {
+    for (const id of ids) this.wantedIds.add(id);
   }
 
   /** What changes in the object's attributes (nothing shown for objects that go away). */
@@ -158,9 +166,19 @@ class SummaryBuilder implements PlanVisitor {
     countTerraform(managed, this.terraform);
     countObjects(managed, this.objects);
     if (!isChange(managed)) {
-      // A group that holds an admin role makes admins of the members a change adds to it.
-      if (event.isType('okta_group_role'))
-        this.findings.unchangedGroupRole(readValues(event.address, () => event.values()));
+      // Some unchanged objects are what changes are judged against: a group that holds an admin role, a policy's
+      // rules, a zone (CONTEXT_TYPES).
+      const type = event.typeIn(CONTEXT_TYPE_SET);
+      const context = type === null ? undefined : CONTEXT_TYPES.find((c) => c.type === type);
+      if (context) {
+        // A few top-level members read as they are: nothing walks into them, so their depth is not checked.
+        const values = readValues(
+          () => event.address,
+          () => event.unchangedValues(context.attributes),
+          !context.attributes,
+        );
+        this.wantNames(this.findings.unchanged(context.type, values, () => event.address));
+      }
       return;
     }
 
@@ -173,7 +191,11 @@ class SummaryBuilder implements PlanVisitor {
     const risk = assessRisk(info, action, cause);
     // Noise changes nothing in Okta: its reason is shown instead of findings.
     const noise = noiseOf(info.type, action, values, event.importing);
-    if (!noise) this.findings.add({ address: event.address, action, values }, info, risk);
+    this.wantNames(
+      noise
+        ? this.findings.unchanged(info.type, values, () => event.address)
+        : this.findings.add({ address: event.address, action, values }, info, risk),
+    );
     // A literal of one shape, not a spread, and named later in place rather than copied: a spread object gets a
     // hidden class of its own in V8, about 600 bytes per change kept (100 MB for an import of 100,000 objects).
     const summary: ChangeSummary = {
@@ -185,6 +207,7 @@ class SummaryBuilder implements PlanVisitor {
       attributes: diff.attributes,
       attributesOmitted: diff.omitted,
       noise,
+      providerNotes: noise ? NO_NOTES : providerNotes(info.type, action, values),
       replaceOrder: replaceOrder(event.actions),
       importing: event.importing,
       previousAddress: moved ? event.previousAddress : null,

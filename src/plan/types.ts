@@ -59,6 +59,11 @@ export interface ChangeSummary {
   attributesOmitted: number;
   /** Set when the update is known provider noise: it changes nothing in Okta (reference/okta/known-noise.tsv). */
   noise: { reason: string; evidence: string } | null;
+  /**
+   * Why okta/okta or Okta may bring this change back (reference/okta/known-noise.tsv, its "explain" rows): the change
+   * is real and judged as any other; the note says why it may show again.
+   */
+  providerNotes: readonly { reason: string; evidence: string }[];
 }
 
 export interface DriftSummary {

@@ -31,8 +31,16 @@ export function nestingDepth(value: unknown, stopAt = Infinity): number {
   return deepest;
 }
 
-/** Reads one object's values, refused (naming `address`) when too large or too deep for the summary to walk. */
-export function readValues<T extends object>(address: string, read: () => T): T {
+/**
+ * Reads one object's values, refused (naming `address`) when too large or, unless `checkDepth` is false, too deep for
+ * the summary to walk.
+ */
+export function readValues<T extends object>(
+  address: string | (() => string),
+  read: () => T,
+  checkDepth = true,
+): T {
+  const named = (): string => (typeof address === 'string' ? address : address());
   let values: T;
   try {
     values = read();
@@ -40,15 +48,17 @@ export function readValues<T extends object>(address: string, read: () => T): T 
     if (!(e instanceof ValueTooLarge)) throw e;
     throw new ActionError(
       'plan-failed',
-      `${address}: ${e.message} is longer than Node.js can read as one string (${constants.MAX_STRING_LENGTH} characters), so this plan can't be reviewed: keep such data out of Terraform values (a file the resource reads, a data source)`,
+      `${named()}: ${e.message} is longer than Node.js can read as one string (${constants.MAX_STRING_LENGTH} characters), so this plan can't be reviewed: keep such data out of Terraform values (a file the resource reads, a data source)`,
     );
   }
-  for (const part of Object.values(values)) {
+  if (!checkDepth) return values;
+  // A no-op's before and after are one object (unchangedValues): walked once.
+  for (const part of new Set(Object.values(values))) {
     const depth = nestingDepth(part, MAX_VALUE_DEPTH);
     if (depth > MAX_VALUE_DEPTH) {
       throw new ActionError(
         'plan-failed',
-        `${address}: a value nests more than ${MAX_VALUE_DEPTH} levels deep, deeper than the review reads, so this plan can't be reviewed: flatten it (Okta's own schemas nest under 20)`,
+        `${named()}: a value nests more than ${MAX_VALUE_DEPTH} levels deep, deeper than the review reads, so this plan can't be reviewed: flatten it (Okta's own schemas nest under 20)`,
       );
     }
   }

@@ -14,7 +14,10 @@ const LEVEL: Readonly<Record<Severity, AnnotationLevel>> = {
   info: 'notice',
 };
 
-/** GitHub's limit per step and level (its "Annotations" documentation for workflow commands). */
+/**
+ * GitHub's limit per step and level. GitHub's workflow-command docs do not state it; GitHub staff and users in
+ * community discussions #26680 and #68471 do (10 warnings and 10 errors per step; the rest are dropped silently).
+ */
 export const ANNOTATIONS_PER_LEVEL = 10;
 
 /**

@@ -158,6 +158,12 @@ function driftSection(summary: PlanSummary, detail: Detail): string[] {
   return lines;
 }
 
+/** A reason okta/okta is known for, and the provider issue that says so. */
+function reasonLine(note: { reason: string; evidence: string }, lead = ''): string {
+  return `  - ${lead}${escapeText(note.reason, 300)} (okta/okta ${escapeText(note.evidence, 120)})`;
+}
+const noteLine = (note: { reason: string; evidence: string }): string => reasonLine(note, 'May come back: ');
+
 /** Updates okta/okta plans when nothing changes in Okta, with the reason and the provider issue that says so. */
 function noiseSection(changes: readonly ChangeSummary[]): string[] {
   const noisy = changes.filter((c) => c.noise);
@@ -169,9 +175,7 @@ function noiseSection(changes: readonly ChangeSummary[]): string[] {
   ];
   for (const change of noisy) {
     lines.push(`- ${objectLine(change)}`);
-    lines.push(
-      `  - ${escapeText(change.noise?.reason ?? '', 300)} (okta/okta ${escapeText(change.noise?.evidence ?? '', 120)})`,
-    );
+    if (change.noise) lines.push(reasonLine(change.noise));
   }
   lines.push('', '</details>');
   return lines;
@@ -180,7 +184,9 @@ function noiseSection(changes: readonly ChangeSummary[]): string[] {
 function changesByCategory(summary: PlanSummary): string {
   const blocks: string[] = ['#### Changes by category'];
   for (const { category } of summary.categories) {
-    const items = summary.changes.filter((c) => c.category === category).map((c) => `- ${objectLine(c)}`);
+    const items = summary.changes
+      .filter((c) => c.category === category)
+      .map((c) => [`- ${objectLine(c)}`, ...c.providerNotes.map(noteLine)].join('\n'));
     // A blank line on each side: a bold line right after a list would continue its last item.
     blocks.push(`**${escapeText(category)}**\n\n${items.join('\n')}`);
   }

@@ -10,6 +10,9 @@ import { nameOktaIds } from '../plan/name-resolution.js';
 import { bySeverity, type Evidence, type Finding, type Severity } from './findings.js';
 import { BUILT_IN_POLICY, type Allowlists, type ReviewPolicy } from './policy.js';
 import { AdminGroups } from './admin-groups.js';
+import { ORDERED_RULE_TYPES, RuleOrder } from './rule-order.js';
+import { ZoneUse } from './zone-use.js';
+import { HAZARD_TYPES, ProviderHazards } from './provider-hazards.js';
 import { ALL_RULES } from './rules/index.js';
 import { plain } from './rules/values.js';
 
@@ -120,6 +123,20 @@ export function findingsOf(
   return findings;
 }
 
+const ORDERED_TYPES: ReadonlySet<string> = new Set(ORDERED_RULE_TYPES);
+const HAZARDOUS: ReadonlySet<string> = new Set(HAZARD_TYPES);
+/**
+ * Types whose unchanged objects the findings of other changes depend on (FindingsCollector.unchanged), with the
+ * attributes read of them (all, for the policy rules: few, and read whole). A plan of 100,000 unchanged group rules
+ * then parses two attributes of each, not each object twice.
+ */
+export const CONTEXT_TYPES: readonly { type: string; attributes?: readonly string[] }[] = [
+  { type: 'okta_group_role', attributes: ['group_id', 'role_type'] },
+  { type: 'okta_network_zone', attributes: ['id', 'name', 'usage', 'gateways'] },
+  { type: 'okta_group_rule', attributes: ['name', 'group_assignments'] },
+  ...ORDERED_RULE_TYPES.map((type) => ({ type })),
+];
+
 /** The findings of a plan's changes, collected as they are read; most severe first at the end. */
 export class FindingsCollector {
   private readonly found: Finding[] = [];
@@ -129,6 +146,9 @@ export class FindingsCollector {
    */
   private readonly builtIn: Finding[] | null;
   private readonly adminGroups = new AdminGroups();
+  private readonly ruleOrder = new RuleOrder();
+  private readonly zoneUse = new ZoneUse();
+  private readonly hazards = new ProviderHazards();
 
   constructor(
     private readonly scrubber: SecretScrubber,
@@ -137,21 +157,40 @@ export class FindingsCollector {
     this.builtIn = policy === BUILT_IN_POLICY ? null : [];
   }
 
-  /** An unchanged okta_group_role: its group holds an admin role, which the changes that add members are judged by. */
-  unchangedGroupRole(values: ChangeValues): void {
-    this.adminGroups.role(values);
+  /**
+   * An object the plan leaves as it is, of a type in CONTEXT_TYPES: an okta_group_role's group holds an admin role,
+   * which the changes that add members are judged by; a policy rule holds its place, which rules that move are judged
+   * by; a network zone covers what it covers, which rules that use it are judged by; a group rule fills groups that
+   * okta_group_memberships fights over (provider hazards). `address` is decoded only when a finding may name it.
+   * Returns the Okta IDs whose names the findings need.
+   */
+  unchanged(type: string, values: ChangeValues, address: () => string): readonly string[] {
+    if (type === 'okta_group_role') this.adminGroups.role(values);
+    if (type === 'okta_network_zone') this.zoneUse.zone(values);
+    if (HAZARDOUS.has(type)) this.hazards.object(type, address, values, false);
+    return ORDERED_TYPES.has(type) ? this.ruleOrder.rule(type, address(), values, false) : [];
   }
 
-  /** One change: only types with rules, or with a risk of their own, are looked at. */
+  /**
+   * One change: only types with rules, or with a risk of their own, are looked at. Returns the Okta IDs whose names
+   * the findings need.
+   */
   add(
     change: { address: string; action: ObjectAction; values: ChangeValues },
     info: OktaType,
     typeRisk: { highRisk: boolean; reasons: readonly string[] },
-  ): void {
+  ): readonly string[] {
     this.adminGroups.change(info.type, change.address, change.values);
-    if (!typeRisk.highRisk && !rulesByType.has(info.type)) return;
+    if (info.type === 'okta_network_zone') this.zoneUse.zone(change.values);
+    this.zoneUse.rule(info.type, change.address, change.values);
+    if (HAZARDOUS.has(info.type)) this.hazards.object(info.type, () => change.address, change.values, true);
+    const ids = ORDERED_TYPES.has(info.type)
+      ? this.ruleOrder.rule(info.type, change.address, change.values, true)
+      : [];
+    if (!typeRisk.highRisk && !rulesByType.has(info.type)) return ids;
     this.found.push(...findingsOf(change, info, typeRisk, this.scrubber, this.policy));
     this.builtIn?.push(...findingsOf(change, info, typeRisk, this.scrubber, BUILT_IN_POLICY));
+    return ids;
   }
 
   /**
@@ -160,7 +199,12 @@ export class FindingsCollector {
    */
   finish(byId: (id: string) => string | null): { findings: Finding[]; builtIn: Finding[] | null } {
     const done = (list: Finding[], policy: ReviewPolicy): Finding[] => {
-      list.push(...this.adminGroups.findings(policy));
+      list.push(
+        ...this.adminGroups.findings(policy),
+        ...this.ruleOrder.findings(policy, byId),
+        ...this.zoneUse.findings(policy),
+        ...this.hazards.findings(policy),
+      );
       for (const finding of list) nameOktaIds([...finding.evidence], byId);
       return bySeverity(list);
     };

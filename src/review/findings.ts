@@ -37,7 +37,7 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
     .map(({ finding }) => finding);
 }
 
-export function highestSeverity(findings: readonly Finding[]): Severity | null {
+export function highestSeverity(findings: readonly { readonly severity: Severity }[]): Severity | null {
   let best: Severity | null = null;
   for (const f of findings)
     if (best === null || severityRank(f.severity) < severityRank(best)) best = f.severity;

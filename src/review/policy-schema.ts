@@ -5,6 +5,7 @@ import { SEVERITIES } from './findings.js';
 
 export const RULE_IDS = [
   'mfa-weakened',
+  'priority-shadowing',
   'long-session',
   'admin-granted',
   'idp-changed',
@@ -18,6 +19,7 @@ export const RULE_IDS = [
   'deletion-side-effect',
   'access-removed',
   'hook-destination',
+  'provider-hazard',
   'type-risk',
 ] as const;
 

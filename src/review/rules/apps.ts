@@ -1,7 +1,7 @@
 // App rules (security-checks.md rows 7, 12, 13 and 15): OAuth clients made easier to abuse, replaces that break
 // integrations or lose data, deletions with side effects, access taken from a whole group.
 
-import type { Rule, RuleHit } from '../engine.js';
+import type { Plain, Rule, RuleHit } from '../engine.js';
 import { hostAllowed } from '../policy.js';
 import { flag, gained, list, lost, strings, text } from './values.js';
 
@@ -61,6 +61,24 @@ const oauthClient: Rule = {
       const local = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])([:/]|$)/i.test(uri);
       if (local) add('medium', `a localhost redirect URI (${uri})`, 'redirect_uris');
       else if (/^http:\/\//i.test(uri)) add('high', `a redirect URI without TLS (${uri})`, 'redirect_uris');
+    }
+    if (text(after, 'consent_method') === 'TRUSTED') {
+      // Third party: the repository lists its own redirect hosts, and the app sends users elsewhere.
+      const thirdParty = (object: Plain | null): boolean =>
+        allow.redirectHosts.length > 0 &&
+        strings(object, 'redirect_uris').some((u) => !allowedRedirect(u, allow.redirectHosts));
+      if (text(before, 'consent_method') === 'REQUIRED')
+        add(
+          'medium',
+          'tokens with scopes users were not asked to consent to (consent_method REQUIRED → TRUSTED)',
+          'consent_method',
+        );
+      else if (thirdParty(after) && !(thirdParty(before) && text(before, 'consent_method') === 'TRUSTED'))
+        add(
+          'medium',
+          'tokens with scopes users were not asked to consent to, for a third-party app (redirect URIs outside redirect-hosts; consent_method TRUSTED)',
+          'consent_method',
+        );
     }
     if (said.length === 0) return null;
     return { severity, message: `The OAuth client allows ${said.join('; ')}.`, attributes: [...attributes] };
