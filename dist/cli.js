@@ -7375,6 +7375,767 @@ class SecretScrubber {
     }
 }
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/plan/value-limits.ts
+// What the summary can read of one object's values. Terraform plans values nested thousands deep and strings of
+// hundreds of megabytes; the summary walks values recursively (the diff, the fingerprint's canonical JSON) and
+// Node.js holds a string of at most buffer.constants.MAX_STRING_LENGTH characters. Beyond either limit the plan is
+// refused with a message that names the object, instead of a stack overflow or "not valid JSON".
+
+
+/** Levels of nesting the summary reads: Okta's deepest schemas (policy rule conditions) nest under 20. */
+const MAX_VALUE_DEPTH = 256;
+/** A JSON value in the plan longer than Node.js can make one string of. */
+class ValueTooLarge extends Error {
+    bytes;
+    name = 'ValueTooLarge';
+    constructor(bytes) {
+        super(`a value of ${bytes} bytes`);
+        this.bytes = bytes;
+    }
+}
+/** The deepest nesting in `value`, without recursion (so a hostile depth can't overflow the stack). */
+function nestingDepth(value, stopAt = Infinity) {
+    let deepest = 0;
+    const stack = [[value, 0]];
+    while (stack.length > 0) {
+        const [item, depth] = stack.pop();
+        if (item === null || typeof item !== 'object')
+            continue;
+        if (depth + 1 > deepest)
+            deepest = depth + 1;
+        if (deepest > stopAt)
+            return deepest;
+        for (const child of Array.isArray(item) ? item : Object.values(item))
+            stack.push([child, depth + 1]);
+    }
+    return deepest;
+}
+/**
+ * Reads one object's values, refused (naming `address`) when too large or, unless `checkDepth` is false, too deep for
+ * the summary to walk.
+ */
+function readValues(address, read, checkDepth = true) {
+    const named = () => (typeof address === 'string' ? address : address());
+    let values;
+    try {
+        values = read();
+    }
+    catch (e) {
+        if (!(e instanceof ValueTooLarge))
+            throw e;
+        throw new ActionError('plan-failed', `${named()}: ${e.message} is longer than Node.js can read as one string (${external_node_buffer_namespaceObject.constants.MAX_STRING_LENGTH} characters), so this plan can't be reviewed: keep such data out of Terraform values (a file the resource reads, a data source)`);
+    }
+    if (!checkDepth)
+        return values;
+    // A no-op's before and after are one object (unchangedValues): walked once.
+    for (const part of new Set(Object.values(values))) {
+        const depth = nestingDepth(part, MAX_VALUE_DEPTH);
+        if (depth > MAX_VALUE_DEPTH) {
+            throw new ActionError('plan-failed', `${named()}: a value nests more than ${MAX_VALUE_DEPTH} levels deep, deeper than the review reads, so this plan can't be reviewed: flatten it (Okta's own schemas nest under 20)`);
+        }
+    }
+    return values;
+}
+
+;// CONCATENATED MODULE: ./src/plan/json-scan.ts
+// Byte-level JSON scanning. Plans can be larger than Node's string limit (512 MB), so the reader never decodes the
+// document: it walks bytes, skips what it does not need without parsing, and decodes only the small values it keeps.
+
+
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const Byte = {
+    QUOTE,
+    OPEN_BRACE,
+    CLOSE_BRACE,
+    OPEN_BRACKET,
+    CLOSE_BRACKET,
+    COMMA,
+    COLON,
+};
+/** A JSON document that is not well formed. The message says where. */
+class JsonSyntaxError extends Error {
+    name = 'JsonSyntaxError';
+}
+function isWhitespace(c) {
+    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+function skipWhitespace(buf, pos, end) {
+    while (pos < end && isWhitespace(buf[pos]))
+        pos++;
+    return pos;
+}
+/**
+ * Skips one JSON value, resumably: `scan` may stop at the end of a chunk and continue with the next one.
+ * Containers and strings are tracked by depth and escape state only (the values inside are never decoded).
+ */
+class ValueSkipper {
+    depth = 0;
+    inString = false;
+    escaped = false;
+    inScalar = false;
+    started = false;
+    /** Returns the offset just past the value, or -1 when `buf` ended first (call again with the next chunk). */
+    scan(buf, pos, end) {
+        let i = pos;
+        if (!this.started) {
+            i = skipWhitespace(buf, i, end);
+            if (i >= end)
+                return -1;
+            this.started = true;
+            const c = buf[i];
+            if (c === QUOTE) {
+                this.inString = true;
+                i++;
+            }
+            else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+                this.depth = 1;
+                i++;
+            }
+            else if (c === CLOSE_BRACE || c === CLOSE_BRACKET || c === COMMA || c === COLON) {
+                throw new JsonSyntaxError(`unexpected '${String.fromCharCode(c)}' where a value was expected`);
+            }
+            else {
+                this.inScalar = true;
+            }
+        }
+        if (this.inScalar) {
+            const after = scalarEnd(buf, i, end);
+            return after;
+        }
+        if (inSkipMemory(buf))
+            return this.scanInMemory(buf, i, end);
+        let depth = this.depth;
+        if (this.escaped) {
+            if (i >= end)
+                return -1;
+            this.escaped = false;
+            i++;
+        }
+        if (this.inString) {
+            for (; i < end; i++) {
+                const c = buf[i];
+                if (c === QUOTE)
+                    break;
+                if (c === BACKSLASH && ++i >= end)
+                    this.escaped = true;
+            }
+            if (i >= end)
+                return -1;
+            this.inString = false;
+            if (depth === 0)
+                return i + 1;
+            i++;
+        }
+        for (; i < end; i++) {
+            const c = buf[i];
+            if (c === QUOTE) {
+                for (i++; i < end; i++) {
+                    const s = buf[i];
+                    if (s === QUOTE)
+                        break;
+                    if (s === BACKSLASH && ++i >= end)
+                        this.escaped = true;
+                }
+                if (i >= end) {
+                    this.inString = true;
+                    break;
+                }
+            }
+            else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+                depth++;
+            }
+            else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+                if (--depth === 0)
+                    return i + 1;
+            }
+        }
+        this.depth = depth;
+        return -1;
+    }
+    /** The rest of the container or string, by the WebAssembly skipper (`buf` is in its memory). */
+    scanInMemory(buf, pos, end) {
+        const state = { depth: this.depth, inString: this.inString, escaped: this.escaped };
+        const after = skipInMemory(buf, pos, end, state);
+        this.depth = state.depth;
+        this.inString = state.inString;
+        this.escaped = state.escaped;
+        return after;
+    }
+}
+function scalarEnd(buf, pos, end) {
+    for (let i = pos; i < end; i++) {
+        const c = buf[i];
+        if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isWhitespace(c))
+            return i;
+    }
+    return -1;
+}
+/** End (exclusive) of the value starting exactly at `pos`, or -1 when `buf` ends before it does. */
+function valueEndOrNeedMore(buf, pos, end) {
+    const first = buf[pos];
+    if (first === QUOTE)
+        return stringEnd(buf, pos, end);
+    if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+        if (first === CLOSE_BRACE || first === CLOSE_BRACKET || first === COMMA || first === COLON) {
+            throw new JsonSyntaxError(`unexpected '${String.fromCharCode(first)}' where a value was expected`);
+        }
+        return scalarEnd(buf, pos, end);
+    }
+    return containerEnd(buf, pos, end, 0);
+}
+/** End (exclusive) of the object or array that `pos` is inside of, at its top level, or -1 when `buf` ends first. */
+function containerRest(buf, pos, end) {
+    return containerEnd(buf, pos, end, 1);
+}
+/**
+ * Where the container ends that `pos` is `depth` levels inside of (0: `pos` is its opening bracket), or -1 when `buf`
+ * ends first. Containers are most of a plan: the WebAssembly skipper takes them where it can.
+ */
+function containerEnd(buf, pos, end, depth) {
+    if (inSkipMemory(buf))
+        return containerEndInMemory(buf, pos, end, depth);
+    for (let i = pos; i < end; i++) {
+        const c = buf[i];
+        if (c === QUOTE) {
+            for (i++; i < end; i++) {
+                const s = buf[i];
+                if (s === QUOTE)
+                    break;
+                if (s === BACKSLASH)
+                    i++;
+            }
+        }
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+            depth++;
+        }
+        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+            if (--depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+/** End (exclusive) of the string whose opening quote is at `pos`, or -1 when `buf` ends before it closes. */
+function stringEnd(buf, pos, end) {
+    for (let i = pos + 1; i < end; i++) {
+        const c = buf[i];
+        if (c === QUOTE)
+            return i + 1;
+        if (c === BACKSLASH)
+            i++;
+    }
+    return -1;
+}
+/**
+ * Buffer's own UTF-8 decoder, which buf.toString('utf8', ...) ends in after checking its arguments and looking up the
+ * encoding: a third of the time of decoding the million short strings (addresses, types, IDs) of a large plan.
+ * Every Node release has it on Buffer.prototype; where one does not, toString serves.
+ */
+const utf8Slice = Buffer.prototype
+    .utf8Slice;
+/** Decodes the JSON string token buf[start, end) (quotes included). */
+function decodeString(buf, start, end) {
+    for (let i = start + 1; i < end - 1; i++) {
+        if (buf[i] === BACKSLASH)
+            return JSON.parse(buf.toString('utf8', start, end));
+    }
+    return utf8Slice ? utf8Slice.call(buf, start + 1, end - 1) : buf.toString('utf8', start + 1, end - 1);
+}
+/** Parses the complete JSON value buf[start, end); ValueTooLarge beyond Node's string limit (`maxChars`). */
+function parseRange(buf, start, end, maxChars = external_node_buffer_namespaceObject.constants.MAX_STRING_LENGTH) {
+    let text;
+    try {
+        text = buf.toString('utf8', start, end);
+    }
+    catch {
+        // ERR_STRING_TOO_LONG: more characters than a string can hold.
+        throw new ValueTooLarge(end - start);
+    }
+    if (text.length > maxChars)
+        throw new ValueTooLarge(end - start);
+    return JSON.parse(text);
+}
+
+;// CONCATENATED MODULE: ./src/plan/object-index.ts
+// Where the wanted members of a JSON object are, found in one pass over its bytes (json-scan.ts skips the rest):
+// top-level keys, one level of nested ones, and, for nested objects, only as far as what they are wanted for. In the
+// skipper's memory the WebAssembly walker finds them (wasm-skip.ts membersInMemory); elsewhere a JavaScript loop.
+
+
+const { QUOTE: object_index_QUOTE, OPEN_BRACE: object_index_OPEN_BRACE, CLOSE_BRACE: object_index_CLOSE_BRACE, COMMA: object_index_COMMA, COLON: object_index_COLON } = Byte;
+const object_index_BACKSLASH = 0x5c;
+/** Keys matched against raw key bytes, so keys nobody asked for are never decoded. */
+class KeySlots {
+    /** By length in bytes: the keys of that length. */
+    byLength = [];
+    byKey = new Map();
+    /** The WebAssembly member walker's filter for these keys (keyFilter). */
+    filter;
+    slots;
+    constructor(keys) {
+        const all = [];
+        for (const [key, slot] of keys) {
+            const bytes = Buffer.from(key);
+            all.push(bytes);
+            this.byKey.set(key, slot);
+            (this.byLength[bytes.length] ??= []).push({ bytes, slot });
+        }
+        this.filter = keyFilter(all);
+        this.slots = [...keys.values()];
+    }
+    /**
+     * The slot of the string token buf[start, end) (quotes included), or -1 when nobody asked for that key.
+     * `mayBeEscaped` false: the walker saw no backslash in it.
+     */
+    match(buf, start, end, mayBeEscaped = true) {
+        const candidates = this.byLength[end - start - 2];
+        if (candidates) {
+            for (const { bytes, slot } of candidates) {
+                let i = 0;
+                while (i < bytes.length && bytes[i] === buf[start + 1 + i])
+                    i++;
+                if (i === bytes.length)
+                    return slot;
+            }
+        }
+        if (!mayBeEscaped)
+            return -1;
+        // An escaped key (\u0061ctions) has another length: decode it to be sure.
+        for (let i = start + 1; i < end - 1; i++) {
+            if (buf[i] === object_index_BACKSLASH)
+                return this.byKey.get(decodeString(buf, start, end)) ?? -1;
+        }
+        return -1;
+    }
+}
+class ObjectIndex {
+    enough;
+    slots = new Map();
+    top;
+    nested = new Map();
+    /** Byte offsets: a Float64Array, exact past 2 GiB, where 32-bit offsets wrap. */
+    ranges;
+    constructor(keys, nested = {}, enough = null) {
+        this.enough = enough;
+        const add = (name) => {
+            if (!this.slots.has(name))
+                this.slots.set(name, this.slots.size);
+            return this.slots.get(name);
+        };
+        const topSlots = new Map();
+        for (const key of [...keys, ...Object.keys(nested)])
+            topSlots.set(key, add(key));
+        for (const [outer, inner] of Object.entries(nested)) {
+            const innerSlots = new Map();
+            for (const key of inner)
+                innerSlots.set(key, add(`${outer}.${key}`));
+            this.nested.set(topSlots.get(outer), new KeySlots(innerSlots));
+        }
+        this.top = new KeySlots(topSlots);
+        this.ranges = new Float64Array(this.slots.size * 2);
+    }
+    /** The slot of "key" or "outer.key"; throws for a key the index was not built for (a programming error). */
+    slot(name) {
+        const slot = this.slots.get(name);
+        if (slot === undefined)
+            throw new Error(`ObjectIndex: no slot for ${name}`);
+        return slot;
+    }
+    /** Where the member in `slot` is in the buffer, or null when the object has no such member. */
+    range(slot) {
+        const start = this.ranges[slot * 2];
+        return start < 0 ? null : { start, end: this.ranges[slot * 2 + 1] };
+    }
+    has(slot) {
+        return this.ranges[slot * 2] >= 0;
+    }
+    /** Parses the member in `slot`, or undefined when the object has no such member. */
+    parse(buf, slot) {
+        const start = this.ranges[slot * 2];
+        return start < 0 ? undefined : parseRange(buf, start, this.ranges[slot * 2 + 1]);
+    }
+    /** The member in `slot` when it is a string (decoded without JSON.parse when it has no escapes), else null. */
+    string(buf, slot) {
+        const start = this.ranges[slot * 2];
+        const end = this.ranges[slot * 2 + 1];
+        return start >= 0 && buf[start] === object_index_QUOTE ? decodeString(buf, start, end) : null;
+    }
+    /** True when the member in `slot` is exactly `text` (a fast check before parsing compact JSON). */
+    equals(buf, slot, text) {
+        const start = this.ranges[slot * 2];
+        const end = this.ranges[slot * 2 + 1];
+        if (start < 0 || end - start !== text.length)
+            return false;
+        // Byte by byte: the texts are a few bytes long, shorter than a call to buf.compare takes.
+        for (let i = 0; i < text.length; i++)
+            if (buf[start + i] !== text[i])
+                return false;
+        return true;
+    }
+    /** Indexes the object at `pos`; returns its end, or -1 when `buf` ends before it. Not an object: nothing found. */
+    index(buf, pos, end) {
+        this.ranges.fill(-1);
+        return this.indexLevel(buf, pos, end, this.top);
+    }
+    indexLevel(buf, pos, end, keys, reading = null) {
+        return inSkipMemory(buf)
+            ? this.walkInMemory(buf, pos, end, keys, reading)
+            : this.walk(buf, pos, end, keys, reading);
+    }
+    /**
+     * Records one member, found at buf[valueStart, after); true when the rest of the object is not needed: all of
+     * `reading` is found, or its gate says no.
+     */
+    found(buf, slot, valueStart, after, reading) {
+        const first = this.ranges[slot * 2] < 0;
+        this.ranges[slot * 2] = valueStart;
+        this.ranges[slot * 2 + 1] = after;
+        if (!first || !reading.of)
+            return false;
+        // A repeated key after this point is not seen; Terraform writes none.
+        if (reading.of.slots.includes(slot) && --reading.missing === 0)
+            return true;
+        return reading.of.gate?.slot === slot && !reading.of.gate.keep(buf, valueStart, after);
+    }
+    /** The value of a member in `slot` at `valueStart`: a nested object indexed, anything else skipped. */
+    valueEnd(buf, slot, valueStart, end, keys) {
+        const inner = slot >= 0 && keys === this.top ? this.nested.get(slot) : undefined;
+        return inner
+            ? this.indexLevel(buf, valueStart, end, inner, this.enough?.(this, buf, slot) ?? null)
+            : valueEndOrNeedMore(buf, valueStart, end);
+    }
+    /**
+     * indexLevel by the WebAssembly member walker: where each member is comes from its table, one call per object
+     * (and per container member at the top level, which may be a nested object to index). Anything not well formed is
+     * walked again by the JavaScript loop, which says where.
+     */
+    walkInMemory(buf, pos, end, keys, of) {
+        const open = skipWhitespace(buf, pos, end);
+        if (open >= end)
+            return -1;
+        if (buf[open] !== object_index_OPEN_BRACE || of?.slots.length === 0)
+            return valueEndOrNeedMore(buf, open, end);
+        const reading = { of, missing: of?.slots.length ?? -1 };
+        const table = memberTable();
+        const base = buf.byteOffset;
+        const stop = keys === this.top && this.nested.size > 0;
+        let at = open + 1;
+        for (let first = true;; first = false) {
+            const count = membersInMemory(buf, at, end, first, stop, keys.filter);
+            if (count === -1)
+                return -1;
+            if (count === -2) {
+                // Walked again by the JavaScript loop, which says where, as if this object had not been read.
+                if (keys === this.top)
+                    this.ranges.fill(-1);
+                else
+                    for (const slot of keys.slots)
+                        this.ranges[slot * 2] = -1;
+                return this.walk(buf, pos, end, keys, of);
+            }
+            // Read now: indexing a nested object (the last member when stopped at one) fills the table anew.
+            const ended = table[0] === MEMBERS_ENDED;
+            const objectEnd = table[1] - base;
+            for (let r = RECORDS; r < RECORDS + count * 4; r += 4) {
+                const keyEnd = table[r + 1];
+                const slot = keys.match(buf, table[r] - base, (keyEnd & 0x7fffffff) - base, keyEnd < 0);
+                const valueStart = table[r + 2] - base;
+                const skipped = table[r + 3];
+                const after = skipped >= 0 ? skipped - base : this.valueEnd(buf, slot, valueStart, end, keys);
+                if (after < 0)
+                    return -1;
+                if (slot >= 0 && this.found(buf, slot, valueStart, after, reading))
+                    return containerRest(buf, after, end);
+                at = after;
+            }
+            if (ended)
+                return objectEnd;
+        }
+    }
+    walk(buf, pos, end, keys, of) {
+        let i = skipWhitespace(buf, pos, end);
+        if (i >= end)
+            return -1;
+        // Not an object, or nothing wanted of it: skipped whole.
+        if (buf[i] !== object_index_OPEN_BRACE || of?.slots.length === 0)
+            return valueEndOrNeedMore(buf, i, end);
+        const reading = { of, missing: of?.slots.length ?? -1 };
+        i = skipWhitespace(buf, i + 1, end);
+        if (i >= end)
+            return -1;
+        if (buf[i] === object_index_CLOSE_BRACE)
+            return i + 1;
+        for (;;) {
+            if (i >= end)
+                return -1;
+            if (buf[i] !== object_index_QUOTE)
+                throw new JsonSyntaxError('expected a key in an object');
+            const keyEnd = stringEnd(buf, i, end);
+            if (keyEnd < 0)
+                return -1;
+            const slot = keys.match(buf, i, keyEnd);
+            i = skipWhitespace(buf, keyEnd, end);
+            if (i >= end)
+                return -1;
+            if (buf[i] !== object_index_COLON)
+                throw new JsonSyntaxError("expected ':' after a key");
+            const valueStart = skipWhitespace(buf, i + 1, end);
+            if (valueStart >= end)
+                return -1;
+            const after = this.valueEnd(buf, slot, valueStart, end, keys);
+            if (after < 0)
+                return -1;
+            if (slot >= 0 && this.found(buf, slot, valueStart, after, reading))
+                return containerRest(buf, after, end);
+            i = skipWhitespace(buf, after, end);
+            if (i >= end)
+                return -1;
+            if (buf[i] === object_index_CLOSE_BRACE)
+                return i + 1;
+            if (buf[i] !== object_index_COMMA)
+                throw new JsonSyntaxError("expected ',' or '}' after a value");
+            i = skipWhitespace(buf, i + 1, end);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/indexed-resources.ts
+// The parts of a plan a visitor is handed: resource changes and prior-state resources, read through a one-pass
+// index of their bytes and parsed only when asked for, because most entries of a plan are no-ops, read for counts.
+
+
+/** Resource types to tell an entry's type among, by the length of their JSON (Terraform's type names need no escapes). */
+class TypeSet {
+    byLength = new Map();
+    constructor(types) {
+        for (const type of types) {
+            const quoted = Buffer.from(JSON.stringify(type));
+            const same = this.byLength.get(quoted.length);
+            if (same)
+                same.push({ type, quoted });
+            else
+                this.byLength.set(quoted.length, [{ type, quoted }]);
+        }
+    }
+}
+function str(value) {
+    return typeof value === 'string' ? value : null;
+}
+function stringList(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+const NO_OP = Buffer.from('["no-op"]');
+const MANAGED = Buffer.from('"managed"');
+const NO_OP_ACTIONS = Object.freeze(['no-op']);
+/** One index per list of members asked for (unchangedValues): lists are constants, so their identity is the key. */
+const MEMBER_INDEXES = new WeakMap();
+/** Where the fields of resource_changes entries are: one index, reused for every entry, with its slots. */
+class ChangeIndex {
+    index = new ObjectIndex(['address', 'previous_address', 'mode', 'type', 'deposed', 'action_reason'], {
+        change: [
+            'actions',
+            'importing',
+            'before',
+            'after',
+            'after_unknown',
+            'before_sensitive',
+            'after_sensitive',
+            'replace_paths',
+        ],
+    });
+    slots = {
+        address: this.index.slot('address'),
+        previousAddress: this.index.slot('previous_address'),
+        mode: this.index.slot('mode'),
+        type: this.index.slot('type'),
+        deposed: this.index.slot('deposed'),
+        actionReason: this.index.slot('action_reason'),
+        actions: this.index.slot('change.actions'),
+        importing: this.index.slot('change.importing'),
+        before: this.index.slot('change.before'),
+        after: this.index.slot('change.after'),
+        afterUnknown: this.index.slot('change.after_unknown'),
+        beforeSensitive: this.index.slot('change.before_sensitive'),
+        afterSensitive: this.index.slot('change.after_sensitive'),
+        replacePaths: this.index.slot('change.replace_paths'),
+    };
+}
+/**
+ * A resource change read through its index: fields are parsed when first asked for, because most entries of a
+ * plan are no-ops that only need counting.
+ */
+class IndexedChange {
+    buf;
+    fields;
+    actions;
+    mode;
+    constructor(buf, fields) {
+        this.buf = buf;
+        this.fields = fields;
+        const { index, slots } = fields;
+        this.actions = index.equals(buf, slots.actions, NO_OP)
+            ? NO_OP_ACTIONS
+            : stringList(index.parse(buf, slots.actions));
+        this.mode = index.equals(buf, slots.mode, MANAGED)
+            ? 'managed'
+            : (index.string(buf, slots.mode) ?? 'managed');
+    }
+    parse(slot) {
+        return this.fields.index.parse(this.buf, slot);
+    }
+    /** A string field, decoded without JSON.parse (every change has an address and a type). */
+    string(slot) {
+        return this.fields.index.string(this.buf, slot);
+    }
+    get address() {
+        return this.string(this.fields.slots.address) ?? '';
+    }
+    get previousAddress() {
+        const slot = this.fields.slots.previousAddress;
+        return this.fields.index.has(slot) ? this.string(slot) : null;
+    }
+    get type() {
+        return this.string(this.fields.slots.type) ?? '';
+    }
+    typeIn(types) {
+        const range = this.fields.index.range(this.fields.slots.type);
+        const candidates = range && types.byLength.get(range.end - range.start);
+        if (!candidates)
+            return null;
+        for (const { type, quoted } of candidates)
+            if (this.fields.index.equals(this.buf, this.fields.slots.type, quoted))
+                return type;
+        return null;
+    }
+    get deposed() {
+        return this.string(this.fields.slots.deposed);
+    }
+    get actionReason() {
+        return this.string(this.fields.slots.actionReason);
+    }
+    get importing() {
+        return this.importTarget !== null;
+    }
+    get importTarget() {
+        const slot = this.fields.slots.importing;
+        return this.fields.index.has(slot) ? this.parse(slot) : null;
+    }
+    unchangedValues(attributes) {
+        const after = attributes ? this.members(attributes) : this.parse(this.fields.slots.after);
+        return {
+            before: after,
+            after,
+            afterUnknown: null,
+            beforeSensitive: null,
+            afterSensitive: null,
+            replacePaths: null,
+        };
+    }
+    /** Some members of `change.after`, found by an index of their own: the rest of the object is skipped, not parsed. */
+    members(attributes) {
+        const range = this.fields.index.range(this.fields.slots.after);
+        if (!range || this.buf[range.start] !== Byte.OPEN_BRACE)
+            return null;
+        let index = MEMBER_INDEXES.get(attributes);
+        if (!index)
+            MEMBER_INDEXES.set(attributes, (index = new ObjectIndex(attributes, {})));
+        if (index.index(this.buf, range.start, range.end) < 0)
+            return null;
+        const object = Object.create(null);
+        for (const attribute of attributes) {
+            const value = index.parse(this.buf, index.slot(attribute));
+            if (value !== undefined)
+                object[attribute] = value;
+        }
+        return object;
+    }
+    values() {
+        const { before, after, afterUnknown, beforeSensitive, afterSensitive, replacePaths } = this.fields.slots;
+        return {
+            before: this.parse(before),
+            after: this.parse(after),
+            afterUnknown: this.parse(afterUnknown),
+            beforeSensitive: this.parse(beforeSensitive),
+            afterSensitive: this.parse(afterSensitive),
+            replacePaths: this.parse(replacePaths),
+        };
+    }
+}
+/** Where the fields of prior_state resources are: address, type, and `id` plus the given attributes of `values`. */
+class PriorIndex {
+    index;
+    address;
+    type;
+    values;
+    id;
+    /** The reading each answer of `attributesFor` stands for. */
+    readingFor = new WeakMap();
+    /**
+     * `attributesFor(type)`: what an object of that type needs read of its values; `wantsId(id)`: whether it is needed
+     * at all (see PlanVisitor). The rest of its values is skipped.
+     */
+    constructor(attributes, attributesFor, wantsId) {
+        const wanted = new Set(['id', ...attributes]);
+        // An object whose id nobody wants is read no further than its id.
+        const keep = (buf, start, end) => !wantsId || (buf[start] === Byte.QUOTE && wantsId(decodeString(buf, start, end)));
+        const enough = attributesFor
+            ? (index, buf, outer) => {
+                // Terraform writes `type` before `values`: without it, every value is read.
+                if (outer !== this.values || !index.has(this.type))
+                    return null;
+                const type = index.string(buf, this.type);
+                if (type === null)
+                    return null;
+                const needed = attributesFor(type);
+                let reading = this.readingFor.get(needed);
+                if (!reading) {
+                    const slots = needed.filter((a) => wanted.has(a)).map((a) => index.slot(`values.${a}`));
+                    reading = wantsId ? { slots, gate: { slot: this.id, keep } } : { slots };
+                    this.readingFor.set(needed, reading);
+                }
+                return reading;
+            }
+            : null;
+        this.index = new ObjectIndex(['address', 'type'], { values: [...wanted] }, enough);
+        this.address = this.index.slot('address');
+        this.type = this.index.slot('type');
+        this.values = this.index.slot('values');
+        this.id = this.index.slot('values.id');
+    }
+}
+/** A prior-state resource read through its index. */
+class IndexedPriorResource {
+    buf;
+    fields;
+    constructor(buf, fields) {
+        this.buf = buf;
+        this.fields = fields;
+    }
+    get address() {
+        return this.fields.index.string(this.buf, this.fields.address) ?? '';
+    }
+    get type() {
+        return this.fields.index.string(this.buf, this.fields.type) ?? '';
+    }
+    value(attribute) {
+        const { index, id } = this.fields;
+        // Every prior object's id is asked for: a string is decoded without JSON.parse.
+        if (attribute === 'id')
+            return index.string(this.buf, id) ?? index.parse(this.buf, id);
+        return index.parse(this.buf, index.slot(`values.${attribute}`));
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/plan/fingerprint.ts
@@ -9666,6 +10427,8 @@ const ALL_RULES = [
 
 
 
+
+
 const MAX_EVIDENCE_CHARS = 200;
 const engine_UNKNOWN = '(known after apply)';
 /** Whether a sensitive mask marks a value, or any part of it (Terraform masks lists and blocks element by element). */
@@ -9753,6 +10516,7 @@ const CONTEXT_TYPES = [
     { type: 'okta_group_rule', attributes: ['name', 'group_assignments'] },
     ...ORDERED_RULE_TYPES.map((type) => ({ type })),
 ];
+const CONTEXT_TYPE_SET = new TypeSet(CONTEXT_TYPES.map((c) => c.type));
 /** The findings of a plan's changes, collected as they are read; most severe first at the end. */
 class FindingsCollector {
     scrubber;
@@ -9787,6 +10551,16 @@ class FindingsCollector {
         if (HAZARDOUS.has(type))
             this.hazards.object(type, address, values, false);
         return ORDERED_TYPES.has(type) ? this.ruleOrder.rule(type, address(), values, false) : [];
+    }
+    /** A no-op entry of the plan: read (see unchanged) only when of a CONTEXT_TYPES type, one length check for most. */
+    unchangedEntry(event) {
+        const type = event.typeIn(CONTEXT_TYPE_SET);
+        const context = type === null ? undefined : CONTEXT_TYPES.find((c) => c.type === type);
+        if (!context)
+            return [];
+        // A few top-level members read as they are: nothing walks into them, so their depth is not checked.
+        const values = readValues(() => event.address, () => event.unchangedValues(context.attributes), !context.attributes);
+        return this.unchanged(context.type, values, () => event.address);
     }
     /**
      * One change: only types with rules, or with a risk of their own, are looked at. Returns the Okta IDs whose names
@@ -10049,767 +10823,6 @@ function orgFromEnvironment(env = {}) {
     if (!orgName)
         return { host: null, source: null };
     return { host: host(orgName, env.OKTA_BASE_URL?.trim() || null), source: 'environment' };
-}
-
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./src/plan/value-limits.ts
-// What the summary can read of one object's values. Terraform plans values nested thousands deep and strings of
-// hundreds of megabytes; the summary walks values recursively (the diff, the fingerprint's canonical JSON) and
-// Node.js holds a string of at most buffer.constants.MAX_STRING_LENGTH characters. Beyond either limit the plan is
-// refused with a message that names the object, instead of a stack overflow or "not valid JSON".
-
-
-/** Levels of nesting the summary reads: Okta's deepest schemas (policy rule conditions) nest under 20. */
-const MAX_VALUE_DEPTH = 256;
-/** A JSON value in the plan longer than Node.js can make one string of. */
-class ValueTooLarge extends Error {
-    bytes;
-    name = 'ValueTooLarge';
-    constructor(bytes) {
-        super(`a value of ${bytes} bytes`);
-        this.bytes = bytes;
-    }
-}
-/** The deepest nesting in `value`, without recursion (so a hostile depth can't overflow the stack). */
-function nestingDepth(value, stopAt = Infinity) {
-    let deepest = 0;
-    const stack = [[value, 0]];
-    while (stack.length > 0) {
-        const [item, depth] = stack.pop();
-        if (item === null || typeof item !== 'object')
-            continue;
-        if (depth + 1 > deepest)
-            deepest = depth + 1;
-        if (deepest > stopAt)
-            return deepest;
-        for (const child of Array.isArray(item) ? item : Object.values(item))
-            stack.push([child, depth + 1]);
-    }
-    return deepest;
-}
-/**
- * Reads one object's values, refused (naming `address`) when too large or, unless `checkDepth` is false, too deep for
- * the summary to walk.
- */
-function readValues(address, read, checkDepth = true) {
-    const named = () => (typeof address === 'string' ? address : address());
-    let values;
-    try {
-        values = read();
-    }
-    catch (e) {
-        if (!(e instanceof ValueTooLarge))
-            throw e;
-        throw new ActionError('plan-failed', `${named()}: ${e.message} is longer than Node.js can read as one string (${external_node_buffer_namespaceObject.constants.MAX_STRING_LENGTH} characters), so this plan can't be reviewed: keep such data out of Terraform values (a file the resource reads, a data source)`);
-    }
-    if (!checkDepth)
-        return values;
-    // A no-op's before and after are one object (unchangedValues): walked once.
-    for (const part of new Set(Object.values(values))) {
-        const depth = nestingDepth(part, MAX_VALUE_DEPTH);
-        if (depth > MAX_VALUE_DEPTH) {
-            throw new ActionError('plan-failed', `${named()}: a value nests more than ${MAX_VALUE_DEPTH} levels deep, deeper than the review reads, so this plan can't be reviewed: flatten it (Okta's own schemas nest under 20)`);
-        }
-    }
-    return values;
-}
-
-;// CONCATENATED MODULE: ./src/plan/json-scan.ts
-// Byte-level JSON scanning. Plans can be larger than Node's string limit (512 MB), so the reader never decodes the
-// document: it walks bytes, skips what it does not need without parsing, and decodes only the small values it keeps.
-
-
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const Byte = {
-    QUOTE,
-    OPEN_BRACE,
-    CLOSE_BRACE,
-    OPEN_BRACKET,
-    CLOSE_BRACKET,
-    COMMA,
-    COLON,
-};
-/** A JSON document that is not well formed. The message says where. */
-class JsonSyntaxError extends Error {
-    name = 'JsonSyntaxError';
-}
-function isWhitespace(c) {
-    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-function skipWhitespace(buf, pos, end) {
-    while (pos < end && isWhitespace(buf[pos]))
-        pos++;
-    return pos;
-}
-/**
- * Skips one JSON value, resumably: `scan` may stop at the end of a chunk and continue with the next one.
- * Containers and strings are tracked by depth and escape state only (the values inside are never decoded).
- */
-class ValueSkipper {
-    depth = 0;
-    inString = false;
-    escaped = false;
-    inScalar = false;
-    started = false;
-    /** Returns the offset just past the value, or -1 when `buf` ended first (call again with the next chunk). */
-    scan(buf, pos, end) {
-        let i = pos;
-        if (!this.started) {
-            i = skipWhitespace(buf, i, end);
-            if (i >= end)
-                return -1;
-            this.started = true;
-            const c = buf[i];
-            if (c === QUOTE) {
-                this.inString = true;
-                i++;
-            }
-            else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-                this.depth = 1;
-                i++;
-            }
-            else if (c === CLOSE_BRACE || c === CLOSE_BRACKET || c === COMMA || c === COLON) {
-                throw new JsonSyntaxError(`unexpected '${String.fromCharCode(c)}' where a value was expected`);
-            }
-            else {
-                this.inScalar = true;
-            }
-        }
-        if (this.inScalar) {
-            const after = scalarEnd(buf, i, end);
-            return after;
-        }
-        if (inSkipMemory(buf))
-            return this.scanInMemory(buf, i, end);
-        let depth = this.depth;
-        if (this.escaped) {
-            if (i >= end)
-                return -1;
-            this.escaped = false;
-            i++;
-        }
-        if (this.inString) {
-            for (; i < end; i++) {
-                const c = buf[i];
-                if (c === QUOTE)
-                    break;
-                if (c === BACKSLASH && ++i >= end)
-                    this.escaped = true;
-            }
-            if (i >= end)
-                return -1;
-            this.inString = false;
-            if (depth === 0)
-                return i + 1;
-            i++;
-        }
-        for (; i < end; i++) {
-            const c = buf[i];
-            if (c === QUOTE) {
-                for (i++; i < end; i++) {
-                    const s = buf[i];
-                    if (s === QUOTE)
-                        break;
-                    if (s === BACKSLASH && ++i >= end)
-                        this.escaped = true;
-                }
-                if (i >= end) {
-                    this.inString = true;
-                    break;
-                }
-            }
-            else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-                depth++;
-            }
-            else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-                if (--depth === 0)
-                    return i + 1;
-            }
-        }
-        this.depth = depth;
-        return -1;
-    }
-    /** The rest of the container or string, by the WebAssembly skipper (`buf` is in its memory). */
-    scanInMemory(buf, pos, end) {
-        const state = { depth: this.depth, inString: this.inString, escaped: this.escaped };
-        const after = skipInMemory(buf, pos, end, state);
-        this.depth = state.depth;
-        this.inString = state.inString;
-        this.escaped = state.escaped;
-        return after;
-    }
-}
-function scalarEnd(buf, pos, end) {
-    for (let i = pos; i < end; i++) {
-        const c = buf[i];
-        if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isWhitespace(c))
-            return i;
-    }
-    return -1;
-}
-/** End (exclusive) of the value starting exactly at `pos`, or -1 when `buf` ends before it does. */
-function valueEndOrNeedMore(buf, pos, end) {
-    const first = buf[pos];
-    if (first === QUOTE)
-        return stringEnd(buf, pos, end);
-    if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
-        if (first === CLOSE_BRACE || first === CLOSE_BRACKET || first === COMMA || first === COLON) {
-            throw new JsonSyntaxError(`unexpected '${String.fromCharCode(first)}' where a value was expected`);
-        }
-        return scalarEnd(buf, pos, end);
-    }
-    return containerEnd(buf, pos, end, 0);
-}
-/** End (exclusive) of the object or array that `pos` is inside of, at its top level, or -1 when `buf` ends first. */
-function containerRest(buf, pos, end) {
-    return containerEnd(buf, pos, end, 1);
-}
-/**
- * Where the container ends that `pos` is `depth` levels inside of (0: `pos` is its opening bracket), or -1 when `buf`
- * ends first. Containers are most of a plan: the WebAssembly skipper takes them where it can.
- */
-function containerEnd(buf, pos, end, depth) {
-    if (inSkipMemory(buf))
-        return containerEndInMemory(buf, pos, end, depth);
-    for (let i = pos; i < end; i++) {
-        const c = buf[i];
-        if (c === QUOTE) {
-            for (i++; i < end; i++) {
-                const s = buf[i];
-                if (s === QUOTE)
-                    break;
-                if (s === BACKSLASH)
-                    i++;
-            }
-        }
-        else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-            depth++;
-        }
-        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-            if (--depth === 0)
-                return i + 1;
-        }
-    }
-    return -1;
-}
-/** End (exclusive) of the string whose opening quote is at `pos`, or -1 when `buf` ends before it closes. */
-function stringEnd(buf, pos, end) {
-    for (let i = pos + 1; i < end; i++) {
-        const c = buf[i];
-        if (c === QUOTE)
-            return i + 1;
-        if (c === BACKSLASH)
-            i++;
-    }
-    return -1;
-}
-/**
- * Buffer's own UTF-8 decoder, which buf.toString('utf8', ...) ends in after checking its arguments and looking up the
- * encoding: a third of the time of decoding the million short strings (addresses, types, IDs) of a large plan.
- * Every Node release has it on Buffer.prototype; where one does not, toString serves.
- */
-const utf8Slice = Buffer.prototype
-    .utf8Slice;
-/** Decodes the JSON string token buf[start, end) (quotes included). */
-function decodeString(buf, start, end) {
-    for (let i = start + 1; i < end - 1; i++) {
-        if (buf[i] === BACKSLASH)
-            return JSON.parse(buf.toString('utf8', start, end));
-    }
-    return utf8Slice ? utf8Slice.call(buf, start + 1, end - 1) : buf.toString('utf8', start + 1, end - 1);
-}
-/** Parses the complete JSON value buf[start, end); ValueTooLarge beyond Node's string limit (`maxChars`). */
-function parseRange(buf, start, end, maxChars = external_node_buffer_namespaceObject.constants.MAX_STRING_LENGTH) {
-    let text;
-    try {
-        text = buf.toString('utf8', start, end);
-    }
-    catch {
-        // ERR_STRING_TOO_LONG: more characters than a string can hold.
-        throw new ValueTooLarge(end - start);
-    }
-    if (text.length > maxChars)
-        throw new ValueTooLarge(end - start);
-    return JSON.parse(text);
-}
-
-;// CONCATENATED MODULE: ./src/plan/object-index.ts
-// Where the wanted members of a JSON object are, found in one pass over its bytes (json-scan.ts skips the rest):
-// top-level keys, one level of nested ones, and, for nested objects, only as far as what they are wanted for. In the
-// skipper's memory the WebAssembly walker finds them (wasm-skip.ts membersInMemory); elsewhere a JavaScript loop.
-
-
-const { QUOTE: object_index_QUOTE, OPEN_BRACE: object_index_OPEN_BRACE, CLOSE_BRACE: object_index_CLOSE_BRACE, COMMA: object_index_COMMA, COLON: object_index_COLON } = Byte;
-const object_index_BACKSLASH = 0x5c;
-/** Keys matched against raw key bytes, so keys nobody asked for are never decoded. */
-class KeySlots {
-    /** By length in bytes: the keys of that length. */
-    byLength = [];
-    byKey = new Map();
-    /** The WebAssembly member walker's filter for these keys (keyFilter). */
-    filter;
-    slots;
-    constructor(keys) {
-        const all = [];
-        for (const [key, slot] of keys) {
-            const bytes = Buffer.from(key);
-            all.push(bytes);
-            this.byKey.set(key, slot);
-            (this.byLength[bytes.length] ??= []).push({ bytes, slot });
-        }
-        this.filter = keyFilter(all);
-        this.slots = [...keys.values()];
-    }
-    /**
-     * The slot of the string token buf[start, end) (quotes included), or -1 when nobody asked for that key.
-     * `mayBeEscaped` false: the walker saw no backslash in it.
-     */
-    match(buf, start, end, mayBeEscaped = true) {
-        const candidates = this.byLength[end - start - 2];
-        if (candidates) {
-            for (const { bytes, slot } of candidates) {
-                let i = 0;
-                while (i < bytes.length && bytes[i] === buf[start + 1 + i])
-                    i++;
-                if (i === bytes.length)
-                    return slot;
-            }
-        }
-        if (!mayBeEscaped)
-            return -1;
-        // An escaped key (\u0061ctions) has another length: decode it to be sure.
-        for (let i = start + 1; i < end - 1; i++) {
-            if (buf[i] === object_index_BACKSLASH)
-                return this.byKey.get(decodeString(buf, start, end)) ?? -1;
-        }
-        return -1;
-    }
-}
-class ObjectIndex {
-    enough;
-    slots = new Map();
-    top;
-    nested = new Map();
-    /** Byte offsets: a Float64Array, exact past 2 GiB, where 32-bit offsets wrap. */
-    ranges;
-    constructor(keys, nested = {}, enough = null) {
-        this.enough = enough;
-        const add = (name) => {
-            if (!this.slots.has(name))
-                this.slots.set(name, this.slots.size);
-            return this.slots.get(name);
-        };
-        const topSlots = new Map();
-        for (const key of [...keys, ...Object.keys(nested)])
-            topSlots.set(key, add(key));
-        for (const [outer, inner] of Object.entries(nested)) {
-            const innerSlots = new Map();
-            for (const key of inner)
-                innerSlots.set(key, add(`${outer}.${key}`));
-            this.nested.set(topSlots.get(outer), new KeySlots(innerSlots));
-        }
-        this.top = new KeySlots(topSlots);
-        this.ranges = new Float64Array(this.slots.size * 2);
-    }
-    /** The slot of "key" or "outer.key"; throws for a key the index was not built for (a programming error). */
-    slot(name) {
-        const slot = this.slots.get(name);
-        if (slot === undefined)
-            throw new Error(`ObjectIndex: no slot for ${name}`);
-        return slot;
-    }
-    /** Where the member in `slot` is in the buffer, or null when the object has no such member. */
-    range(slot) {
-        const start = this.ranges[slot * 2];
-        return start < 0 ? null : { start, end: this.ranges[slot * 2 + 1] };
-    }
-    has(slot) {
-        return this.ranges[slot * 2] >= 0;
-    }
-    /** Parses the member in `slot`, or undefined when the object has no such member. */
-    parse(buf, slot) {
-        const start = this.ranges[slot * 2];
-        return start < 0 ? undefined : parseRange(buf, start, this.ranges[slot * 2 + 1]);
-    }
-    /** The member in `slot` when it is a string (decoded without JSON.parse when it has no escapes), else null. */
-    string(buf, slot) {
-        const start = this.ranges[slot * 2];
-        const end = this.ranges[slot * 2 + 1];
-        return start >= 0 && buf[start] === object_index_QUOTE ? decodeString(buf, start, end) : null;
-    }
-    /** True when the member in `slot` is exactly `text` (a fast check before parsing compact JSON). */
-    equals(buf, slot, text) {
-        const start = this.ranges[slot * 2];
-        const end = this.ranges[slot * 2 + 1];
-        if (start < 0 || end - start !== text.length)
-            return false;
-        // Byte by byte: the texts are a few bytes long, shorter than a call to buf.compare takes.
-        for (let i = 0; i < text.length; i++)
-            if (buf[start + i] !== text[i])
-                return false;
-        return true;
-    }
-    /** Indexes the object at `pos`; returns its end, or -1 when `buf` ends before it. Not an object: nothing found. */
-    index(buf, pos, end) {
-        this.ranges.fill(-1);
-        return this.indexLevel(buf, pos, end, this.top);
-    }
-    indexLevel(buf, pos, end, keys, reading = null) {
-        return inSkipMemory(buf)
-            ? this.walkInMemory(buf, pos, end, keys, reading)
-            : this.walk(buf, pos, end, keys, reading);
-    }
-    /**
-     * Records one member, found at buf[valueStart, after); true when the rest of the object is not needed: all of
-     * `reading` is found, or its gate says no.
-     */
-    found(buf, slot, valueStart, after, reading) {
-        const first = this.ranges[slot * 2] < 0;
-        this.ranges[slot * 2] = valueStart;
-        this.ranges[slot * 2 + 1] = after;
-        if (!first || !reading.of)
-            return false;
-        // A repeated key after this point is not seen; Terraform writes none.
-        if (reading.of.slots.includes(slot) && --reading.missing === 0)
-            return true;
-        return reading.of.gate?.slot === slot && !reading.of.gate.keep(buf, valueStart, after);
-    }
-    /** The value of a member in `slot` at `valueStart`: a nested object indexed, anything else skipped. */
-    valueEnd(buf, slot, valueStart, end, keys) {
-        const inner = slot >= 0 && keys === this.top ? this.nested.get(slot) : undefined;
-        return inner
-            ? this.indexLevel(buf, valueStart, end, inner, this.enough?.(this, buf, slot) ?? null)
-            : valueEndOrNeedMore(buf, valueStart, end);
-    }
-    /**
-     * indexLevel by the WebAssembly member walker: where each member is comes from its table, one call per object
-     * (and per container member at the top level, which may be a nested object to index). Anything not well formed is
-     * walked again by the JavaScript loop, which says where.
-     */
-    walkInMemory(buf, pos, end, keys, of) {
-        const open = skipWhitespace(buf, pos, end);
-        if (open >= end)
-            return -1;
-        if (buf[open] !== object_index_OPEN_BRACE || of?.slots.length === 0)
-            return valueEndOrNeedMore(buf, open, end);
-        const reading = { of, missing: of?.slots.length ?? -1 };
-        const table = memberTable();
-        const base = buf.byteOffset;
-        const stop = keys === this.top && this.nested.size > 0;
-        let at = open + 1;
-        for (let first = true;; first = false) {
-            const count = membersInMemory(buf, at, end, first, stop, keys.filter);
-            if (count === -1)
-                return -1;
-            if (count === -2) {
-                // Walked again by the JavaScript loop, which says where, as if this object had not been read.
-                if (keys === this.top)
-                    this.ranges.fill(-1);
-                else
-                    for (const slot of keys.slots)
-                        this.ranges[slot * 2] = -1;
-                return this.walk(buf, pos, end, keys, of);
-            }
-            // Read now: indexing a nested object (the last member when stopped at one) fills the table anew.
-            const ended = table[0] === MEMBERS_ENDED;
-            const objectEnd = table[1] - base;
-            for (let r = RECORDS; r < RECORDS + count * 4; r += 4) {
-                const keyEnd = table[r + 1];
-                const slot = keys.match(buf, table[r] - base, (keyEnd & 0x7fffffff) - base, keyEnd < 0);
-                const valueStart = table[r + 2] - base;
-                const skipped = table[r + 3];
-                const after = skipped >= 0 ? skipped - base : this.valueEnd(buf, slot, valueStart, end, keys);
-                if (after < 0)
-                    return -1;
-                if (slot >= 0 && this.found(buf, slot, valueStart, after, reading))
-                    return containerRest(buf, after, end);
-                at = after;
-            }
-            if (ended)
-                return objectEnd;
-        }
-    }
-    walk(buf, pos, end, keys, of) {
-        let i = skipWhitespace(buf, pos, end);
-        if (i >= end)
-            return -1;
-        // Not an object, or nothing wanted of it: skipped whole.
-        if (buf[i] !== object_index_OPEN_BRACE || of?.slots.length === 0)
-            return valueEndOrNeedMore(buf, i, end);
-        const reading = { of, missing: of?.slots.length ?? -1 };
-        i = skipWhitespace(buf, i + 1, end);
-        if (i >= end)
-            return -1;
-        if (buf[i] === object_index_CLOSE_BRACE)
-            return i + 1;
-        for (;;) {
-            if (i >= end)
-                return -1;
-            if (buf[i] !== object_index_QUOTE)
-                throw new JsonSyntaxError('expected a key in an object');
-            const keyEnd = stringEnd(buf, i, end);
-            if (keyEnd < 0)
-                return -1;
-            const slot = keys.match(buf, i, keyEnd);
-            i = skipWhitespace(buf, keyEnd, end);
-            if (i >= end)
-                return -1;
-            if (buf[i] !== object_index_COLON)
-                throw new JsonSyntaxError("expected ':' after a key");
-            const valueStart = skipWhitespace(buf, i + 1, end);
-            if (valueStart >= end)
-                return -1;
-            const after = this.valueEnd(buf, slot, valueStart, end, keys);
-            if (after < 0)
-                return -1;
-            if (slot >= 0 && this.found(buf, slot, valueStart, after, reading))
-                return containerRest(buf, after, end);
-            i = skipWhitespace(buf, after, end);
-            if (i >= end)
-                return -1;
-            if (buf[i] === object_index_CLOSE_BRACE)
-                return i + 1;
-            if (buf[i] !== object_index_COMMA)
-                throw new JsonSyntaxError("expected ',' or '}' after a value");
-            i = skipWhitespace(buf, i + 1, end);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/indexed-resources.ts
-// The parts of a plan a visitor is handed: resource changes and prior-state resources, read through a one-pass
-// index of their bytes and parsed only when asked for, because most entries of a plan are no-ops, read for counts.
-
-
-/** Resource types to tell an entry's type among, by the length of their JSON (Terraform's type names need no escapes). */
-class TypeSet {
-    byLength = new Map();
-    constructor(types) {
-        for (const type of types) {
-            const quoted = Buffer.from(JSON.stringify(type));
-            const same = this.byLength.get(quoted.length);
-            if (same)
-                same.push({ type, quoted });
-            else
-                this.byLength.set(quoted.length, [{ type, quoted }]);
-        }
-    }
-}
-function str(value) {
-    return typeof value === 'string' ? value : null;
-}
-function stringList(value) {
-    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
-}
-const NO_OP = Buffer.from('["no-op"]');
-const MANAGED = Buffer.from('"managed"');
-const NO_OP_ACTIONS = Object.freeze(['no-op']);
-/** One index per list of members asked for (unchangedValues): lists are constants, so their identity is the key. */
-const MEMBER_INDEXES = new WeakMap();
-/** Where the fields of resource_changes entries are: one index, reused for every entry, with its slots. */
-class ChangeIndex {
-    index = new ObjectIndex(['address', 'previous_address', 'mode', 'type', 'deposed', 'action_reason'], {
-        change: [
-            'actions',
-            'importing',
-            'before',
-            'after',
-            'after_unknown',
-            'before_sensitive',
-            'after_sensitive',
-            'replace_paths',
-        ],
-    });
-    slots = {
-        address: this.index.slot('address'),
-        previousAddress: this.index.slot('previous_address'),
-        mode: this.index.slot('mode'),
-        type: this.index.slot('type'),
-        deposed: this.index.slot('deposed'),
-        actionReason: this.index.slot('action_reason'),
-        actions: this.index.slot('change.actions'),
-        importing: this.index.slot('change.importing'),
-        before: this.index.slot('change.before'),
-        after: this.index.slot('change.after'),
-        afterUnknown: this.index.slot('change.after_unknown'),
-        beforeSensitive: this.index.slot('change.before_sensitive'),
-        afterSensitive: this.index.slot('change.after_sensitive'),
-        replacePaths: this.index.slot('change.replace_paths'),
-    };
-}
-/**
- * A resource change read through its index: fields are parsed when first asked for, because most entries of a
- * plan are no-ops that only need counting.
- */
-class IndexedChange {
-    buf;
-    fields;
-    actions;
-    mode;
-    constructor(buf, fields) {
-        this.buf = buf;
-        this.fields = fields;
-        const { index, slots } = fields;
-        this.actions = index.equals(buf, slots.actions, NO_OP)
-            ? NO_OP_ACTIONS
-            : stringList(index.parse(buf, slots.actions));
-        this.mode = index.equals(buf, slots.mode, MANAGED)
-            ? 'managed'
-            : (index.string(buf, slots.mode) ?? 'managed');
-    }
-    parse(slot) {
-        return this.fields.index.parse(this.buf, slot);
-    }
-    /** A string field, decoded without JSON.parse (every change has an address and a type). */
-    string(slot) {
-        return this.fields.index.string(this.buf, slot);
-    }
-    get address() {
-        return this.string(this.fields.slots.address) ?? '';
-    }
-    get previousAddress() {
-        const slot = this.fields.slots.previousAddress;
-        return this.fields.index.has(slot) ? this.string(slot) : null;
-    }
-    get type() {
-        return this.string(this.fields.slots.type) ?? '';
-    }
-    typeIn(types) {
-        const range = this.fields.index.range(this.fields.slots.type);
-        const candidates = range && types.byLength.get(range.end - range.start);
-        if (!candidates)
-            return null;
-        for (const { type, quoted } of candidates)
-            if (this.fields.index.equals(this.buf, this.fields.slots.type, quoted))
-                return type;
-        return null;
-    }
-    get deposed() {
-        return this.string(this.fields.slots.deposed);
-    }
-    get actionReason() {
-        return this.string(this.fields.slots.actionReason);
-    }
-    get importing() {
-        return this.importTarget !== null;
-    }
-    get importTarget() {
-        const slot = this.fields.slots.importing;
-        return this.fields.index.has(slot) ? this.parse(slot) : null;
-    }
-    unchangedValues(attributes) {
-        const after = attributes ? this.members(attributes) : this.parse(this.fields.slots.after);
-        return {
-            before: after,
-            after,
-            afterUnknown: null,
-            beforeSensitive: null,
-            afterSensitive: null,
-            replacePaths: null,
-        };
-    }
-    /** Some members of `change.after`, found by an index of their own: the rest of the object is skipped, not parsed. */
-    members(attributes) {
-        const range = this.fields.index.range(this.fields.slots.after);
-        if (!range || this.buf[range.start] !== Byte.OPEN_BRACE)
-            return null;
-        let index = MEMBER_INDEXES.get(attributes);
-        if (!index)
-            MEMBER_INDEXES.set(attributes, (index = new ObjectIndex(attributes, {})));
-        if (index.index(this.buf, range.start, range.end) < 0)
-            return null;
-        const object = Object.create(null);
-        for (const attribute of attributes) {
-            const value = index.parse(this.buf, index.slot(attribute));
-            if (value !== undefined)
-                object[attribute] = value;
-        }
-        return object;
-    }
-    values() {
-        const { before, after, afterUnknown, beforeSensitive, afterSensitive, replacePaths } = this.fields.slots;
-        return {
-            before: this.parse(before),
-            after: this.parse(after),
-            afterUnknown: this.parse(afterUnknown),
-            beforeSensitive: this.parse(beforeSensitive),
-            afterSensitive: this.parse(afterSensitive),
-            replacePaths: this.parse(replacePaths),
-        };
-    }
-}
-/** Where the fields of prior_state resources are: address, type, and `id` plus the given attributes of `values`. */
-class PriorIndex {
-    index;
-    address;
-    type;
-    values;
-    id;
-    /** The reading each answer of `attributesFor` stands for. */
-    readingFor = new WeakMap();
-    /**
-     * `attributesFor(type)`: what an object of that type needs read of its values; `wantsId(id)`: whether it is needed
-     * at all (see PlanVisitor). The rest of its values is skipped.
-     */
-    constructor(attributes, attributesFor, wantsId) {
-        const wanted = new Set(['id', ...attributes]);
-        // An object whose id nobody wants is read no further than its id.
-        const keep = (buf, start, end) => !wantsId || (buf[start] === Byte.QUOTE && wantsId(decodeString(buf, start, end)));
-        const enough = attributesFor
-            ? (index, buf, outer) => {
-                // Terraform writes `type` before `values`: without it, every value is read.
-                if (outer !== this.values || !index.has(this.type))
-                    return null;
-                const type = index.string(buf, this.type);
-                if (type === null)
-                    return null;
-                const needed = attributesFor(type);
-                let reading = this.readingFor.get(needed);
-                if (!reading) {
-                    const slots = needed.filter((a) => wanted.has(a)).map((a) => index.slot(`values.${a}`));
-                    reading = wantsId ? { slots, gate: { slot: this.id, keep } } : { slots };
-                    this.readingFor.set(needed, reading);
-                }
-                return reading;
-            }
-            : null;
-        this.index = new ObjectIndex(['address', 'type'], { values: [...wanted] }, enough);
-        this.address = this.index.slot('address');
-        this.type = this.index.slot('type');
-        this.values = this.index.slot('values');
-        this.id = this.index.slot('values.id');
-    }
-}
-/** A prior-state resource read through its index. */
-class IndexedPriorResource {
-    buf;
-    fields;
-    constructor(buf, fields) {
-        this.buf = buf;
-        this.fields = fields;
-    }
-    get address() {
-        return this.fields.index.string(this.buf, this.fields.address) ?? '';
-    }
-    get type() {
-        return this.fields.index.string(this.buf, this.fields.type) ?? '';
-    }
-    value(attribute) {
-        const { index, id } = this.fields;
-        // Every prior object's id is asked for: a string is decoded without JSON.parse.
-        if (attribute === 'id')
-            return index.string(this.buf, id) ?? index.parse(this.buf, id);
-        return index.parse(this.buf, index.slot(`values.${attribute}`));
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/plan/json-walk.ts
@@ -11183,10 +11196,8 @@ async function readPlanDocument(chunks, visitor) {
 
 
 
-
 const NO_DIFF = { attributes: [], omitted: 0 };
 const NOTHING = [];
-const CONTEXT_TYPE_SET = new TypeSet(CONTEXT_TYPES.map((c) => c.type));
 class SummaryBuilder {
     fingerprint;
     scrubber;
@@ -11278,15 +11289,8 @@ class SummaryBuilder {
         countTerraform(managed, this.terraform);
         countObjects(managed, this.objects);
         if (!isChange(managed)) {
-            // Some unchanged objects are what changes are judged against: a group that holds an admin role, a policy's
-            // rules, a zone (CONTEXT_TYPES).
-            const type = event.typeIn(CONTEXT_TYPE_SET);
-            const context = type === null ? undefined : CONTEXT_TYPES.find((c) => c.type === type);
-            if (context) {
-                // A few top-level members read as they are: nothing walks into them, so their depth is not checked.
-                const values = readValues(() => event.address, () => event.unchangedValues(context.attributes), !context.attributes);
-                this.wantNames(this.findings.unchanged(context.type, values, () => event.address));
-            }
+            // Some unchanged objects are what changes are judged against (a group's admin role, a policy's rules).
+            this.wantNames(this.findings.unchangedEntry(event));
             return;
         }
         const info = lookupType(event.type);

@@ -4,7 +4,7 @@
 import { lookupType, nameAttributes, type OktaType } from '../okta/catalog.js';
 import { captureNameInputs, placeholdersOf, type NameInputs, type Placeholder } from '../okta/names.js';
 import { assessRisk, replaceCause } from '../okta/risk.js';
-import { CONTEXT_TYPES, FindingsCollector } from '../review/engine.js';
+import { FindingsCollector } from '../review/engine.js';
 import { NO_NOTES, providerNotes } from '../okta/provider-notes.js';
 import { BUILT_IN_POLICY, policySummary, type ReviewPolicy } from '../review/policy.js';
 import { categoryCounts } from './categories.js';
@@ -31,12 +31,11 @@ import {
   type NamedObject,
   type PriorObject,
 } from './name-resolution.js';
-import {
-  TypeSet,
-  type ChangeValues,
-  type ConfigResource,
-  type PriorResourceEvent,
-  type ResourceChangeEvent,
+import type {
+  ChangeValues,
+  ConfigResource,
+  PriorResourceEvent,
+  ResourceChangeEvent,
 } from './indexed-resources.js';
 import {
   changeIdentity,
@@ -69,8 +68,6 @@ export interface SummarizeOptions {
 
 const NO_DIFF: DiffResult = { attributes: [], omitted: 0 };
 const NOTHING: readonly string[] = [];
-
-const CONTEXT_TYPE_SET = new TypeSet(CONTEXT_TYPES.map((c) => c.type));
 
 class SummaryBuilder implements PlanVisitor {
   readonly terraform = emptyTerraformCounts();
@@ -166,19 +163,8 @@ class SummaryBuilder implements PlanVisitor {
     countTerraform(managed, this.terraform);
     countObjects(managed, this.objects);
     if (!isChange(managed)) {
-      // Some unchanged objects are what changes are judged against: a group that holds an admin role, a policy's
-      // rules, a zone (CONTEXT_TYPES).
-      const type = event.typeIn(CONTEXT_TYPE_SET);
-      const context = type === null ? undefined : CONTEXT_TYPES.find((c) => c.type === type);
-      if (context) {
-        // A few top-level members read as they are: nothing walks into them, so their depth is not checked.
-        const values = readValues(
-          () => event.address,
-          () => event.unchangedValues(context.attributes),
-          !context.attributes,
-        );
-        this.wantNames(this.findings.unchanged(context.type, values, () => event.address));
-      }
+      // Some unchanged objects are what changes are judged against (a group's admin role, a policy's rules).
+      this.wantNames(this.findings.unchangedEntry(event));
       return;
     }
 

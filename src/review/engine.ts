@@ -5,7 +5,8 @@
 import type { OktaType } from '../okta/catalog.js';
 import type { ObjectAction } from '../plan/types.js';
 import { REDACTED, type SecretScrubber } from '../plan/redact.js';
-import type { ChangeValues } from '../plan/indexed-resources.js';
+import { TypeSet, type ChangeValues, type ResourceChangeEvent } from '../plan/indexed-resources.js';
+import { readValues } from '../plan/value-limits.js';
 import { nameOktaIds } from '../plan/name-resolution.js';
 import { bySeverity, type Evidence, type Finding, type Severity } from './findings.js';
 import { BUILT_IN_POLICY, type Allowlists, type ReviewPolicy } from './policy.js';
@@ -137,6 +138,8 @@ export const CONTEXT_TYPES: readonly { type: string; attributes?: readonly strin
   ...ORDERED_RULE_TYPES.map((type) => ({ type })),
 ];
 
+const CONTEXT_TYPE_SET = new TypeSet(CONTEXT_TYPES.map((c) => c.type));
+
 /** The findings of a plan's changes, collected as they are read; most severe first at the end. */
 export class FindingsCollector {
   private readonly found: Finding[] = [];
@@ -169,6 +172,20 @@ export class FindingsCollector {
     if (type === 'okta_network_zone') this.zoneUse.zone(values);
     if (HAZARDOUS.has(type)) this.hazards.object(type, address, values, false);
     return ORDERED_TYPES.has(type) ? this.ruleOrder.rule(type, address(), values, false) : [];
+  }
+
+  /** A no-op entry of the plan: read (see unchanged) only when of a CONTEXT_TYPES type, one length check for most. */
+  unchangedEntry(event: ResourceChangeEvent): readonly string[] {
+    const type = event.typeIn(CONTEXT_TYPE_SET);
+    const context = type === null ? undefined : CONTEXT_TYPES.find((c) => c.type === type);
+    if (!context) return [];
+    // A few top-level members read as they are: nothing walks into them, so their depth is not checked.
+    const values = readValues(
+      () => event.address,
+      () => event.unchangedValues(context.attributes),
+      !context.attributes,
+    );
+    return this.unchanged(context.type, values, () => event.address);
   }
 
   /**
