@@ -120,6 +120,7 @@ describe('action.yml', () => {
     highRisk: 0,
     findings: [],
     reviewPolicy: { source: 'built-in', off: [], severity: {} },
+    apiForecast: { buckets: [], refresh: 0, apply: 0, minutes: 0, limits: 'enterprise', modelled: 0 },
     errored: false,
     org: { host: null, source: null },
     plan: { formatVersion: null, terraformVersion: null },

@@ -1,9 +1,10 @@
-// npm run bench:okta [-- --objects N] [--okta-limits]
+// npm run bench:okta [-- --objects N] [--saml N] [--okta-limits]
 // The whole plan path on real okta/okta resource types: the bundled action plans (then applies, then plans again)
 // an org of N objects (default 2,000: groups, group rules, OIDC apps, network zones) against the Okta org emulator
 // through the provider stand-in. Reports the action's own time besides Terraform's commands, the plan JSON's size,
-// and the Okta API calls each run makes.
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// the Okta API calls each run makes, and the calls the review's API forecast said it would make. --saml N adds N
+// SAML apps, each with an okta_app_group_assignments of two groups (the rate-limit worked example is 150).
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startOktaProvider } from '../testkit/okta-provider/provider.mjs';
@@ -14,8 +15,10 @@ const { values } = parseArgs({
   options: {
     objects: { type: 'string', default: '2000' },
     'okta-limits': { type: 'boolean', default: false },
+    saml: { type: 'string', default: '0' },
   },
 });
+const saml = Number(values.saml);
 const total = Number(values.objects);
 const counts = {
   okta_group: Math.round(total * 0.8),
@@ -49,6 +52,20 @@ function configuration() {
   for (let i = 0; i < counts.okta_network_zone; i++) {
     blocks.push(
       `resource "okta_network_zone" "z${i}" {\n  name     = "Zone ${i}"\n  type     = "IP"\n  gateways = ["10.${i >> 8}.${i & 255}.0/24"]\n}\n`,
+    );
+  }
+  for (let i = 0; i < saml; i++) {
+    blocks.push(
+      `resource "okta_app_saml" "s${i}" {\n  label = "SAML ${i}"\n  sso_url = "https://sp${i}.example/acs"\n` +
+        `  recipient = "https://sp${i}.example/acs"\n  destination = "https://sp${i}.example/acs"\n` +
+        `  audience = "https://sp${i}.example"\n  subject_name_id_template = "$\${user.userName}"\n` +
+        `  subject_name_id_format = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"\n` +
+        `  response_signed = true\n  signature_algorithm = "RSA_SHA256"\n  digest_algorithm = "SHA256"\n` +
+        `  honor_force_authn = false\n` +
+        `  authn_context_class_ref = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"\n}\n`,
+      `resource "okta_app_group_assignments" "s${i}" {\n  app_id = okta_app_saml.s${i}.id\n` +
+        `  group {\n    id = okta_group.g${(2 * i) % counts.okta_group}.id\n  }\n` +
+        `  group {\n    id = okta_group.g${(2 * i + 1) % counts.okta_group}.id\n  }\n}\n`,
     );
   }
   return blocks.join('\n');
@@ -103,6 +120,7 @@ try {
     });
     const terraform = terraformSeconds(result.log, ['init', 'validate', 'plan', 'apply']);
     const planMb = statSync(result.outputs['json-plan-path']).size / 1e6;
+    const { apiForecast } = JSON.parse(readFileSync(result.outputs['summary-json'], 'utf8'));
     rows.push({
       title,
       total: result.seconds,
@@ -110,6 +128,9 @@ try {
       own: result.seconds - terraform,
       planMb,
       calls: emulator.requests.length - before,
+      // A plan run refreshes; an apply run plans again (a refresh) and applies.
+      forecast: mode === 'plan' ? apiForecast.refresh : apiForecast.refresh + apiForecast.apply,
+      minutes: apiForecast.minutes,
     });
   }
 } finally {
@@ -118,15 +139,19 @@ try {
 }
 
 process.stdout.write(
-  `\n${total} objects (${Object.entries(counts)
+  `\n${total + 2 * saml} objects (${Object.entries({
+    ...counts,
+    okta_app_saml: saml,
+    okta_app_group_assignments: saml,
+  })
     .map(([t, n]) => `${n} ${t}`)
     .join(', ')})\n\n`,
 );
 process.stdout.write(
-  "| run | wall | terraform init/validate/plan/apply | action's own work | plan JSON | Okta API calls |\n|---|---|---|---|---|---|\n",
+  "| run | wall | terraform init/validate/plan/apply | action's own work | plan JSON | Okta API calls | forecast | forecast wait at Enterprise limits |\n|---|---|---|---|---|---|---|---|\n",
 );
 for (const r of rows) {
   process.stdout.write(
-    `| ${r.title} | ${r.total.toFixed(1)} s | ${r.terraform.toFixed(1)} s | ${r.own.toFixed(1)} s | ${r.planMb.toFixed(1)} MB | ${r.calls} |\n`,
+    `| ${r.title} | ${r.total.toFixed(1)} s | ${r.terraform.toFixed(1)} s | ${r.own.toFixed(1)} s | ${r.planMb.toFixed(1)} MB | ${r.calls} | ${r.forecast} | ${r.minutes} min |\n`,
   );
 }

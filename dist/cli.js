@@ -5808,7 +5808,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6736);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -5817,7 +5817,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1593:
+/***/ 6736:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7918,14 +7918,16 @@ class ObjectIndex {
 class TypeSet {
     byLength = new Map();
     constructor(types) {
-        for (const type of types) {
-            const quoted = Buffer.from(JSON.stringify(type));
-            const same = this.byLength.get(quoted.length);
-            if (same)
-                same.push({ type, quoted });
-            else
-                this.byLength.set(quoted.length, [{ type, quoted }]);
-        }
+        for (const type of types)
+            this.add(type);
+    }
+    add(type) {
+        const quoted = Buffer.from(JSON.stringify(type));
+        const same = this.byLength.get(quoted.length);
+        if (same)
+            same.push({ type, quoted });
+        else
+            this.byLength.set(quoted.length, [{ type, quoted }]);
     }
 }
 function str(value) {
@@ -10689,6 +10691,269 @@ function providerNotes(type, action, values) {
     return notes.length ? notes : NO_NOTES;
 }
 
+;// CONCATENATED MODULE: ./src/okta/api-calls.ts
+// What okta/okta v6.12.0 spends of Okta's API rate limits per object: the calls a refresh makes (its Read function)
+// and the calls a create, update or delete makes (the write, then the Read the provider runs after it), per Okta
+// rate-limit bucket. Sources: the provider's idaas/resource_okta_*.go Read functions at v6.12.0 (okta_app_saml reads
+// the app, its SAML metadata and its keys; okta_app_oauth the app; okta_app_group_assignments and
+// okta_group_memberships list 200 per page), Okta's rate-limit pages for which path counts in which bucket
+// (rl-global-mgmt: /api/v1/apps and its sub-paths but /apps/{id}; /groups likewise; users split by method), and
+// ../shared/okta/rate-limits.md. Types not listed are modelled as one GET of "most other /api/v1" per refresh: a
+// model, reported as such, for the 130 types of rarely more than a few objects each.
+const api_calls_BUCKETS = [
+    '/api/v1/apps',
+    '/api/v1/apps/{id}',
+    '/api/v1/groups',
+    '/api/v1/groups/{id}',
+    '/api/v1/users',
+    'GET /api/v1/users/{id}',
+    'POST/PUT/DELETE /api/v1/users/{id}',
+    'other /api/v1',
+];
+const APP = '/api/v1/apps/{id}';
+const APPS = '/api/v1/apps';
+const api_calls_OTHER = 'other /api/v1';
+/** An app: read by id; created under /apps; deleted after a deactivation (a sub-path of /apps). */
+const app = (reads) => ({
+    refresh: reads,
+    create: { [APPS]: 1 },
+    update: { [APP]: 1 },
+    delete: { [APPS]: 1, [APP]: 1 },
+    source: 'provider',
+});
+/** An object read and written under one bucket (app assignments, group rules, memberships). */
+const under = (bucket) => ({
+    refresh: { [bucket]: 1 },
+    create: { [bucket]: 1 },
+    update: { [bucket]: 1 },
+    delete: { [bucket]: 1 },
+    source: 'provider',
+});
+const APP_TYPES = [
+    'okta_app_auto_login',
+    'okta_app_basic_auth',
+    'okta_app_bookmark',
+    'okta_app_secure_password_store',
+    'okta_app_shared_credentials',
+    'okta_app_swa',
+    'okta_app_three_field',
+];
+const TYPE_CALLS = new Map([
+    ...APP_TYPES.map((type) => [type, app({ [APP]: 1 })]),
+    // GET /apps/{id}; with an API token (SSWS) also GET /api/v1/internal/apps/{id}/settings/oauth/idToken for
+    // groups_claim, which OAuth 2.0 API credentials skip.
+    ['okta_app_oauth', app({ [APP]: 1, [api_calls_OTHER]: 1 })],
+    // GET /apps/{id}, GET /apps/{id}/sso/saml/metadata, GET /apps/{id}/credentials/keys.
+    ['okta_app_saml', app({ [APP]: 1, [APPS]: 2 })],
+    // GET /apps/{id} and GET /apps/{id}/users/{uid}.
+    ['okta_app_user', { ...under(APPS), refresh: { [APP]: 1, [APPS]: 1 } }],
+    ['okta_app_group_assignment', under(APPS)],
+    // GET /apps/{id}/groups?limit=200, one page per 200 groups; a write is one PUT or DELETE per group changed.
+    ['okta_app_group_assignments', under(APPS)],
+    ['okta_app_oauth_api_scope', under(APPS)],
+    ['okta_app_oauth_redirect_uri', { ...under(APP), refresh: { [APP]: 1 } }],
+    [
+        'okta_group',
+        {
+            refresh: { '/api/v1/groups/{id}': 1 },
+            create: { '/api/v1/groups': 1 },
+            update: { '/api/v1/groups/{id}': 1 },
+            delete: { '/api/v1/groups/{id}': 1 },
+            source: 'provider',
+        },
+    ],
+    ['okta_group_rule', under('/api/v1/groups')],
+    // GET /groups/{id}/users?limit=200, one page per 200 members.
+    ['okta_group_memberships', under('/api/v1/groups')],
+    ['okta_group_role', under('/api/v1/groups')],
+    ['okta_group_owner', under('/api/v1/groups')],
+    [
+        'okta_user',
+        {
+            refresh: { 'GET /api/v1/users/{id}': 1 },
+            create: { '/api/v1/users': 1 },
+            update: { 'POST/PUT/DELETE /api/v1/users/{id}': 1 },
+            // Okta deletes a user in two DELETEs: the first deactivates.
+            delete: { 'POST/PUT/DELETE /api/v1/users/{id}': 2 },
+            source: 'provider',
+        },
+    ],
+    ['okta_user_group_memberships', { ...under('/api/v1/users'), refresh: { '/api/v1/users': 1 } }],
+]);
+/** Policies, rules, zones, authenticators, IdPs, schemas...: one call each in most other /api/v1. */
+const MODEL = {
+    refresh: { [api_calls_OTHER]: 1 },
+    create: { [api_calls_OTHER]: 1 },
+    update: { [api_calls_OTHER]: 1 },
+    delete: { [api_calls_OTHER]: 1 },
+    source: 'model',
+};
+function typeCalls(type) {
+    return TYPE_CALLS.get(type) ?? MODEL;
+}
+/** Okta's org-wide limits per minute, by plan (Okta's rl-global-mgmt page, as rate-limits.md copies it). */
+const api_calls_TIERS = {
+    'developer-free': [20, 100, 100, 100, 100, 100, 100, 100],
+    'developer-paid': [25, 300, 300, 300, 300, 300, 300, 300],
+    'one-app': [25, 300, 300, 300, 300, 300, 300, 300],
+    enterprise: [100, 600, 600, 600, 600, 1000, 600, 600],
+    'workforce-identity': [100, 500, 500, 1000, 600, 2000, 600, 1200],
+};
+/** A tier's limit per bucket. */
+function api_calls_tierLimits(tier) {
+    return Object.fromEntries(api_calls_BUCKETS.map((b, i) => [b, api_calls_TIERS[tier][i]]));
+}
+/**
+ * The bucket Okta counts a request in (rl-global-mgmt): /apps, /groups and /users list, create and sub-paths in one
+ * bucket each, a single app or group in another, a single user by method; everything else in most other /api/v1.
+ */
+function oktaBucket(method, path) {
+    const [, collection, id, sub] = /^\/api\/v1\/(apps|groups|users)(?:\/([^/?]+))?(\/[^?]*)?/.exec(path) ?? [];
+    const single = id !== undefined && id !== 'rules' && !sub;
+    if (collection === 'apps')
+        return single ? APP : APPS;
+    if (collection === 'groups')
+        return single ? '/api/v1/groups/{id}' : '/api/v1/groups';
+    if (collection === 'users') {
+        if (!single)
+            return '/api/v1/users';
+        return method === 'GET' ? 'GET /api/v1/users/{id}' : 'POST/PUT/DELETE /api/v1/users/{id}';
+    }
+    return api_calls_OTHER;
+}
+
+;// CONCATENATED MODULE: ./src/plan/api-forecast.ts
+// The Okta API budget of a run, forecast from the plan: per rate-limit bucket, the calls a refresh of every object in
+// state makes and the calls the planned changes make (src/okta/api-calls.ts), and how long that takes at the share
+// of the org's limit this run may use. A bucket past its limit makes the provider wait (429s, or its own
+// max_api_capacity throttle): the forecast says where, before the run spends the time.
+
+
+/** Okta's default share of a bucket for one API token or OAuth service app. */
+const DEFAULT_SHARE_PERCENT = 50;
+const ASSUMED_LIMITS = {
+    perMinute: api_calls_tierLimits('enterprise'),
+    sharePercent: DEFAULT_SHARE_PERCENT,
+    source: 'enterprise (assumed: set okta-rate-limits)',
+};
+const emptyTally = () => Object.fromEntries(api_calls_BUCKETS.map((b) => [b, 0]));
+function add(tally, calls, times = 1) {
+    for (const bucket of api_calls_BUCKETS)
+        tally[bucket] += (calls[bucket] ?? 0) * times;
+}
+const ACTIONS = ['create', 'update', 'delete', 'replace', 'forget', 'no-op'];
+/** Counts the objects of a plan per type and action, as they are read; forecasts once the plan is read. */
+class ApiCallCounter {
+    /** Type → action → objects. */
+    counts = new Map();
+    /** The types seen: an entry's type is found among them without decoding it (most plans hold a few dozen). */
+    seen = new TypeSet([]);
+    dataReads = 0;
+    /** A managed entry of resource_changes (every object in state or configuration has one). */
+    managed(event, action) {
+        let type = event.typeIn(this.seen);
+        if (type === null) {
+            type = event.type;
+            this.seen.add(type);
+            this.counts.set(type, Object.fromEntries(ACTIONS.map((a) => [a, 0])));
+        }
+        this.counts.get(type)[action]++;
+    }
+    /** A data source read during apply (its values unknown at plan time). */
+    dataRead() {
+        this.dataReads++;
+    }
+    forecast(limits) {
+        const refresh = emptyTally();
+        const apply = emptyTally();
+        let modelled = 0;
+        for (const [type, byAction] of this.counts) {
+            const calls = typeCalls(type);
+            for (const action of ACTIONS) {
+                const n = byAction[action];
+                if (calls.source === 'model')
+                    modelled += n;
+                // Objects in state are read by the refresh; the provider reads each one it writes again.
+                if (action !== 'create')
+                    add(refresh, calls.refresh, n);
+                if (action === 'create' || action === 'replace')
+                    add(apply, calls.create, n);
+                if (action === 'update')
+                    add(apply, calls.update, n);
+                if (action === 'delete' || action === 'replace')
+                    add(apply, calls.delete, n);
+                if (action === 'create' || action === 'update' || action === 'replace')
+                    add(apply, calls.refresh, n);
+            }
+        }
+        apply['other /api/v1'] += this.dataReads;
+        // ConfigureProvider checks an API token with GET /api/v1/users/me, once per terraform command.
+        if (this.counts.size > 0)
+            refresh['GET /api/v1/users/{id}'] += 1;
+        const buckets = api_calls_BUCKETS.filter((b) => refresh[b] + apply[b] > 0)
+            .map((bucket) => {
+            const limitPerMinute = Math.max(1, Math.floor((limits.perMinute[bucket] * limits.sharePercent) / 100));
+            const calls = refresh[bucket] + apply[bucket];
+            return {
+                bucket,
+                refresh: refresh[bucket],
+                apply: apply[bucket],
+                limitPerMinute,
+                minutes: calls > limitPerMinute ? Math.round((calls / limitPerMinute) * 10) / 10 : 0,
+            };
+        })
+            .sort((a, b) => b.minutes - a.minutes || b.refresh + b.apply - (a.refresh + a.apply));
+        const sum = (tally) => api_calls_BUCKETS.reduce((n, b) => n + tally[b], 0);
+        return {
+            buckets,
+            refresh: sum(refresh),
+            apply: sum(apply),
+            minutes: buckets[0]?.minutes ?? 0,
+            limits: limits.source,
+            modelled,
+        };
+    }
+}
+/**
+ * The input okta-rate-limits: a plan tier (developer-free, developer-paid, one-app, enterprise, workforce-identity),
+ * then `bucket = calls per minute` lines for buckets an admin changed, and `share = percent` when the service app's
+ * share is not Okta's default 50. `maxApiCapacity` (okta-max-api-capacity) caps the share: the provider waits past
+ * it. Throws the problem, for the settings reader.
+ */
+function parseRateLimits(text, maxApiCapacity = 100) {
+    const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    const tierName = lines[0] && !lines[0].includes('=') ? lines.shift() : undefined;
+    if (tierName !== undefined && !(tierName in TIERS))
+        throw new Error(`"${tierName}" is not an Okta plan (one of ${Object.keys(TIERS).join(', ')})`);
+    const perMinute = tierLimits(tierName ?? 'enterprise');
+    let share = DEFAULT_SHARE_PERCENT;
+    for (const line of lines) {
+        const shareLine = /^share\s*=\s*(\d+)\s*%?$/.exec(line);
+        if (shareLine) {
+            share = Number(shareLine[1]);
+            if (share < 1 || share > 100)
+                throw new Error(`share must be a percent from 1 to 100, not ${share}`);
+            continue;
+        }
+        const match = /^(.+?)\s*=\s*(\d+)$/.exec(line);
+        const bucket = match?.[1];
+        if (!match || !bucket || !BUCKETS.includes(bucket))
+            throw new Error(`"${line}" is not "bucket = calls per minute" or "share = percent" (buckets: ${BUCKETS.join(', ')})`);
+        perMinute[bucket] = Number(match[2]);
+    }
+    const source = [tierName ?? (lines.length ? 'enterprise' : ''), lines.length ? 'okta-rate-limits' : '']
+        .filter(Boolean)
+        .join(' + ');
+    return {
+        perMinute,
+        sharePercent: Math.min(share, maxApiCapacity),
+        source: source || ASSUMED_LIMITS.source,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/counts.ts
 // Counting, exactly as Terraform's own "Plan:" line counts (DESIGN.md, Summary JSON): a replace is one add and one
 // destroy, only ["update"] is a change, imports are counted apart, data sources never.
@@ -11196,6 +11461,7 @@ async function readPlanDocument(chunks, visitor) {
 
 
 
+
 const NO_DIFF = { attributes: [], omitted: 0 };
 const NOTHING = [];
 class SummaryBuilder {
@@ -11213,6 +11479,7 @@ class SummaryBuilder {
     priorAttributes = nameAttributes();
     priorAttributesByType = new Map();
     outputChanges = 0;
+    api = new ApiCallCounter();
     constructor(fingerprint, scrubber, findings) {
         this.fingerprint = fingerprint;
         this.scrubber = scrubber;
@@ -11278,10 +11545,13 @@ class SummaryBuilder {
     change(event) {
         this.changesSeen = true;
         if (event.mode === 'data') {
-            if (event.actions.includes('read'))
+            if (event.actions.includes('read')) {
                 this.objects.read++;
+                this.api.dataRead();
+            }
             return;
         }
+        this.api.managed(event, objectAction(event.actions));
         // The address only when there is a previous one: most entries are no-ops that need no string decoded.
         const previous = event.previousAddress;
         const moved = previous !== null && isMove(event.address, previous);
@@ -11437,6 +11707,7 @@ async function summarizePlan(chunks, options = {}) {
         findings: judged.findings,
         ...(judged.builtIn ? { builtInFindings: judged.builtIn } : {}),
         reviewPolicy: policySummary(policy),
+        apiForecast: builder.api.forecast(options.rateLimits ?? ASSUMED_LIMITS),
         errored: document.errored,
         org: builder.orgHost
             ? { host: builder.orgHost, source: 'provider-block' }
@@ -11573,6 +11844,38 @@ function plural(n, one, many = `${one}s`) {
     return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
+;// CONCATENATED MODULE: ./src/render/api-budget.ts
+// The review's "Okta API budget": the rate-limit buckets where a run of this plan waits more than a minute, from the
+// summary's forecast (plan/api-forecast.ts), and what to do about it. Nothing is shown when no bucket waits.
+
+/** A bucket is shown when its calls take more than this many minutes at the run's rate. */
+const SHOWN_FROM_MINUTES = 1;
+function apiBudgetSection(forecast) {
+    const slow = forecast.buckets.filter((b) => b.minutes > SHOWN_FROM_MINUTES);
+    if (slow.length === 0)
+        return [];
+    const worst = slow[0];
+    if (!worst)
+        return [];
+    return [
+        '#### Okta API budget',
+        `Refreshing this configuration takes ${plural(forecast.refresh, 'API call')} and applying this plan ${plural(forecast.apply, 'more call')}: about ${worst.minutes} minutes of waiting on Okta's ${code(worst.bucket)} limit (limits: ${escapeText(forecast.limits, 120)}).`,
+        '',
+        markdown_table(['Bucket', 'Refresh', 'Apply', 'Calls a minute', 'Minutes'], ['left', 'right', 'right', 'right', 'right'], slow.map((b) => [
+            code(b.bucket),
+            String(b.refresh),
+            String(b.apply),
+            String(b.limitPerMinute),
+            String(b.minutes),
+        ])),
+        '',
+        'The apply on merge plans again, so it reads all of this a second time before it writes. To wait less: give ' +
+            'the service app a larger share of these buckets (Okta gives one app 50% by default; then say so in ' +
+            'okta-rate-limits); split the configuration so each run reads fewer objects; keep okta-max-api-capacity ' +
+            'below 100 so the provider waits for the limit to reset instead of retrying into HTTP 429.',
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/render/diff-block.ts
 // The collapsed attribute-level diff: every changed object's attributes, before → after, secrets already masked.
 
@@ -11682,6 +11985,7 @@ function findingsSection(summary, limit, detail) {
 // The review: what a plan does to an Okta org, in Okta's terms, as markdown for a PR comment or a job summary.
 // Security findings first, then the counts by category and risky changes, then changes made outside Terraform, then
 // every changed object by category, then the attribute-level diff. It always fits its budget: full → names only → counts only.
+
 
 
 
@@ -11866,6 +12170,9 @@ function render(summary, context, detail) {
     const drift = driftSection(summary, detail);
     if (drift.length)
         blocks.push(drift.join('\n'));
+    const budget = apiBudgetSection(summary.apiForecast);
+    if (budget.length)
+        blocks.push(budget.join('\n'));
     const noise = detail === 'counts' ? [] : noiseSection(summary.changes);
     if (noise.length)
         blocks.push(noise.join('\n'));

@@ -10,6 +10,7 @@ import { eventPayload, pullRequestNumber, pushedToDefaultBranch, type EventPaylo
 import { checkWorkspaceName, confinedPath } from './input-paths.js';
 import { InputReader } from './inputs.js';
 import { CREDENTIAL_VARIABLES } from './okta/credentials.js';
+import { parseRateLimits, type RateLimits } from './plan/api-forecast.js';
 import { urlCredentials } from './plan/redact.js';
 import { SEVERITIES, type BlockOn } from './review/findings.js';
 import { DEFAULT_POLICY_FILE, readPolicy, type ReviewPolicy } from './review/policy.js';
@@ -92,6 +93,8 @@ export interface Settings {
   readonly reviewPolicy: ReviewPolicy;
   /** Findings this severe or more need the high-risk approval to apply (input block-on). */
   readonly blockOn: BlockOn;
+  /** The org's Okta rate limits and this run's share of them, for the API forecast (okta-rate-limits). */
+  readonly rateLimits: RateLimits;
   readonly github: GitHubSettings;
   /** The runner's environment, for Terraform's processes and the credentials preflight. */
   readonly processEnv: Environment;
@@ -243,6 +246,17 @@ function reviewPolicy(inputs: InputReader, repository: string): ReviewPolicy {
   return readPolicy(path, given || DEFAULT_POLICY_FILE, { required: given !== '' });
 }
 
+function rateLimits(inputs: InputReader, maxApiCapacity: number | undefined): RateLimits {
+  try {
+    return parseRateLimits(inputs.getInput('okta-rate-limits'), maxApiCapacity);
+  } catch (e) {
+    throw new ActionError(
+      'invalid-input',
+      `the input okta-rate-limits is not valid: ${errorMessage(e)}; give your Okta plan (e.g. enterprise), then bucket = calls per minute lines for limits your admin changed`,
+    );
+  }
+}
+
 export function readSettings(runtime: Runtime): Settings {
   maskCredentials(runtime);
   const { env } = runtime;
@@ -280,6 +294,7 @@ export function readSettings(runtime: Runtime): Settings {
     allowHighRisk: inputs.booleanInput('allow-high-risk'),
     reviewPolicy: reviewPolicy(inputs, repository),
     blockOn: inputs.choiceInput('block-on', [...SEVERITIES, 'none'], 'high'),
+    rateLimits: rateLimits(inputs, terraform.maxApiCapacity),
     github: githubSettings(inputs, runtime, event),
     processEnv: env,
   };

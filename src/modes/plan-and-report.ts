@@ -19,10 +19,9 @@ import { writeSummaryJson } from '../plan/summary-json.js';
 import { summarizePlan } from '../plan/summarize.js';
 import type { SecretScrubber } from '../plan/redact.js';
 import type { PlanSummary } from '../plan/types.js';
-import type { ReviewPolicy } from '../review/policy.js';
 import { annotateFindings } from '../render/annotations.js';
 import { reviewSummaryMarkdown } from '../render/job-summary.js';
-import type { Environment, Runtime } from '../runtime.js';
+import type { Runtime } from '../runtime.js';
 import type { ReviewTarget, Settings } from '../settings.js';
 import type { TerraformSession } from '../terraform/session.js';
 import type { ModeContext } from './context.js';
@@ -54,16 +53,16 @@ type Planned = Omit<PlannedRun, 'fingerprint' | 'contextDigest' | 'outputs'> & {
 
 async function summarizeGivenPlan(
   path: string,
-  env: Environment,
+  settings: Pick<Settings, 'env' | 'reviewPolicy' | 'rateLimits'>,
   secrets: SecretScrubber,
-  policy: ReviewPolicy,
 ): Promise<Planned> {
   const builder = new FingerprintBuilder();
   const summary = await summarizePlan(await openPlan(path), {
-    env,
+    env: settings.env,
     fingerprint: builder,
     scrubber: secrets,
-    policy,
+    policy: settings.reviewPolicy,
+    rateLimits: settings.rateLimits,
   });
   return { summary, digests: builder.objectDigests(), backend: '', providers: {} };
 }
@@ -96,6 +95,7 @@ async function planWithTerraform(settings: Settings, context: ModeContext): Prom
     fingerprint: builder,
     scrubber: context.secrets,
     policy: settings.reviewPolicy,
+    rateLimits: settings.rateLimits,
   });
   // Only now are the plan's secrets (those okta/okta does not mark, too) masked: its text may go to the log.
   await saved.printOutput();
@@ -130,7 +130,7 @@ async function report(
 
 export async function planAndReport(settings: Settings, context: ModeContext): Promise<PlannedRun> {
   const { backend, providers, configuration, ...planned } = settings.planJson
-    ? await summarizeGivenPlan(settings.planJson, settings.env, context.secrets, settings.reviewPolicy)
+    ? await summarizeGivenPlan(settings.planJson, settings, context.secrets)
     : await planWithTerraform(settings, context);
   const { summary, terraform } = planned;
   // On a pull request, each finding also shows on the line of the .tf file that declares its object.

@@ -44,12 +44,14 @@ export interface ResourceChangeEvent {
 export class TypeSet {
   readonly byLength = new Map<number, { type: string; quoted: Buffer }[]>();
   constructor(types: Iterable<string>) {
-    for (const type of types) {
-      const quoted = Buffer.from(JSON.stringify(type));
-      const same = this.byLength.get(quoted.length);
-      if (same) same.push({ type, quoted });
-      else this.byLength.set(quoted.length, [{ type, quoted }]);
-    }
+    for (const type of types) this.add(type);
+  }
+
+  add(type: string): void {
+    const quoted = Buffer.from(JSON.stringify(type));
+    const same = this.byLength.get(quoted.length);
+    if (same) same.push({ type, quoted });
+    else this.byLength.set(quoted.length, [{ type, quoted }]);
   }
 }
 

@@ -7,6 +7,7 @@ import { assessRisk, replaceCause } from '../okta/risk.js';
 import { FindingsCollector } from '../review/engine.js';
 import { NO_NOTES, providerNotes } from '../okta/provider-notes.js';
 import { BUILT_IN_POLICY, policySummary, type ReviewPolicy } from '../review/policy.js';
+import { ApiCallCounter, ASSUMED_LIMITS, type RateLimits } from './api-forecast.js';
 import { categoryCounts } from './categories.js';
 import {
   countObjects,
@@ -64,6 +65,8 @@ export interface SummarizeOptions {
   readonly scrubber?: SecretScrubber;
   /** The repository's review policy (rules off, severities, allowlists); the built-in one when not given. */
   readonly policy?: ReviewPolicy;
+  /** The org's rate limits and this run's share, for the API forecast; Enterprise's defaults when not given. */
+  readonly rateLimits?: RateLimits;
 }
 
 const NO_DIFF: DiffResult = { attributes: [], omitted: 0 };
@@ -81,6 +84,7 @@ class SummaryBuilder implements PlanVisitor {
   readonly priorAttributes = nameAttributes();
   private readonly priorAttributesByType = new Map<string, readonly string[]>();
   outputChanges = 0;
+  readonly api = new ApiCallCounter();
   constructor(
     readonly fingerprint: FingerprintBuilder,
     readonly scrubber: SecretScrubber,
@@ -153,9 +157,13 @@ class SummaryBuilder implements PlanVisitor {
   change(event: ResourceChangeEvent): void {
     this.changesSeen = true;
     if (event.mode === 'data') {
-      if (event.actions.includes('read')) this.objects.read++;
+      if (event.actions.includes('read')) {
+        this.objects.read++;
+        this.api.dataRead();
+      }
       return;
     }
+    this.api.managed(event, objectAction(event.actions));
     // The address only when there is a previous one: most entries are no-ops that need no string decoded.
     const previous = event.previousAddress;
     const moved = previous !== null && isMove(event.address, previous);
@@ -318,6 +326,7 @@ export async function summarizePlan(
     findings: judged.findings,
     ...(judged.builtIn ? { builtInFindings: judged.builtIn } : {}),
     reviewPolicy: policySummary(policy),
+    apiForecast: builder.api.forecast(options.rateLimits ?? ASSUMED_LIMITS),
     errored: document.errored,
     org: builder.orgHost
       ? { host: builder.orgHost, source: 'provider-block' }

@@ -2,6 +2,7 @@
 // to the file named by its `summary-json` output. Add fields; never rename or remove them.
 
 import type { Finding } from '../review/findings.js';
+import type { ApiForecast } from './api-forecast.js';
 
 export type Risk = 'high' | 'medium' | 'low' | 'none';
 
@@ -105,6 +106,8 @@ export interface PlanSummary {
   builtInFindings?: Finding[];
   /** The review policy the findings were judged by: its file, the rules it turned off and the severities it set. */
   reviewPolicy: { source: string; off: string[]; severity: Record<string, string> };
+  /** The Okta API calls a refresh and the apply of this plan make, per rate-limit bucket, and the time they take. */
+  apiForecast: ApiForecast;
   errored: boolean;
   org: OrgInfo;
   plan: { formatVersion: string | null; terraformVersion: string | null };

@@ -4,6 +4,7 @@
 
 import { objectAction, planLine } from '../plan/counts.js';
 import type { CategoryCounts, ChangeSummary, DriftSummary, PlanSummary } from '../plan/types.js';
+import { apiBudgetSection } from './api-budget.js';
 import { attributeDiff } from './diff-block.js';
 import { findingsSection } from './findings.js';
 import { byteLength, code, escapeText, plural, table, truncateToBudget } from './markdown.js';
@@ -203,6 +204,8 @@ function render(summary: PlanSummary, context: ReviewContext, detail: Detail): s
   if (risky.length) blocks.push(risky.join('\n'));
   const drift = driftSection(summary, detail);
   if (drift.length) blocks.push(drift.join('\n'));
+  const budget = apiBudgetSection(summary.apiForecast);
+  if (budget.length) blocks.push(budget.join('\n'));
   const noise = detail === 'counts' ? [] : noiseSection(summary.changes);
   if (noise.length) blocks.push(noise.join('\n'));
   if (detail !== 'counts' && summary.changes.length) blocks.push(changesByCategory(summary));

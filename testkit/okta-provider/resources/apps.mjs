@@ -3,6 +3,7 @@
 
 import { B, N, S, attr, listOf, setOf } from '../schema.mjs';
 import { dig, enc, jsonOrNull, parseJson, readFields, writeFields } from '../mapping.mjs';
+import { OktaApiError } from '../okta-client.mjs';
 
 /** @typedef {import('../mapping.mjs').ResourceType} ResourceType */
 /** @typedef {import('../mapping.mjs').Values} Values */
@@ -61,10 +62,11 @@ const setStatus = (client, appId, status) =>
 
 /**
  * CRUD shared by the app types; `toBody` and `toValues` are the type's own mapping.
- * @param {{ noun: string, attributes: Record<string, import('../schema.mjs').Attr>, toBody: (v: Values, creating: boolean) => Obj, toValues: (app: unknown, ref: Values) => Values, importDefaults?: Values }} spec
+ * `readMore`: the calls the provider's Read makes after the app's own GET (their answers are not kept).
+ * @param {{ noun: string, attributes: Record<string, import('../schema.mjs').Attr>, toBody: (v: Values, creating: boolean) => Obj, toValues: (app: unknown, ref: Values) => Values, importDefaults?: Values, readMore?: (client: import('../okta-client.mjs').OktaClient, s: Values) => Promise<void> }} spec
  * @returns {ResourceType}
  */
-function appResource({ noun, attributes, toBody, toValues, importDefaults = {} }) {
+function appResource({ noun, attributes, toBody, toValues, importDefaults = {}, readMore }) {
   /** @type {ResourceType} */
   const resource = {
     noun,
@@ -85,6 +87,7 @@ function appResource({ noun, attributes, toBody, toValues, importDefaults = {} }
     },
     read: async (client, s) => {
       const app = await client.find(`/api/v1/apps/${enc(s.id)}`);
+      if (app) await readMore?.(client, s);
       return app ? toValues(app, s) : null;
     },
     // As the provider documents: a status change is applied first, then the other arguments.
@@ -131,6 +134,12 @@ const oauthFields = {
 
 export const oktaAppOauth = appResource({
   noun: 'OAuth application',
+  // resourceAppOAuthRead at v6.12.0: with an API token it also reads the groups claim (an internal API, which the
+  // emulator does not serve: a 404 there is "no claim", as the provider takes it).
+  readMore: async (client, s) => {
+    if (client.settings.auth.kind === 'SSWS')
+      await client.find(`/api/v1/internal/apps/${enc(s.id)}/settings/oauth/idToken`);
+  },
   attributes: {
     type: attr(S, 'required forceNew', { oneOf: ['web', 'native', 'browser', 'service'] }),
     grant_types: attr(setOf(S), 'optional computed'),
@@ -199,6 +208,11 @@ const signOn = (/** @type {import('../cty.mjs').CtyType} */ type) => attr(type, 
 
 export const oktaAppSaml = appResource({
   noun: 'SAML application',
+  // resourceAppSamlRead at v6.12.0 also reads the app's SAML metadata and its signing keys (/api/v1/apps sub-paths).
+  readMore: async (client, s) => {
+    await client.find(`/api/v1/apps/${enc(s.id)}/sso/saml/metadata`);
+    await client.find(`/api/v1/apps/${enc(s.id)}/credentials/keys`);
+  },
   attributes: {
     preconfigured_app: attr(S, 'optional forceNew'),
     sso_url: signOn(S),
@@ -266,9 +280,15 @@ export const oktaAppGroupAssignments = {
     for (const group of groupsOf(v)) await assign(client, v.app_id, group);
     return (await oktaAppGroupAssignments.read(client, { ...v, id: v.app_id })) ?? {};
   },
+  // resourceAppGroupAssignmentsRead at v6.12.0: the list alone (200 a page); a 404 there means the app is gone.
   read: async (client, s) => {
-    if (!(await client.find(`/api/v1/apps/${enc(s.app_id)}`))) return null;
-    const assigned = await client.list(`/api/v1/apps/${enc(s.app_id)}/groups?limit=200`);
+    const assigned = await client
+      .list(`/api/v1/apps/${enc(s.app_id)}/groups?limit=200`)
+      .catch((/** @type {unknown} */ error) => {
+        if (error instanceof OktaApiError && error.status === 404) return null;
+        throw error;
+      });
+    if (!assigned) return null;
     // Configured groups first, in their order, then anything assigned outside terraform (drift).
     const order = groupsOf(s).map((g) => g.id);
     const rank = (/** @type {unknown} */ a) => {
