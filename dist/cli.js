@@ -10751,7 +10751,7 @@ const TYPE_CALLS = new Map([
     // GET /apps/{id}/groups?limit=200, one page per 200 groups; a write is one PUT or DELETE per group changed.
     ['okta_app_group_assignments', under(APPS)],
     ['okta_app_oauth_api_scope', under(APPS)],
-    ['okta_app_oauth_redirect_uri', { ...under(APP), refresh: { [APP]: 1 } }],
+    ['okta_app_oauth_redirect_uri', under(APP)],
     [
         'okta_group',
         {
@@ -10762,7 +10762,8 @@ const TYPE_CALLS = new Map([
             source: 'provider',
         },
     ],
-    ['okta_group_rule', under('/api/v1/groups')],
+    // POST /groups/rules, then POST /groups/rules/{id}/lifecycle/activate for an ACTIVE rule.
+    ['okta_group_rule', { ...under('/api/v1/groups'), create: { '/api/v1/groups': 2 } }],
     // GET /groups/{id}/users?limit=200, one page per 200 members.
     ['okta_group_memberships', under('/api/v1/groups')],
     ['okta_group_role', under('/api/v1/groups')],
@@ -10778,7 +10779,8 @@ const TYPE_CALLS = new Map([
             source: 'provider',
         },
     ],
-    ['okta_user_group_memberships', { ...under('/api/v1/users'), refresh: { '/api/v1/users': 1 } }],
+    // GET /users/{id}/groups, paginated.
+    ['okta_user_group_memberships', under('/api/v1/users')],
 ]);
 /** Policies, rules, zones, authenticators, IdPs, schemas...: one call each in most other /api/v1. */
 const MODEL = {

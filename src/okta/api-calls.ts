@@ -76,7 +76,7 @@ export const TYPE_CALLS: ReadonlyMap<string, TypeCalls> = new Map<string, TypeCa
   // GET /apps/{id}/groups?limit=200, one page per 200 groups; a write is one PUT or DELETE per group changed.
   ['okta_app_group_assignments', under(APPS)],
   ['okta_app_oauth_api_scope', under(APPS)],
-  ['okta_app_oauth_redirect_uri', { ...under(APP), refresh: { [APP]: 1 } }],
+  ['okta_app_oauth_redirect_uri', under(APP)],
   [
     'okta_group',
     {
@@ -87,7 +87,8 @@ export const TYPE_CALLS: ReadonlyMap<string, TypeCalls> = new Map<string, TypeCa
       source: 'provider',
     },
   ],
-  ['okta_group_rule', under('/api/v1/groups')],
+  // POST /groups/rules, then POST /groups/rules/{id}/lifecycle/activate for an ACTIVE rule.
+  ['okta_group_rule', { ...under('/api/v1/groups'), create: { '/api/v1/groups': 2 } }],
   // GET /groups/{id}/users?limit=200, one page per 200 members.
   ['okta_group_memberships', under('/api/v1/groups')],
   ['okta_group_role', under('/api/v1/groups')],
@@ -103,7 +104,8 @@ export const TYPE_CALLS: ReadonlyMap<string, TypeCalls> = new Map<string, TypeCa
       source: 'provider',
     },
   ],
-  ['okta_user_group_memberships', { ...under('/api/v1/users'), refresh: { '/api/v1/users': 1 } }],
+  // GET /users/{id}/groups, paginated.
+  ['okta_user_group_memberships', under('/api/v1/users')],
 ]);
 
 /** Policies, rules, zones, authenticators, IdPs, schemas...: one call each in most other /api/v1. */

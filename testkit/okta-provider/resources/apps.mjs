@@ -79,6 +79,8 @@ function appResource({ noun, attributes, toBody, toValues, importDefaults = {}, 
         toBody(v, true),
       );
       const values = toValues(await client.call('GET', `/api/v1/apps/${enc(dig(app, 'id'))}`), v);
+      // The provider's Create ends in its Read.
+      await readMore?.(client, { ...v, id: dig(app, 'id') });
       // What only the create answer carries (a new client secret) still belongs in state.
       const created = toValues(app, v);
       for (const [k, value] of Object.entries(values))
@@ -94,6 +96,7 @@ function appResource({ noun, attributes, toBody, toValues, importDefaults = {}, 
     update: async (client, prior, v) => {
       if (prior.status !== v.status) await setStatus(client, prior.id, v.status);
       await client.call('PUT', `/api/v1/apps/${enc(prior.id)}`, toBody(v, false));
+      await readMore?.(client, prior);
       return toValues(await client.call('GET', `/api/v1/apps/${enc(prior.id)}`), v);
     },
     // Okta deletes only inactive apps.

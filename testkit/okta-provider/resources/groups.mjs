@@ -39,13 +39,19 @@ export const oktaGroup = {
       skip_users: attr(B, 'optional deprecated'),
     },
   },
-  create: async (client, v) => groupValues(await client.call('POST', '/api/v1/groups', groupBody(v))),
+  // resourceGroupCreate and resourceGroupUpdate at v6.12.0 end in resourceGroupRead: one GET after the write.
+  create: async (client, v) => {
+    const id = dig(await client.call('POST', '/api/v1/groups', groupBody(v)), 'id');
+    return groupValues(await client.call('GET', `/api/v1/groups/${enc(String(id))}`));
+  },
   read: async (client, s) => {
     const group = await client.find(`/api/v1/groups/${enc(s.id)}`);
     return group ? groupValues(group) : null;
   },
-  update: async (client, prior, v) =>
-    groupValues(await client.call('PUT', `/api/v1/groups/${enc(prior.id)}`, groupBody(v))),
+  update: async (client, prior, v) => {
+    await client.call('PUT', `/api/v1/groups/${enc(prior.id)}`, groupBody(v));
+    return groupValues(await client.call('GET', `/api/v1/groups/${enc(prior.id)}`));
+  },
   delete: async (client, prior) =>
     void (await client.ignoring404('DELETE', `/api/v1/groups/${enc(prior.id)}`)),
 };
