@@ -13,7 +13,7 @@ import type { Settings } from '../settings.js';
 import { findApproval, type Approval } from './approval.js';
 import type { ModeContext } from './context.js';
 import { checkHighRisk } from './high-risk-approval.js';
-import { planAndReport, type PlannedRun } from './plan-and-report.js';
+import { planAndReport, tellThrottling, type PlannedRun } from './plan-and-report.js';
 import { setReviewStatus } from './review-comment.js';
 import { UNFINISHED_APPLY_STATE, type UnfinishedApply } from './unfinished-apply.js';
 
@@ -60,6 +60,7 @@ export async function runApplyMode(settings: Settings, context: ModeContext): Pr
     JSON.stringify(unfinishedApply(settings, terraform.session, approval)),
   );
   const { report, failure, erroredState } = await terraform.session.apply(terraform.planFile);
+  await tellThrottling(terraform.session, runtime);
   // Before any of it is cut to fit a status line or the job summary (addresses can hold a secret for_each key).
   context.secrets.scrubInPlace(report);
   if (erroredState?.kind === 'not-saved') runtime.setOutput('errored-state-path', erroredState.file);

@@ -21,6 +21,7 @@ import type { SecretScrubber } from '../plan/redact.js';
 import type { PlanSummary } from '../plan/types.js';
 import { annotateFindings } from '../render/annotations.js';
 import { reviewSummaryMarkdown } from '../render/job-summary.js';
+import { throttlingMarkdown } from '../render/throttling.js';
 import type { Runtime } from '../runtime.js';
 import type { ReviewTarget, Settings } from '../settings.js';
 import type { TerraformSession } from '../terraform/session.js';
@@ -152,5 +153,12 @@ export async function planAndReport(settings: Settings, context: ModeContext): P
       ...(terraform ? { planFile: terraform.planFile, jsonPlanFile: terraform.jsonPlanFile } : {}),
     }),
   };
+  if (terraform) await tellThrottling(terraform.session, context.runtime);
   return { ...planned, fingerprint: planFingerprint, contextDigest: contextDigest(where), outputs };
+}
+
+/** What Okta's rate limits cost the session's commands since it was last told, in the job summary. */
+export async function tellThrottling(session: TerraformSession, runtime: Runtime): Promise<void> {
+  const markdown = throttlingMarkdown(await session.throttling());
+  if (markdown) await runtime.appendSummary(markdown);
 }

@@ -3,6 +3,7 @@
 // plan/'s to say, whether it may be applied the modes'.
 
 import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { providerLogEnv, throttleLines, throttlingIn, type BucketThrottling } from './provider-log.js';
 import { join } from 'node:path';
 import type { ModuleConfiguration } from '../configuration/module.js';
 import { ActionError, errorMessage } from '../errors.js';
@@ -64,6 +65,8 @@ export interface PlanJson {
 export interface TerraformSession {
   /** The backend's type and location (never credentials), for the fingerprint. */
   readonly backend: string;
+  /** The waits okta/okta logged for Okta's rate limits since the last call (provider-log.ts). */
+  throttling(): Promise<BucketThrottling[]>;
   /** The terraform (or tofu) binary: the post step uses it to push a state a killed apply left. */
   readonly binary: string;
   plan(): Promise<SavedPlan>;
@@ -165,6 +168,8 @@ export async function startSession(options: SessionOptions, log: SessionLog): Pr
     log,
   );
   const dir = await mkdtemp(join(options.tempDir, 'okta-tf-'));
+  const providerLog = join(dir, 'provider.log');
+  let throttleLinesTold = 0;
   const platform = currentPlatform();
   const cache = await restorePluginCache(
     {
@@ -181,7 +186,10 @@ export async function startSession(options: SessionOptions, log: SessionLog): Pr
   const runner = new TerraformRunner({
     binary: installed.binary,
     cwd: options.workingDirectory,
-    env: terraformEnv(options.processEnv, tf, cache?.dir),
+    env: {
+      ...terraformEnv(options.processEnv, tf, cache?.dir),
+      ...providerLogEnv(options.processEnv, providerLog),
+    },
     lockTimeout: tf.lockTimeout,
     log,
     cancel: options.cancel,
@@ -192,6 +200,12 @@ export async function startSession(options: SessionOptions, log: SessionLog): Pr
   return {
     backend,
     binary: installed.binary,
+    async throttling() {
+      const lines = await throttleLines(providerLog);
+      const told = throttleLinesTold;
+      throttleLinesTold = lines.length;
+      return throttlingIn(lines.slice(told));
+    },
     async plan() {
       const varFiles = [...tf.varFiles];
       const variablesFile = join(dir, 'variables.tfvars');
