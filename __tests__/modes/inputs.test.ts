@@ -47,6 +47,12 @@ describe('bad input fails the step with one line and failure-reason invalid-inpu
     ['a boolean that is not one', { setup: 'yes' }, {}, /the input setup must be true or false, not "yes"/],
     ['a bad lock-timeout', { 'lock-timeout': 'soon' }, {}, /lock-timeout must be a duration like 30s or 5m/],
     [
+      'an Okta plan that does not exist',
+      { 'okta-rate-limits': 'platinum' },
+      {},
+      /the input okta-rate-limits is not valid: "platinum" is not an Okta plan \(one of developer-free, .*\); give your Okta plan/,
+    ],
+    [
       'a directory without Terraform files',
       { 'working-directory': 'orgs/prodution' },
       { 'orgs/production/main.tf': '' },
