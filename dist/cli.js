@@ -10729,6 +10729,20 @@ const under = (bucket) => ({
     delete: { [bucket]: 1 },
     source: 'provider',
 });
+/** A set of members (groups of an app, users of a group): read as one list, written one member at a time. */
+const perElement = (bucket) => ({
+    refresh: { [bucket]: 1 },
+    create: {},
+    update: {},
+    delete: {},
+    source: 'provider',
+});
+/** The members whose writes are a call each, by type: the list attribute, and the key of an element (a block's id). */
+const MEMBER_LISTS = new Map([
+    ['okta_app_group_assignments', { attribute: 'group', key: 'id', bucket: APPS }],
+    ['okta_group_memberships', { attribute: 'users', bucket: '/api/v1/groups' }],
+    ['okta_user_group_memberships', { attribute: 'groups', bucket: '/api/v1/users' }],
+]);
 const APP_TYPES = [
     'okta_app_auto_login',
     'okta_app_basic_auth',
@@ -10749,7 +10763,7 @@ const TYPE_CALLS = new Map([
     ['okta_app_user', { ...under(APPS), refresh: { [APP]: 1, [APPS]: 1 } }],
     ['okta_app_group_assignment', under(APPS)],
     // GET /apps/{id}/groups?limit=200, one page per 200 groups; a write is one PUT or DELETE per group changed.
-    ['okta_app_group_assignments', under(APPS)],
+    ['okta_app_group_assignments', perElement(APPS)],
     ['okta_app_oauth_api_scope', under(APPS)],
     ['okta_app_oauth_redirect_uri', under(APP)],
     [
@@ -10765,7 +10779,7 @@ const TYPE_CALLS = new Map([
     // POST /groups/rules, then POST /groups/rules/{id}/lifecycle/activate for an ACTIVE rule.
     ['okta_group_rule', { ...under('/api/v1/groups'), create: { '/api/v1/groups': 2 } }],
     // GET /groups/{id}/users?limit=200, one page per 200 members.
-    ['okta_group_memberships', under('/api/v1/groups')],
+    ['okta_group_memberships', perElement('/api/v1/groups')],
     ['okta_group_role', under('/api/v1/groups')],
     ['okta_group_owner', under('/api/v1/groups')],
     [
@@ -10780,7 +10794,7 @@ const TYPE_CALLS = new Map([
         },
     ],
     // GET /users/{id}/groups, paginated.
-    ['okta_user_group_memberships', under('/api/v1/users')],
+    ['okta_user_group_memberships', perElement('/api/v1/users')],
 ]);
 /** Policies, rules, zones, authenticators, IdPs, schemas...: one call each in most other /api/v1. */
 const MODEL = {
@@ -10851,6 +10865,8 @@ class ApiCallCounter {
     /** The types seen: an entry's type is found among them without decoding it (most plans hold a few dozen). */
     seen = new TypeSet([]);
     dataReads = 0;
+    /** Member writes (MEMBER_LISTS) per bucket. */
+    members = emptyTally();
     /** A managed entry of resource_changes (every object in state or configuration has one). */
     managed(event, action) {
         let type = event.typeIn(this.seen);
@@ -10860,6 +10876,32 @@ class ApiCallCounter {
             this.counts.set(type, Object.fromEntries(ACTIONS.map((a) => [a, 0])));
         }
         this.counts.get(type)[action]++;
+    }
+    /**
+     * A change of a type whose members are written one call each (MEMBER_LISTS): the members it adds and removes,
+     * from the plan's values. A whole list known only after apply counts as none.
+     */
+    memberWrites(type, values) {
+        const list = MEMBER_LISTS.get(type);
+        if (!list)
+            return;
+        /** Each member's key; null for one known only after apply (a group this plan creates). */
+        const keys = (object) => {
+            const value = object?.[list.attribute];
+            return (Array.isArray(value) ? value : []).map((item) => {
+                const key = list.key ? item?.[list.key] : item;
+                return typeof key === 'string' ? key : null;
+            });
+        };
+        const was = new Set(keys(values.before));
+        const now = keys(values.after);
+        const kept = new Set(now);
+        // Added (an unknown one is always new), then removed.
+        let changed = now.filter((k) => k === null || !was.has(k)).length;
+        for (const k of was)
+            if (k !== null && !kept.has(k))
+                changed++;
+        this.members[list.bucket] += changed;
     }
     /** A data source read during apply (its values unknown at plan time). */
     dataRead() {
@@ -10889,6 +10931,7 @@ class ApiCallCounter {
             }
         }
         apply['other /api/v1'] += this.dataReads;
+        add(apply, this.members);
         // ConfigureProvider checks an API token with GET /api/v1/users/me, once per terraform command.
         if (this.counts.size > 0)
             refresh['GET /api/v1/users/{id}'] += 1;
@@ -11567,6 +11610,7 @@ class SummaryBuilder {
         }
         const info = lookupType(event.type);
         const values = readValues(event.address, () => event.values());
+        this.api.memberWrites(info.type, values);
         this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values, event.importTarget);
         const action = objectAction(event.actions);
         const diff = this.diff(info, values, action);

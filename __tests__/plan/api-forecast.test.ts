@@ -11,9 +11,14 @@ import { summarizeObject } from '../../testkit/plans.js';
 type Action = 'no-op' | 'create' | 'update' | 'delete';
 
 /** A plan of `count` objects of `type`, each with the actions given. */
+type Values = Record<string, unknown> | null;
+
 function entries(type: string, count: number, action: Action) {
   return Array.from({ length: count }, (_, i) => {
     const values = { id: `${type}-${i}`, name: `${type} ${i}` };
+    const before: Values = action === 'create' ? null : values;
+    const after: Values =
+      action === 'delete' ? null : { ...values, name: action === 'update' ? 'renamed' : values.name };
     return {
       address: `${type}.o[${i}]`,
       mode: 'managed',
@@ -23,9 +28,8 @@ function entries(type: string, count: number, action: Action) {
       provider_name: 'registry.terraform.io/okta/okta',
       change: {
         actions: [action],
-        before: action === 'create' ? null : values,
-        after:
-          action === 'delete' ? null : { ...values, name: action === 'update' ? 'renamed' : values.name },
+        before,
+        after,
         after_unknown: {},
         before_sensitive: action === 'create' ? false : {},
         after_sensitive: action === 'delete' ? false : {},
@@ -82,6 +86,24 @@ describe('the Okta API forecast', () => {
       'POST/PUT/DELETE /api/v1/users/{id}': [0, 2],
     });
     expect(apiForecast.minutes).toBe(0);
+  });
+
+  it('counts a write per group or member a set adds or removes, and one read of the set after', async () => {
+    const [assignments] = entries('okta_app_group_assignments', 1, 'update');
+    const [memberships] = entries('okta_group_memberships', 1, 'update');
+    if (!assignments || !memberships) throw new Error('no entries');
+    const groups = (...ids: string[]) => ids.map((id) => ({ id, priority: null, profile: '{}' }));
+    assignments.change.before = { id: '0oa1', app_id: '0oa1', group: groups('00g1', '00g2') };
+    assignments.change.after = { id: '0oa1', app_id: '0oa1', group: groups('00g2', '00g3', '00g4') };
+    // A user known only after apply (null in the plan: created by it) is added all the same.
+    memberships.change.before = { id: '00g9', group_id: '00g9', users: ['00u1', '00u2'] };
+    memberships.change.after = { id: '00g9', group_id: '00g9', users: ['00u1', null] };
+    const { apiForecast } = await summarizeObject(plan([assignments], [memberships]));
+    const by = Object.fromEntries(apiForecast.buckets.map((b) => [b.bucket, [b.refresh, b.apply]]));
+    // 00g1 removed, 00g3 and 00g4 added; the set read before and after.
+    expect(by['/api/v1/apps']).toEqual([1, 3 + 1]);
+    // 00u2 removed, one new user added.
+    expect(by['/api/v1/groups']).toEqual([1, 2 + 1]);
   });
 
   it('models the types the provider source was not read for, and says how many', async () => {

@@ -53,6 +53,24 @@ const under = (bucket: Bucket): TypeCalls => ({
   source: 'provider',
 });
 
+/** A set of members (groups of an app, users of a group): read as one list, written one member at a time. */
+const perElement = (bucket: Bucket): TypeCalls => ({
+  refresh: { [bucket]: 1 },
+  create: {},
+  update: {},
+  delete: {},
+  source: 'provider',
+});
+
+/** The members whose writes are a call each, by type: the list attribute, and the key of an element (a block's id). */
+export const MEMBER_LISTS: ReadonlyMap<string, { attribute: string; key?: string; bucket: Bucket }> = new Map(
+  [
+    ['okta_app_group_assignments', { attribute: 'group', key: 'id', bucket: APPS }],
+    ['okta_group_memberships', { attribute: 'users', bucket: '/api/v1/groups' }],
+    ['okta_user_group_memberships', { attribute: 'groups', bucket: '/api/v1/users' }],
+  ],
+);
+
 const APP_TYPES = [
   'okta_app_auto_login',
   'okta_app_basic_auth',
@@ -74,7 +92,7 @@ export const TYPE_CALLS: ReadonlyMap<string, TypeCalls> = new Map<string, TypeCa
   ['okta_app_user', { ...under(APPS), refresh: { [APP]: 1, [APPS]: 1 } }],
   ['okta_app_group_assignment', under(APPS)],
   // GET /apps/{id}/groups?limit=200, one page per 200 groups; a write is one PUT or DELETE per group changed.
-  ['okta_app_group_assignments', under(APPS)],
+  ['okta_app_group_assignments', perElement(APPS)],
   ['okta_app_oauth_api_scope', under(APPS)],
   ['okta_app_oauth_redirect_uri', under(APP)],
   [
@@ -90,7 +108,7 @@ export const TYPE_CALLS: ReadonlyMap<string, TypeCalls> = new Map<string, TypeCa
   // POST /groups/rules, then POST /groups/rules/{id}/lifecycle/activate for an ACTIVE rule.
   ['okta_group_rule', { ...under('/api/v1/groups'), create: { '/api/v1/groups': 2 } }],
   // GET /groups/{id}/users?limit=200, one page per 200 members.
-  ['okta_group_memberships', under('/api/v1/groups')],
+  ['okta_group_memberships', perElement('/api/v1/groups')],
   ['okta_group_role', under('/api/v1/groups')],
   ['okta_group_owner', under('/api/v1/groups')],
   [
@@ -105,7 +123,7 @@ export const TYPE_CALLS: ReadonlyMap<string, TypeCalls> = new Map<string, TypeCa
     },
   ],
   // GET /users/{id}/groups, paginated.
-  ['okta_user_group_memberships', under('/api/v1/users')],
+  ['okta_user_group_memberships', perElement('/api/v1/users')],
 ]);
 
 /** Policies, rules, zones, authenticators, IdPs, schemas...: one call each in most other /api/v1. */

@@ -5,6 +5,7 @@
 
 import {
   BUCKETS,
+  MEMBER_LISTS,
   TIERS,
   tierLimits,
   typeCalls,
@@ -73,6 +74,8 @@ export class ApiCallCounter {
   /** The types seen: an entry's type is found among them without decoding it (most plans hold a few dozen). */
   private readonly seen = new TypeSet([]);
   private dataReads = 0;
+  /** Member writes (MEMBER_LISTS) per bucket. */
+  private readonly members = emptyTally();
 
   /** A managed entry of resource_changes (every object in state or configuration has one). */
   managed(event: Pick<ResourceChangeEvent, 'type' | 'typeIn'>, action: ObjectAction): void {
@@ -83,6 +86,30 @@ export class ApiCallCounter {
       this.counts.set(type, Object.fromEntries(ACTIONS.map((a) => [a, 0])) as ActionCounts);
     }
     (this.counts.get(type) as ActionCounts)[action]++;
+  }
+
+  /**
+   * A change of a type whose members are written one call each (MEMBER_LISTS): the members it adds and removes,
+   * from the plan's values. A whole list known only after apply counts as none.
+   */
+  memberWrites(type: string, values: { before: unknown; after: unknown }): void {
+    const list = MEMBER_LISTS.get(type);
+    if (!list) return;
+    /** Each member's key; null for one known only after apply (a group this plan creates). */
+    const keys = (object: unknown): (string | null)[] => {
+      const value = (object as Record<string, unknown> | null)?.[list.attribute];
+      return (Array.isArray(value) ? value : []).map((item: unknown) => {
+        const key = list.key ? (item as Record<string, unknown> | null)?.[list.key] : item;
+        return typeof key === 'string' ? key : null;
+      });
+    };
+    const was = new Set(keys(values.before));
+    const now = keys(values.after);
+    const kept = new Set(now);
+    // Added (an unknown one is always new), then removed.
+    let changed = now.filter((k) => k === null || !was.has(k)).length;
+    for (const k of was) if (k !== null && !kept.has(k)) changed++;
+    this.members[list.bucket] += changed;
   }
 
   /** A data source read during apply (its values unknown at plan time). */
@@ -108,6 +135,7 @@ export class ApiCallCounter {
       }
     }
     apply['other /api/v1'] += this.dataReads;
+    add(apply, this.members);
     // ConfigureProvider checks an API token with GET /api/v1/users/me, once per terraform command.
     if (this.counts.size > 0) refresh['GET /api/v1/users/{id}'] += 1;
     const buckets = BUCKETS.filter((b) => refresh[b] + apply[b] > 0)

@@ -178,6 +178,7 @@ class SummaryBuilder implements PlanVisitor {
 
     const info = lookupType(event.type);
     const values = readValues(event.address, () => event.values());
+    this.api.memberWrites(info.type, values);
     this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values, event.importTarget);
     const action = objectAction(event.actions);
     const diff = this.diff(info, values, action);
