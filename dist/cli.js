@@ -8376,7 +8376,8 @@ const NOISE_RULES = [
         evidence: '#2254',
     },
 ];
-const matches = (pattern, type) => pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
+/** A type named by a pattern of a noise table row (`*` as a wildcard: okta_app_*). */
+const matchesType = (pattern, type) => pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
 /** A JSON string's value (nulls dropped when asked), else the value itself. */
 function asJson(value, dropNulls) {
     if (typeof value !== 'string')
@@ -8392,6 +8393,8 @@ function asJson(value, dropNulls) {
     }
 }
 const sorted = (value) => (Array.isArray(value) ? value.map(canonicalJson).sort() : value);
+/** The same values in another order (or the same order): lists compared as sets of their elements' JSON. */
+const sameInAnyOrder = (before, after) => canonicalJson(sorted(before)) === canonicalJson(sorted(after));
 /** Whether one attribute differs only the way `kind` says is noise. */
 function onlyNoise(kind, before, after, unknown) {
     switch (kind) {
@@ -8400,7 +8403,7 @@ function onlyNoise(kind, before, after, unknown) {
         case 'json-ignoring-nulls':
             return canonicalJson(asJson(before, true)) === canonicalJson(asJson(after, true));
         case 'order':
-            return canonicalJson(sorted(before)) === canonicalJson(sorted(after));
+            return sameInAnyOrder(before, after);
         case 'unknown':
             return unknown;
         case 'from-empty':
@@ -8421,7 +8424,7 @@ function knownNoise(type, change) {
     if (differing.length === 0)
         return null;
     for (const rule of NOISE_RULES) {
-        if (!rule.types.some((p) => matches(p, type)))
+        if (!rule.types.some((p) => matchesType(p, type)))
             continue;
         if (rule.kind === 'import' && !change.importing)
             continue;
@@ -9228,6 +9231,17 @@ function durationMinutes(duration) {
 }
 const quote = (value) => `"${value}"`;
 const list = (values) => values.map(quote).join(', ');
+/** The rules an okta_app_signon_policy_rules object holds, by name: the provider keys them by name in state. */
+function rulesByName(object) {
+    const rules = new Map();
+    for (const item of Array.isArray(object?.rule) ? object.rule : []) {
+        const rule = plain(item);
+        const name = values_text(rule, 'name');
+        if (rule && name !== null)
+            rules.set(name, rule);
+    }
+    return rules;
+}
 
 ;// CONCATENATED MODULE: ./src/review/rules/privilege.ts
 // Who gets power over the org (security-checks.md rows 3, 4 and 8): admin roles granted, custom roles that manage,
@@ -9530,12 +9544,7 @@ class RuleOrder {
         const before = plain(values.before);
         const after = plain(values.after);
         if (type === 'okta_app_signon_policy_rules') {
-            // Its rules are matched by name: the provider keys them by name in state.
-            const rules = (object) => new Map((Array.isArray(object?.rule) ? object.rule : [])
-                .map(plain)
-                .filter((r) => r !== null && values_text(r, 'name') !== null)
-                .map((r) => [values_text(r, 'name'), r]));
-            const [was, now] = [rules(before), rules(after)];
+            const [was, now] = [rulesByName(before), rulesByName(after)];
             for (const name of new Set([...was.keys(), ...now.keys()])) {
                 const b = was.get(name) ?? null;
                 const a = now.get(name) ?? null;
@@ -9798,12 +9807,9 @@ class ZoneUse {
         const before = plain(values.before);
         const after = plain(values.after);
         if (type === 'okta_app_signon_policy_rules') {
-            const rules = (object) => (Array.isArray(object?.rule) ? object.rule : []).map(plain).filter((r) => r !== null);
-            const was = rules(before);
-            for (const rule of rules(after)) {
-                const name = values_text(rule, 'name');
-                this.use(address, was.find((r) => name !== null && values_text(r, 'name') === name) ?? null, rule);
-            }
+            const was = rulesByName(before);
+            for (const [name, rule] of rulesByName(after))
+                this.use(address, was.get(name) ?? null, rule);
         }
         else if (RULE_TYPES.has(type))
             this.use(address, before, after);
@@ -10609,11 +10615,11 @@ class FindingsCollector {
 // and the provider issue, so a reviewer knows why it may show again. The "collapse" rows are noise.ts; the "warn"
 // rows are findings (rule provider-hazard).
 
+
 const differs = (before, after) => canonicalJson(before) !== canonicalJson(after);
 /** A priority set to another number (not one left to Okta, or unknown until apply). */
 const renumbered = (before, after) => typeof before === 'number' && typeof after === 'number' && before !== after;
 const isEmpty = (value) => value === null || value === undefined || (Array.isArray(value) && value.length === 0);
-const provider_notes_sorted = (value) => (Array.isArray(value) ? value.map(canonicalJson).sort() : value);
 const NOTE_RULES = [
     {
         types: ['okta_policy_mfa_default', 'okta_policy_password_default'],
@@ -10654,7 +10660,7 @@ const NOTE_RULES = [
     {
         types: ['okta_app_oauth'],
         attribute: 'redirect_uris',
-        when: (before, after) => differs(before, after) && canonicalJson(provider_notes_sorted(before)) === canonicalJson(provider_notes_sorted(after)),
+        when: (before, after) => differs(before, after) && sameInAnyOrder(before, after),
         reason: 'only the order of the redirect URIs changes: the provider keeps the list in order, Okta accepts the same URIs',
         evidence: 'CHANGELOG 3.30.0 / PR #1171',
     },
@@ -10666,7 +10672,6 @@ const NOTE_RULES = [
         evidence: '#1674',
     },
 ];
-const provider_notes_matches = (pattern, type) => pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
 const NO_NOTES = Object.freeze([]);
 /** The notes an update or replace gets (one per attribute: the first row that speaks). */
 function providerNotes(type, action, values) {
@@ -10678,7 +10683,7 @@ function providerNotes(type, action, values) {
     const notes = [];
     const spoken = new Set();
     for (const rule of NOTE_RULES) {
-        if (spoken.has(rule.attribute) || !rule.types.some((p) => provider_notes_matches(p, type)))
+        if (spoken.has(rule.attribute) || !rule.types.some((p) => matchesType(p, type)))
             continue;
         // Known only after apply: nothing to say of it yet.
         if (unknown[rule.attribute] === true || (!(rule.attribute in before) && !(rule.attribute in after)))

@@ -121,7 +121,8 @@ export const NOISE_RULES: readonly NoiseRule[] = [
 
 type Values = Readonly<Record<string, unknown>>;
 
-const matches = (pattern: string, type: string): boolean =>
+/** A type named by a pattern of a noise table row (`*` as a wildcard: okta_app_*). */
+export const matchesType = (pattern: string, type: string): boolean =>
   pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
 
 /** A JSON string's value (nulls dropped when asked), else the value itself. */
@@ -139,6 +140,10 @@ function asJson(value: unknown, dropNulls: boolean): unknown {
 
 const sorted = (value: unknown): unknown => (Array.isArray(value) ? value.map(canonicalJson).sort() : value);
 
+/** The same values in another order (or the same order): lists compared as sets of their elements' JSON. */
+export const sameInAnyOrder = (before: unknown, after: unknown): boolean =>
+  canonicalJson(sorted(before)) === canonicalJson(sorted(after));
+
 /** Whether one attribute differs only the way `kind` says is noise. */
 function onlyNoise(kind: NoiseRule['kind'], before: unknown, after: unknown, unknown: boolean): boolean {
   switch (kind) {
@@ -147,7 +152,7 @@ function onlyNoise(kind: NoiseRule['kind'], before: unknown, after: unknown, unk
     case 'json-ignoring-nulls':
       return canonicalJson(asJson(before, true)) === canonicalJson(asJson(after, true));
     case 'order':
-      return canonicalJson(sorted(before)) === canonicalJson(sorted(after));
+      return sameInAnyOrder(before, after);
     case 'unknown':
       return unknown;
     case 'from-empty':
@@ -173,7 +178,7 @@ export function knownNoise(
   );
   if (differing.length === 0) return null;
   for (const rule of NOISE_RULES) {
-    if (!rule.types.some((p) => matches(p, type))) continue;
+    if (!rule.types.some((p) => matchesType(p, type))) continue;
     if (rule.kind === 'import' && !change.importing) continue;
     const covered = rule.attributes.length === 0 || differing.every((a) => rule.attributes.includes(a));
     if (!covered) continue;

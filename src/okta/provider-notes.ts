@@ -5,6 +5,7 @@
 // rows are findings (rule provider-hazard).
 
 import { canonicalJson } from '../plan/fingerprint.js';
+import { matchesType, sameInAnyOrder } from './noise.js';
 import type { ObjectAction } from '../plan/types.js';
 
 export interface ProviderNote {
@@ -29,7 +30,6 @@ const renumbered = (before: unknown, after: unknown): boolean =>
   typeof before === 'number' && typeof after === 'number' && before !== after;
 const isEmpty = (value: unknown): boolean =>
   value === null || value === undefined || (Array.isArray(value) && value.length === 0);
-const sorted = (value: unknown): unknown => (Array.isArray(value) ? value.map(canonicalJson).sort() : value);
 
 export const NOTE_RULES: readonly NoteRule[] = [
   {
@@ -74,8 +74,7 @@ export const NOTE_RULES: readonly NoteRule[] = [
   {
     types: ['okta_app_oauth'],
     attribute: 'redirect_uris',
-    when: (before, after) =>
-      differs(before, after) && canonicalJson(sorted(before)) === canonicalJson(sorted(after)),
+    when: (before, after) => differs(before, after) && sameInAnyOrder(before, after),
     reason:
       'only the order of the redirect URIs changes: the provider keeps the list in order, Okta accepts the same URIs',
     evidence: 'CHANGELOG 3.30.0 / PR #1171',
@@ -88,9 +87,6 @@ export const NOTE_RULES: readonly NoteRule[] = [
     evidence: '#1674',
   },
 ];
-
-const matches = (pattern: string, type: string): boolean =>
-  pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
 
 export const NO_NOTES: readonly ProviderNote[] = Object.freeze([]);
 
@@ -107,7 +103,7 @@ export function providerNotes(
   const notes: ProviderNote[] = [];
   const spoken = new Set<string>();
   for (const rule of NOTE_RULES) {
-    if (spoken.has(rule.attribute) || !rule.types.some((p) => matches(p, type))) continue;
+    if (spoken.has(rule.attribute) || !rule.types.some((p) => matchesType(p, type))) continue;
     // Known only after apply: nothing to say of it yet.
     if (unknown[rule.attribute] === true || (!(rule.attribute in before) && !(rule.attribute in after)))
       continue;

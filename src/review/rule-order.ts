@@ -11,7 +11,7 @@ import type { ChangeValues } from '../plan/indexed-resources.js';
 import { highestSeverity, severityRank, type Finding, type Severity } from './findings.js';
 import type { ReviewPolicy } from './policy.js';
 import type { Plain } from './engine.js';
-import { number, plain, strings, text } from './rules/values.js';
+import { number, plain, rulesByName, strings, text } from './rules/values.js';
 
 export const ORDERED_RULE_TYPES = [
   'okta_app_signon_policy_rule',
@@ -143,15 +143,7 @@ export class RuleOrder {
     const before = plain(values.before);
     const after = plain(values.after);
     if (type === 'okta_app_signon_policy_rules') {
-      // Its rules are matched by name: the provider keys them by name in state.
-      const rules = (object: Plain | null): Map<string, Plain> =>
-        new Map(
-          (Array.isArray(object?.rule) ? object.rule : [])
-            .map(plain)
-            .filter((r): r is Plain => r !== null && text(r, 'name') !== null)
-            .map((r) => [text(r, 'name') as string, r]),
-        );
-      const [was, now] = [rules(before), rules(after)];
+      const [was, now] = [rulesByName(before), rulesByName(after)];
       for (const name of new Set([...was.keys(), ...now.keys()])) {
         const b = was.get(name) ?? null;
         const a = now.get(name) ?? null;

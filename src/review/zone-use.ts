@@ -8,7 +8,7 @@ import type { Plain } from './engine.js';
 import type { Finding } from './findings.js';
 import type { ReviewPolicy } from './policy.js';
 import { isInternetWide } from './rules/network.js';
-import { gained, list, plain, text } from './rules/values.js';
+import { gained, list, plain, rulesByName, text } from './rules/values.js';
 
 const RULE_ID = 'zone-whole-internet';
 const RULE_TYPES = new Set(['okta_app_signon_policy_rule', 'okta_policy_rule_signon']);
@@ -44,13 +44,8 @@ export class ZoneUse {
     const before = plain(values.before);
     const after = plain(values.after);
     if (type === 'okta_app_signon_policy_rules') {
-      const rules = (object: Plain | null): Plain[] =>
-        (Array.isArray(object?.rule) ? object.rule : []).map(plain).filter((r): r is Plain => r !== null);
-      const was = rules(before);
-      for (const rule of rules(after)) {
-        const name = text(rule, 'name');
-        this.use(address, was.find((r) => name !== null && text(r, 'name') === name) ?? null, rule);
-      }
+      const was = rulesByName(before);
+      for (const [name, rule] of rulesByName(after)) this.use(address, was.get(name) ?? null, rule);
     } else if (RULE_TYPES.has(type)) this.use(address, before, after);
   }
 

@@ -55,3 +55,14 @@ export function durationMinutes(duration: string | null): number | null {
 
 export const quote = (value: string): string => `"${value}"`;
 export const list = (values: readonly string[]): string => values.map(quote).join(', ');
+
+/** The rules an okta_app_signon_policy_rules object holds, by name: the provider keys them by name in state. */
+export function rulesByName(object: Plain | null): Map<string, Plain> {
+  const rules = new Map<string, Plain>();
+  for (const item of Array.isArray(object?.rule) ? object.rule : []) {
+    const rule = plain(item);
+    const name = text(rule, 'name');
+    if (rule && name !== null) rules.set(name, rule);
+  }
+  return rules;
+}
