@@ -1,14 +1,24 @@
 // npm run bench:okta [-- --objects N] [--saml N] [--okta-limits]
-// The whole plan path on real okta/okta resource types: the bundled action plans (then applies, then plans again)
-// an org of N objects (default 2,000: groups, group rules, OIDC apps, network zones) against the Okta org emulator
-// through the provider stand-in. Reports the action's own time besides Terraform's commands, the plan JSON's size,
-// the Okta API calls each run makes, and the calls the review's API forecast said it would make. --saml N adds N
-// SAML apps, each with an okta_app_group_assignments of two groups (the rate-limit worked example is 150).
+// The whole path on real okta/okta resource types: the bundled action plans (then applies, then plans again) an org
+// of N objects (default 2,000: groups, group rules, OIDC apps, network zones) against the Okta org emulator through
+// the provider stand-in; then two pull requests that each edit 10 groups are planned and applied the way a
+// workflow_dispatch does (a plan job, then an apply job with its fingerprint), the first with apply-from: re-plan,
+// the second with apply-from: plan-file (the harness's Actions artifact service and GitHub stand-in). Reports the
+// action's own time besides Terraform's commands, the plan JSON's size, the Okta API calls each run makes in Okta's
+// buckets, the calls the review's API forecast said it would make, and the minutes those calls take at an
+// Enterprise org's limits (50% share). --saml N adds N SAML apps, each with an okta_app_group_assignments of two
+// groups (the rate-limit worked example is 150). --okta-limits enforces those limits (HTTP 429 past them: slow).
+// Run with node --import ./bench/ts-register.mjs (npm run bench:okta does): the stand-ins are TypeScript.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BUCKETS, oktaBucket, tierLimits } from '../src/okta/api-calls.js';
+import { startArtifactService } from '../testkit/artifact-service.js';
+import { startGitHubServer } from '../testkit/github-server.js';
 import { startOktaProvider } from '../testkit/okta-provider/provider.mjs';
+import { benchConfiguration, benchCounts } from '../testkit/okta/bench-org.mjs';
 import { startOktaEmulator } from '../testkit/okta/emulator.mjs';
+import { eventEnv, GITHUB_TOKEN, OWNER, REPO } from '../testkit/workflow.js';
 import { runAction } from '../scripts/lib/demo-action.mjs';
 
 const { values } = parseArgs({
@@ -20,56 +30,9 @@ const { values } = parseArgs({
 });
 const saml = Number(values.saml);
 const total = Number(values.objects);
-const counts = {
-  okta_group: Math.round(total * 0.8),
-  okta_group_rule: Math.round(total * 0.1),
-  okta_app_oauth: Math.round(total * 0.05),
-};
-counts.okta_network_zone = total - counts.okta_group - counts.okta_group_rule - counts.okta_app_oauth;
-
-function configuration() {
-  const blocks = [
-    'terraform {\n  required_providers {\n    okta = { source = "okta/okta" }\n  }\n  backend "local" {}\n}\n\nprovider "okta" {}\n',
-  ];
-  for (let i = 0; i < counts.okta_group; i++) {
-    blocks.push(
-      `resource "okta_group" "g${i}" {\n  name        = "Team ${i}"\n  description = "Bench group ${i}"\n}\n`,
-    );
-  }
-  for (let i = 0; i < counts.okta_group_rule; i++) {
-    blocks.push(
-      `resource "okta_group_rule" "r${i}" {\n  name              = "Rule ${i}"\n  status            = "ACTIVE"\n` +
-        `  group_assignments = [okta_group.g${i}.id]\n  expression_value  = "user.department==\\"D${i}\\""\n}\n`,
-    );
-  }
-  for (let i = 0; i < counts.okta_app_oauth; i++) {
-    blocks.push(
-      `resource "okta_app_oauth" "a${i}" {\n  label          = "App ${i}"\n  type           = "web"\n` +
-        `  grant_types    = ["authorization_code"]\n  response_types = ["code"]\n` +
-        `  redirect_uris  = ["https://app${i}.example/callback"]\n}\n`,
-    );
-  }
-  for (let i = 0; i < counts.okta_network_zone; i++) {
-    blocks.push(
-      `resource "okta_network_zone" "z${i}" {\n  name     = "Zone ${i}"\n  type     = "IP"\n  gateways = ["10.${i >> 8}.${i & 255}.0/24"]\n}\n`,
-    );
-  }
-  for (let i = 0; i < saml; i++) {
-    blocks.push(
-      `resource "okta_app_saml" "s${i}" {\n  label = "SAML ${i}"\n  sso_url = "https://sp${i}.example/acs"\n` +
-        `  recipient = "https://sp${i}.example/acs"\n  destination = "https://sp${i}.example/acs"\n` +
-        `  audience = "https://sp${i}.example"\n  subject_name_id_template = "$\${user.userName}"\n` +
-        `  subject_name_id_format = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"\n` +
-        `  response_signed = true\n  signature_algorithm = "RSA_SHA256"\n  digest_algorithm = "SHA256"\n` +
-        `  honor_force_authn = false\n` +
-        `  authn_context_class_ref = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"\n}\n`,
-      `resource "okta_app_group_assignments" "s${i}" {\n  app_id = okta_app_saml.s${i}.id\n` +
-        `  group {\n    id = okta_group.g${(2 * i) % counts.okta_group}.id\n  }\n` +
-        `  group {\n    id = okta_group.g${(2 * i + 1) % counts.okta_group}.id\n  }\n}\n`,
-    );
-  }
-  return blocks.join('\n');
-}
+const counts = benchCounts(total, saml);
+const configuration = (edition = 0) =>
+  benchConfiguration(counts, { backend: '  backend "local" {}\n', edited: edition ? 10 : 0, edition });
 
 /** Seconds Terraform's own commands took, from the action's log ("terraform plan: 12.3 s"). */
 function terraformSeconds(log, commands) {
@@ -84,19 +47,33 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(join(dir, 'repo'), { recursive: true });
 writeFileSync(join(dir, 'repo', 'main.tf'), configuration());
 const token = '00bench-token-00000000000000000000000000';
-// Okta's per-endpoint rate limits would dominate (1,600 group reads at 600 a minute): lifted here, so the numbers
-// show the action and Terraform; `npm run bench:okta -- --okta-limits` keeps the emulator's default limits.
+// An Enterprise org's limits at Okta's default 50% share for one token: the minutes a run's calls take.
+const enterprise = tierLimits('enterprise');
+const share = Object.fromEntries(BUCKETS.map((b) => [b, Math.floor(enterprise[b] / 2)]));
+// Counted in Okta's buckets. Enforced only with --okta-limits (1,600 group reads at 300 a minute is minutes of
+// HTTP 429); otherwise lifted, so the numbers show the action and Terraform.
 const emulator = await startOktaEmulator({
   token,
   stateFile: join(dir, 'org.json'),
-  ...(values['okta-limits'] ? {} : { rateLimits: { '*': { limit: 1_000_000, windowSeconds: 60 } } }),
+  bucketOf: oktaBucket,
+  rateLimits: Object.fromEntries(
+    BUCKETS.map((b) => [b, { limit: values['okta-limits'] ? share[b] : 1_000_000, windowSeconds: 60 }]),
+  ),
 });
 Object.assign(process.env, { OKTA_HTTP_PROXY: emulator.url, OKTA_API_TOKEN: token });
 const provider = await startOktaProvider({});
+const artifacts = await startArtifactService();
+const github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN, artifacts });
 const common = {
   repo: join(dir, 'repo'),
   quiet: true,
-  inputs: { setup: 'false', 'backend-config': `path=${join(dir, 'terraform.tfstate')}`, parallelism: '20' },
+  inputs: {
+    setup: 'false',
+    'backend-config': `path=${join(dir, 'terraform.tfstate')}`,
+    parallelism: '20',
+    'github-token': GITHUB_TOKEN,
+    'plan-encryption-key': 'bench-plan-encryption-key-000000000000001',
+  },
   env: {
     OKTA_ORG_NAME: 'bench',
     OKTA_BASE_URL: 'okta.com',
@@ -104,54 +81,113 @@ const common = {
     TF_REATTACH_PROVIDERS: provider.reattach,
   },
 };
+
+/** Calls per Okta bucket since `from`. */
+function tally(from) {
+  const calls = Object.fromEntries(BUCKETS.map((b) => [b, 0]));
+  for (const request of emulator.requests.slice(from)) calls[request.bucket]++;
+  return calls;
+}
+
+/** Minutes the slowest bucket's calls take at the share of an Enterprise org's limits. */
+const minutesAt = (calls) =>
+  Math.max(0, ...BUCKETS.map((b) => (calls[b] > share[b] ? calls[b] / share[b] : 0)));
+
 const rows = [];
+const byBucket = {};
+/**
+ * One job. `forecastOf` picks what the review's forecast says this job calls; `run` makes it a job of a
+ * workflow_dispatch run (its own runtime token for artifacts).
+ */
+async function job(title, mode, extraInputs, forecastOf, run) {
+  const before = emulator.requests.length;
+  const dispatch = run
+    ? {
+        ...eventEnv(
+          github,
+          'workflow_dispatch',
+          { ref: 'refs/heads/main' },
+          { GITHUB_REF: 'refs/heads/main' },
+        ),
+        ...artifacts.jobEnv(run),
+        GITHUB_RUN_ID: String(run),
+      }
+    : {};
+  const result = await runAction({
+    ...common,
+    env: { ...common.env, ...dispatch },
+    title,
+    mode,
+    extraInputs,
+  });
+  const terraform = terraformSeconds(result.log, ['init', 'validate', 'plan', 'apply']);
+  const planMb = statSync(result.outputs['json-plan-path']).size / 1e6;
+  const { apiForecast } = JSON.parse(readFileSync(result.outputs['summary-json'], 'utf8'));
+  const calls = tally(before);
+  byBucket[title] = {
+    calls,
+    forecast: Object.fromEntries(apiForecast.buckets.map((b) => [b.bucket, forecastOf(b)])),
+  };
+  rows.push({
+    title,
+    total: result.seconds,
+    terraform,
+    own: result.seconds - terraform,
+    planMb,
+    calls: BUCKETS.reduce((n, b) => n + calls[b], 0),
+    forecast: apiForecast.buckets.reduce((n, b) => n + forecastOf(b), 0),
+    minutes: minutesAt(calls),
+  });
+  return result;
+}
+
+const refreshOf = (b) => b.refresh;
+const bothOf = (b) => b.refresh + b.apply;
+const applyOf = (b) => b.apply;
 try {
-  for (const [title, mode, approve] of [
-    ['plan a new org', 'plan', false],
-    ['apply it', 'apply', true],
-    ['plan again (refresh only)', 'plan', false],
+  await job('plan a new org', 'plan', {}, refreshOf);
+  await job('apply it', 'apply', { 'auto-approve': 'true' }, bothOf);
+  await job('plan again (refresh only)', 'plan', {}, refreshOf);
+  // Two pull requests, each editing 10 groups: planned, then applied with the plan job's fingerprint.
+  for (const [edition, applyFrom, forecastOf] of [
+    [1, 're-plan', bothOf],
+    [2, 'plan-file', applyOf],
   ]) {
-    const before = emulator.requests.length;
-    const result = await runAction({
-      ...common,
-      title,
-      mode,
-      extraInputs: approve ? { 'auto-approve': 'true' } : {},
-    });
-    const terraform = terraformSeconds(result.log, ['init', 'validate', 'plan', 'apply']);
-    const planMb = statSync(result.outputs['json-plan-path']).size / 1e6;
-    const { apiForecast } = JSON.parse(readFileSync(result.outputs['summary-json'], 'utf8'));
-    rows.push({
-      title,
-      total: result.seconds,
-      terraform,
-      own: result.seconds - terraform,
-      planMb,
-      calls: emulator.requests.length - before,
-      // A plan run refreshes; an apply run plans again (a refresh) and applies.
-      forecast: mode === 'plan' ? apiForecast.refresh : apiForecast.refresh + apiForecast.apply,
-      minutes: apiForecast.minutes,
-    });
+    writeFileSync(join(dir, 'repo', 'main.tf'), configuration(edition));
+    const run = 100 + edition;
+    const from = { 'apply-from': applyFrom };
+    const plan = await job(`PR ${edition}: plan job`, 'plan', from, refreshOf, run);
+    const approved = { ...from, 'approved-fingerprint': plan.outputs.fingerprint };
+    await job(`PR ${edition}: apply job, ${applyFrom}`, 'apply', approved, forecastOf, run);
   }
 } finally {
   await provider.stop();
   await emulator.close();
+  await github.close();
+  await artifacts.close();
 }
 
+const objects = Object.values(counts).reduce((n, c) => n + c, 0) + saml;
 process.stdout.write(
-  `\n${total + 2 * saml} objects (${Object.entries({
-    ...counts,
-    okta_app_saml: saml,
-    okta_app_group_assignments: saml,
-  })
+  `\n${objects} objects (${Object.entries({ ...counts, okta_app_group_assignments: saml })
+    .filter(([, n]) => n > 0)
     .map(([t, n]) => `${n} ${t}`)
     .join(', ')})\n\n`,
 );
 process.stdout.write(
-  "| run | wall | terraform init/validate/plan/apply | action's own work | plan JSON | Okta API calls | forecast | forecast wait at Enterprise limits |\n|---|---|---|---|---|---|---|---|\n",
+  "| run | wall | terraform init/validate/plan/apply | action's own work | plan JSON | Okta API calls | forecast | minutes at Enterprise limits |\n|---|---|---|---|---|---|---|---|\n",
 );
 for (const r of rows) {
   process.stdout.write(
-    `| ${r.title} | ${r.total.toFixed(1)} s | ${r.terraform.toFixed(1)} s | ${r.own.toFixed(1)} s | ${r.planMb.toFixed(1)} MB | ${r.calls} | ${r.forecast} | ${r.minutes} min |\n`,
+    `| ${r.title} | ${r.total.toFixed(1)} s | ${r.terraform.toFixed(1)} s | ${r.own.toFixed(1)} s | ${r.planMb.toFixed(1)} MB | ${r.calls} | ${r.forecast} | ${r.minutes.toFixed(1)} |\n`,
   );
+}
+const merges = ['PR 1: apply job, re-plan', 'PR 2: apply job, plan-file'];
+process.stdout.write(
+  `\nThe two apply jobs per Okta bucket (counted / forecast; limit per minute at a 50% share):\n\n| bucket | limit | ${merges.join(' | ')} |\n|---|---|---|---|\n`,
+);
+for (const bucket of BUCKETS) {
+  const cells = merges.map((m) => `${byBucket[m].calls[bucket]} / ${byBucket[m].forecast[bucket] ?? 0}`);
+  if (cells.some((c) => c !== '0 / 0'))
+    process.stdout.write(`| ${bucket} | ${share[bucket]} | ${cells.join(' | ')} |\n`);
 }

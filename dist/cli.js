@@ -10937,9 +10937,12 @@ class ApiCallCounter {
         }
         apply['other /api/v1'] += this.dataReads;
         add(apply, this.members);
-        // ConfigureProvider checks an API token with GET /api/v1/users/me, once per terraform command.
+        // ConfigureProvider checks an API token with GET /api/v1/users/me, once per terraform command: the plan's, and
+        // the apply's when there is anything to apply.
         if (this.counts.size > 0)
             refresh['GET /api/v1/users/{id}'] += 1;
+        if (api_calls_BUCKETS.some((b) => apply[b] > 0))
+            apply['GET /api/v1/users/{id}'] += 1;
         const buckets = api_calls_BUCKETS.filter((b) => refresh[b] + apply[b] > 0)
             .map((bucket) => {
             const limitPerMinute = Math.max(1, Math.floor((limits.perMinute[bucket] * limits.sharePercent) / 100));

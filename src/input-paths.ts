@@ -59,3 +59,27 @@ export function checkWorkspaceName(name: string): string {
   }
   return name;
 }
+
+/** The working-directory input: as the review names it (relative, "." for the root) and as a path. */
+export function workingDirectory(workspace: string, input: string): { display: string; path: string } {
+  const display = input.trim() || '.';
+  const path = resolve(workspace, display);
+  const inside = relative(workspace, path);
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    throw new ActionError(
+      'invalid-input',
+      `working-directory "${display}" is outside the repository: give a path relative to the workspace, like orgs/production`,
+    );
+  }
+  return { display: inside || '.', path: confinedPath(workspace, workspace, display, 'working-directory') };
+}
+
+/** Path inputs, relative to the working directory: checked to stay in the checkout, passed on as given. */
+export function confined(
+  paths: string[],
+  name: string,
+  where: { repository: string; directory: string },
+): string[] {
+  for (const path of paths) confinedPath(where.repository, where.directory, path, name);
+  return paths;
+}

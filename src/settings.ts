@@ -2,12 +2,11 @@
 // found here (backend settings, variables, credentials in releases-url, the token, Okta credentials) go to
 // runtime.setSecret here, before anything can print them: masked in the log, and scrubbed from all the run sends.
 
-import { isAbsolute, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseHcl } from './configuration/hcl.js';
 import { ActionError, errorMessage } from './errors.js';
 import { eventPayload, pullRequestNumber, pushedToDefaultBranch, type EventPayload } from './event.js';
-import { checkWorkspaceName, confinedPath } from './input-paths.js';
+import { checkWorkspaceName, confined, confinedPath, workingDirectory } from './input-paths.js';
 import { InputReader } from './inputs.js';
 import { CREDENTIAL_VARIABLES } from './okta/credentials.js';
 import { parseRateLimits, type RateLimits } from './plan/api-forecast.js';
@@ -33,6 +32,9 @@ export interface GitHubSettings {
   readonly runUrl: string | undefined;
   /** The pushed commit, on push events: its merged pull request holds the reviewed plan. */
   readonly pushedCommit: string | undefined;
+  /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT: where this run's plan file artifact is found. */
+  readonly runId?: string;
+  readonly runAttempt: string;
 }
 
 export interface TerraformSettings {
@@ -70,6 +72,13 @@ export interface ReviewTarget {
   readonly label: string;
 }
 
+/** Where an apply takes its plan from (apply-from), and the secret that seals the plan file (plan-encryption-key). */
+export interface PlanFileSettings {
+  /** plan-file: the reviewed run's sealed plan file, when every piece is there; re-plan: plan again on merge. */
+  readonly applyFrom: 'plan-file' | 're-plan';
+  readonly key: string | undefined;
+}
+
 export interface Settings {
   readonly mode: Mode;
   /** Absolute path of a `terraform show -json` file to summarize instead of planning. */
@@ -95,22 +104,10 @@ export interface Settings {
   readonly blockOn: BlockOn;
   /** The org's Okta rate limits and this run's share of them, for the API forecast (okta-rate-limits). */
   readonly rateLimits: RateLimits;
+  readonly planFile: PlanFileSettings;
   readonly github: GitHubSettings;
   /** The runner's environment, for Terraform's processes and the credentials preflight. */
   readonly processEnv: Environment;
-}
-
-function workingDirectory(workspace: string, input: string): { display: string; path: string } {
-  const display = input.trim() || '.';
-  const path = resolve(workspace, display);
-  const inside = relative(workspace, path);
-  if (inside.startsWith('..') || isAbsolute(inside)) {
-    throw new ActionError(
-      'invalid-input',
-      `working-directory "${display}" is outside the repository: give a path relative to the workspace, like orgs/production`,
-    );
-  }
-  return { display: inside || '.', path: confinedPath(workspace, workspace, display, 'working-directory') };
 }
 
 function lockTimeout(inputs: InputReader): string {
@@ -178,12 +175,6 @@ function variableSecrets(text: string): string[] {
   return [...parseHcl(text).strings, ...numbers];
 }
 
-/** Path inputs, relative to the working directory: checked to stay in the checkout, passed on as given. */
-function confined(paths: string[], name: string, where: { repository: string; directory: string }): string[] {
-  for (const path of paths) confinedPath(where.repository, where.directory, path, name);
-  return paths;
-}
-
 function terraformSettings(
   inputs: InputReader,
   runtime: Runtime,
@@ -236,6 +227,8 @@ function githubSettings(inputs: InputReader, runtime: Runtime, event: EventPaylo
         ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined,
     pushedCommit: env.GITHUB_EVENT_NAME === 'push' ? env.GITHUB_SHA : undefined,
+    ...(env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}),
+    runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
   };
 }
 
@@ -255,6 +248,24 @@ function rateLimits(inputs: InputReader, maxApiCapacity: number | undefined): Ra
       `the input okta-rate-limits is not valid: ${errorMessage(e)}; give your Okta plan (e.g. enterprise), then bucket = calls per minute lines for limits your admin changed`,
     );
   }
+}
+
+/** Well below this, a key guessed offline opens every plan file of the repository (the artifacts are readable). */
+const MIN_KEY_CHARACTERS = 32;
+
+function planFileSettings(inputs: InputReader, runtime: Runtime): PlanFileSettings {
+  const key = inputs.getInput('plan-encryption-key');
+  if (key) runtime.setSecret(key);
+  if (key && key.length < MIN_KEY_CHARACTERS) {
+    throw new ActionError(
+      'invalid-input',
+      `plan-encryption-key is ${key.length} characters, and it must be at least ${MIN_KEY_CHARACTERS}: make one with \`openssl rand -base64 32\` and keep it as a repository secret`,
+    );
+  }
+  return {
+    applyFrom: inputs.choiceInput('apply-from', ['re-plan', 'plan-file'], 're-plan'),
+    key: key || undefined,
+  };
 }
 
 export function readSettings(runtime: Runtime): Settings {
@@ -295,6 +306,7 @@ export function readSettings(runtime: Runtime): Settings {
     reviewPolicy: reviewPolicy(inputs, repository),
     blockOn: inputs.choiceInput('block-on', [...SEVERITIES, 'none'], 'high'),
     rateLimits: rateLimits(inputs, terraform.maxApiCapacity),
+    planFile: planFileSettings(inputs, runtime),
     github: githubSettings(inputs, runtime, event),
     processEnv: env,
   };

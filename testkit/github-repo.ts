@@ -8,6 +8,7 @@ import type { CommentEdit, GraphQLStore } from './github-graphql.js';
 import { createIssues, field, merge, type FakeIssue } from './github-issues.js';
 import { createLabels } from './github-labels.js';
 import { createPullActivity, type PullActivity } from './github-pull-reviews.js';
+import { pageOf } from './github-pages.js';
 import type { FakeComment } from './github-server.js';
 
 export type Login = { login: string; type: 'User' | 'Bot' };
@@ -174,20 +175,7 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
 
   /** GitHub's page-number pagination, Link URLs in GitHub's rel order (on this server, not api.github.com) */
   function paginate(call: Call, items: unknown[]): Reply {
-    const perPage = Math.min(Number(call.params['per_page'] ?? 30) || 30, 100);
-    const page = Math.max(Number(call.params['page'] ?? 1) || 1, 1);
-    const last = Math.max(Math.ceil(items.length / perPage), 1);
-    const link = (n: number, rel: string) => {
-      const query = new URLSearchParams(call.query);
-      query.set('page', String(n));
-      return `<${origin()}${call.path}?${query}>; rel="${rel}"`;
-    };
-    const rels: string[] = [];
-    if (page > 1) rels.push(link(Math.min(page - 1, last), 'prev'));
-    if (page < last) rels.push(link(page + 1, 'next'), link(last, 'last'));
-    if (page > 1) rels.push(link(1, 'first'));
-    const body = items.slice((page - 1) * perPage, page * perPage);
-    return { status: 200, body, headers: rels.length > 0 ? { link: rels.join(', ') } : {} };
+    return { status: 200, ...pageOf(call, items, origin()) };
   }
 
   const labels = createLabels({

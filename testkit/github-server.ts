@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ArtifactService } from './artifact-service.js';
 import { answerGraphQL } from './github-graphql.js';
 import { loadOpenApi, type MatchedOperation } from './github-openapi.js';
 import type { FakeIssue } from './github-issues.js';
@@ -38,6 +39,8 @@ export interface GitHubServerOptions {
    * as github-actions[bot]) gets 403 "Resource not accessible by integration" there, like the real one.
    */
   identity?: { kind: 'user' | 'app'; login: string };
+  /** Serves the artifact operations (artifact-service.ts); without it, they are not implemented. */
+  artifacts?: Pick<ArtifactService, 'serveRest'>;
 }
 
 /** The web UI's part: edits, labels and a pull request's activity by people (docs in github-repo.ts). */
@@ -187,7 +190,7 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     if (otherOwner || ('repo' in p && String(p['repo']).toLowerCase() !== repo.toLowerCase())) {
       return errorReply(call, 404, 'Not Found');
     }
-    const out = fake.serve(call);
+    const out = options.artifacts?.serveRest(call, origin) ?? fake.serve(call);
     if (out) return out;
     violations.push(`not implemented by the fake: ${operationId}`);
     return errorReply(call, 501, 'Not Implemented');

@@ -139,14 +139,61 @@ export async function runInProcess(
 ): Promise<InProcessRun> {
   const step = prepareStep(inputs, options);
   const runtime = recordingRuntime(step.env, options.state);
-  if (options.script === 'post.js') await runPost(runtime);
-  else
-    await run(runtime, {
-      githubTiming: FAST_GITHUB,
-      statePushRetry: FAST_STATE_PUSH,
-      // Never the process's signals: jest's own SIGINT is not a cancelled job.
-      cancel: new AbortController().signal,
-      ...runOptions,
-    });
+  const restore = withRunnerVariables(step.env);
+  const release = captureLibraryOutput(runtime);
+  try {
+    if (options.script === 'post.js') await runPost(runtime);
+    else
+      await run(runtime, {
+        githubTiming: FAST_GITHUB,
+        statePushRetry: FAST_STATE_PUSH,
+        // Never the process's signals: jest's own SIGINT is not a cancelled job.
+        cancel: new AbortController().signal,
+        ...runOptions,
+      });
+  } finally {
+    release();
+    restore();
+  }
   return result(runtime, step);
+}
+
+/**
+ * What libraries write to the step's stdout themselves (@actions/artifact logs through @actions/core): into the
+ * run's log, as the runner shows it, and each ::add-mask:: registered as the runner does.
+ */
+function captureLibraryOutput(runtime: RecordingRuntime): () => void {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array): boolean => {
+    for (const line of chunk.toString().split(/\r?\n/)) {
+      const mask = /^::add-mask::(.*)$/.exec(line);
+      if (mask) runtime.setSecret(mask[1] ?? '');
+      else if (line) runtime.info(line);
+    }
+    return true;
+  }) as typeof process.stdout.write;
+  return () => {
+    process.stdout.write = write;
+  };
+}
+
+/**
+ * The variables that libraries read from process.env themselves, not through the runtime: @actions/artifact's
+ * runtime token and results service. Set for the run, as the runner sets them for the step's process.
+ */
+const RUNNER_VARIABLES = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'] as const;
+
+function withRunnerVariables(env: Environment): () => void {
+  const saved = RUNNER_VARIABLES.map((name) => [name, process.env[name]] as const);
+  for (const name of RUNNER_VARIABLES) {
+    const value = env[name];
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  return () => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
 }

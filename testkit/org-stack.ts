@@ -3,6 +3,7 @@
 // makes: a plan on a pull request, the push of a merge commit, a workflow_dispatch.
 
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
+import { startArtifactService, type ArtifactService } from './artifact-service.js';
 import { startGitHubServer, type GitHubServer } from './github-server.js';
 import type { RunOptions } from '../src/main.js';
 import { runInProcess, type InProcessRun } from './in-process.js';
@@ -11,6 +12,10 @@ import { eventEnv, GITHUB_TOKEN, OWNER, orgInputs, REPO, STATE_PASSWORD, STATE_U
 
 export interface OrgStack {
   readonly github: GitHubServer;
+  /** The Actions artifact storage of this test's runs (artifact-service.ts), behind github and the runtime token. */
+  readonly artifacts: ArtifactService;
+  /** Makes the runs from now on a new workflow run (GITHUB_RUN_ID, its own runtime token); its ID. */
+  newRun(): number;
   readonly state: StateServer;
   /** This test's state on the backend. */
   readonly stateName: string;
@@ -36,6 +41,8 @@ export interface OrgStack {
 /** Registers the hooks that start and stop the stand-ins; the returned stack is valid inside each test. */
 export function useOrgStack(prefix: string): OrgStack {
   let github: GitHubServer | undefined;
+  let artifacts: ArtifactService | undefined;
+  let runId = 4242;
   let state: StateServer | undefined;
   let stateName = '';
   let counter = 0;
@@ -51,12 +58,16 @@ export function useOrgStack(prefix: string): OrgStack {
     await state?.close();
   });
   beforeEach(async () => {
-    github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN });
+    artifacts = await startArtifactService();
+    github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN, artifacts });
     stateName = `${prefix}-${++counter}`;
+    runId = 4242;
   });
   afterEach(async () => {
     expect(github?.violations).toEqual([]);
+    expect(artifacts?.violations).toEqual([]);
     await github?.close();
+    await artifacts?.close();
   });
 
   const run = (
@@ -64,7 +75,14 @@ export function useOrgStack(prefix: string): OrgStack {
     files: Record<string, string>,
     env: Record<string, string>,
     runOptions: RunOptions = {},
-  ) => runInProcess({ ...orgInputs(started(state), stateName), ...inputs }, { files, env }, runOptions);
+  ) => {
+    const job = { ...started(artifacts).jobEnv(runId), GITHUB_RUN_ID: String(runId) };
+    return runInProcess(
+      { ...orgInputs(started(state), stateName), ...inputs },
+      { files, env: { ...env, ...job } },
+      runOptions,
+    );
+  };
 
   return {
     get github() {
@@ -73,6 +91,10 @@ export function useOrgStack(prefix: string): OrgStack {
     get state() {
       return started(state);
     },
+    get artifacts() {
+      return started(artifacts);
+    },
+    newRun: () => ++runId,
     get stateName() {
       return stateName;
     },

@@ -1,10 +1,12 @@
 // The top layer: the bundled action (dist/index.js) started as the runner starts it, through a whole Okta workflow on
-// the example org: the pull request's plan, the merge's apply of exactly that plan, an Admin Console edit, and the
-// scheduled drift run. The real terraform, the okta/okta provider stand-in and Okta org emulator, the http state
-// backend and the OpenAPI-checked GitHub stand-in; the modes' details are tested in process (__tests__/modes).
+// the example org: the pull request's plan, the merge's apply of exactly that plan (the plan file the pull request's
+// run kept, apply-from: plan-file), an Admin Console edit, and the scheduled drift run. The real terraform, the
+// okta/okta provider stand-in and Okta org emulator, the http state backend, the Actions artifact service and the
+// OpenAPI-checked GitHub stand-in; the modes' details are tested in process (__tests__/modes).
 
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { runStep, type ActionRun } from '../../testkit/action-step.mjs';
+import { startArtifactService, type ArtifactService } from '../../testkit/artifact-service.js';
 import { startGitHubServer, type GitHubServer } from '../../testkit/github-server.js';
 import { startOktaEmulator, type OktaEmulator } from '../../testkit/okta/emulator.mjs';
 import {
@@ -22,39 +24,49 @@ jest.setTimeout(240_000);
 
 const TOKEN = '00e2e-workflow-token-000000000000000000';
 const PR = 31;
+const PLAN_KEY = 'e2e-plan-encryption-key-0000000000000001';
 const FILES = exampleRepository();
 
 let stack: Awaited<ReturnType<typeof startOktaStack>>;
 let emulator: OktaEmulator;
 let github: GitHubServer;
+let artifacts: ArtifactService;
+let runId = 9000;
 const runs: ActionRun[] = [];
 
 beforeAll(async () => {
   stack = await startOktaStack(TOKEN);
   emulator = await startOktaEmulator({ token: TOKEN });
   process.env.OKTA_HTTP_PROXY = emulator.url;
-  github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN });
+  artifacts = await startArtifactService();
+  github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN, artifacts });
 });
 
 afterAll(async () => {
   await github.close();
+  await artifacts.close();
   await emulator.close();
   await stack.stop();
 });
 
-/** One job of the workflow, with mode auto: the event decides. */
+/** One job of the workflow, in a run of its own, with mode auto: the event decides. */
 async function job(event: string, payload: unknown, env: Record<string, string> = {}): Promise<ActionRun> {
+  runId++;
   const run = await runStep(
     {
       'working-directory': 'orgs/production',
       setup: 'false',
       'github-token': GITHUB_TOKEN,
       'backend-config': httpBackend(stack.state, 'workflow'),
+      'apply-from': 'plan-file',
+      'plan-encryption-key': PLAN_KEY,
     },
     {
       files: FILES,
       env: {
         ...eventEnv(github, event, payload, env),
+        ...artifacts.jobEnv(runId),
+        GITHUB_RUN_ID: String(runId),
         OKTA_ORG_NAME: 'acme',
         OKTA_BASE_URL: 'okta.com',
         OKTA_API_TOKEN: TOKEN,
@@ -85,6 +97,8 @@ describe('a pull request, its merge, an Admin Console edit and the next schedule
     expect(merged.stderr).toBe('');
     expect(merged.code).toBe(0);
     expect(merged.outputs.fingerprint).toBe(planned.outputs.fingerprint);
+    expect(merged.stdout).toContain('Applying the reviewed plan file of run 9001');
+    expect(merged.stdout).not.toContain('::group::terraform plan');
     expect(review()?.body).toContain('✅ **Applied**');
     expect(
       Object.values(emulator.state().groups)
@@ -103,6 +117,7 @@ describe('a pull request, its merge, an Admin Console edit and the next schedule
     expect(issues.map((i) => i.title)).toEqual(['Okta drift: orgs/production']);
     expect(issues[0]?.body).toContain('Edited in the Admin Console');
     expect(github.violations).toEqual([]);
+    expect(artifacts.violations).toEqual([]);
   });
 
   it('posted and wrote no secret it was given', () => {
@@ -124,7 +139,7 @@ describe('a pull request, its merge, an Admin Console edit and the next schedule
       r.stepSummary,
       ...Object.values(r.outputs),
     ]);
-    for (const secret of [TOKEN, GITHUB_TOKEN, STATE_PASSWORD]) {
+    for (const secret of [TOKEN, GITHUB_TOKEN, STATE_PASSWORD, PLAN_KEY]) {
       expect([...posted, ...written].filter((text) => text.includes(secret))).toEqual([]);
     }
   });

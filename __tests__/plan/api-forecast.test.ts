@@ -80,8 +80,8 @@ describe('the Okta API forecast', () => {
       // 3 POSTs; 2 updates refreshed, then 2 PUTs and 5 reads after the writes.
       '/api/v1/groups': [0, 3],
       '/api/v1/groups/{id}': [2, 2 + 5],
-      // The user's refresh and the token check.
-      'GET /api/v1/users/{id}': [2, 0],
+      // The user's refresh and the plan's token check; the apply checks the token again.
+      'GET /api/v1/users/{id}': [2, 1],
       // Okta deletes a user in two DELETEs (the first deactivates).
       'POST/PUT/DELETE /api/v1/users/{id}': [0, 2],
     });

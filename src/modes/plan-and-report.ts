@@ -9,6 +9,7 @@ import {
   readModuleConfiguration,
   type ModuleConfiguration,
 } from '../configuration/module.js';
+import { configurationDigest } from '../configuration/digest.js';
 import { ActionError } from '../errors.js';
 import { checkOktaCredentials } from '../okta/credentials.js';
 import { planRunOutputs, summaryOutputs, type Outputs } from '../outputs.js';
@@ -24,8 +25,9 @@ import { reviewSummaryMarkdown } from '../render/job-summary.js';
 import { throttlingMarkdown } from '../render/throttling.js';
 import type { Runtime } from '../runtime.js';
 import type { ReviewTarget, Settings } from '../settings.js';
-import type { TerraformSession } from '../terraform/session.js';
+import type { SavedPlan, TerraformSession } from '../terraform/session.js';
 import type { ModeContext } from './context.js';
+import { writesHere, type ReviewedPlanFile } from './reviewed-plan-file.js';
 
 export interface PlannedRun {
   readonly summary: PlanSummary;
@@ -36,6 +38,8 @@ export interface PlannedRun {
   /** The fingerprint's context alone (directory, workspace, backend, -target, providers), shortened. */
   readonly contextDigest: string;
   readonly outputs: Outputs;
+  /** The configuration's digest before init (configuration/digest.ts), when a plan file is kept for the apply. */
+  readonly configurationDigest?: string;
   /** The Terraform session, its saved plan and that plan as JSON; absent when the plan came from plan-json. */
   readonly terraform?: {
     readonly session: TerraformSession;
@@ -68,7 +72,15 @@ async function summarizeGivenPlan(
   return { summary, digests: builder.objectDigests(), backend: '', providers: {} };
 }
 
-async function planWithTerraform(settings: Settings, context: ModeContext): Promise<Planned> {
+/**
+ * Plans, or with `reviewedPlanFile` (apply-from: plan-file) takes that saved plan as it is: then nothing is planned
+ * and the org is not refreshed.
+ */
+async function planWithTerraform(
+  settings: Settings,
+  context: ModeContext,
+  reviewedPlanFile: ReviewedPlanFile | undefined,
+): Promise<Planned> {
   const configuration = await readModuleConfiguration(settings.workingDirectoryPath);
   // A typo in working-directory would otherwise "plan" an empty configuration: no changes, all green.
   if (configuration.files.length === 0) {
@@ -79,6 +91,15 @@ async function planWithTerraform(settings: Settings, context: ModeContext): Prom
   }
   // Before Terraform spends minutes on install, init and refresh only to fail without credentials.
   checkOktaCredentials(configuration, settings.processEnv);
+  // The plan job digests the checkout before init writes into it, as the apply does (reviewed-plan-file.ts).
+  const keepsPlanFile = settings.mode === 'plan' && settings.planFile.applyFrom === 'plan-file';
+  const digest = keepsPlanFile
+    ? await configurationDigest(
+        settings.workingDirectoryPath,
+        settings.repositoryPath,
+        settings.terraform.varFiles,
+      )
+    : undefined;
   const session = await context.startTerraform({
     terraform: settings.terraform,
     workingDirectory: settings.workingDirectoryPath,
@@ -87,7 +108,11 @@ async function planWithTerraform(settings: Settings, context: ModeContext): Prom
     processEnv: settings.processEnv,
     requiredVersions: configuration.requiredVersions,
   });
-  const saved = await session.plan();
+  const usable = reviewedPlanFile && (await writesHere(reviewedPlanFile, session, settings, context.runtime));
+  // A kept plan file was kept because it changes something.
+  const saved: SavedPlan = usable
+    ? { planFile: reviewedPlanFile.planFile, hasChanges: true, printOutput: () => Promise.resolve() }
+    : await session.plan();
   const { planFile, hasChanges } = saved;
   const json = session.showJson(planFile);
   const builder = new FingerprintBuilder();
@@ -107,6 +132,7 @@ async function planWithTerraform(settings: Settings, context: ModeContext): Prom
     providers: await lockedProviders(settings.workingDirectoryPath),
     terraform: { session, planFile, hasChanges, jsonPlanFile: json.path },
     configuration,
+    ...(digest ? { configurationDigest: digest } : {}),
   };
 }
 
@@ -129,10 +155,14 @@ async function report(
   return summaryOutputs(summary, summaryJsonPath);
 }
 
-export async function planAndReport(settings: Settings, context: ModeContext): Promise<PlannedRun> {
+export async function planAndReport(
+  settings: Settings,
+  context: ModeContext,
+  reviewedPlanFile?: ReviewedPlanFile,
+): Promise<PlannedRun> {
   const { backend, providers, configuration, ...planned } = settings.planJson
     ? await summarizeGivenPlan(settings.planJson, settings, context.secrets)
-    : await planWithTerraform(settings, context);
+    : await planWithTerraform(settings, context, reviewedPlanFile);
   const { summary, terraform } = planned;
   // On a pull request, each finding also shows on the line of the .tf file that declares its object.
   if (settings.mode === 'plan' && settings.github.pullRequest !== undefined && summary.findings.length > 0) {

@@ -5,6 +5,7 @@ import { asActionError } from '../errors.js';
 import { planRunOutputs, type Outputs } from '../outputs.js';
 import type { GitHubSettings, Settings } from '../settings.js';
 import type { ModeContext } from './context.js';
+import { uploadPlanFile } from './plan-artifact.js';
 import { planAndReport, type PlannedRun } from './plan-and-report.js';
 import { publishReview, type PullRequestRef, type ReviewContent } from './review-comment.js';
 
@@ -38,6 +39,15 @@ export async function runPlanMode(settings: Settings, context: ModeContext): Pro
     throw failure;
   }
   const { summary, fingerprint, digests, contextDigest, outputs } = planned;
-  const commentUrl = await publish({ kind: 'plan', summary, fingerprint, digests, contextDigest });
+  // Before the review, so its marker names only a plan file that is there.
+  const planRun = await uploadPlanFile(settings, planned, context);
+  const commentUrl = await publish({
+    kind: 'plan',
+    summary,
+    fingerprint,
+    digests,
+    contextDigest,
+    ...(planRun ? { planRun } : {}),
+  });
   return { ...outputs, ...(commentUrl ? planRunOutputs({ fingerprint, commentUrl }) : {}) };
 }

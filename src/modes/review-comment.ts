@@ -55,6 +55,8 @@ export type ReviewContent =
       /** Each changed object's digest (plan/fingerprint.ts), kept in the marker to say what differs on merge. */
       readonly digests: ReadonlyMap<string, string>;
       readonly contextDigest: string;
+      /** This run, when it kept the sealed plan file for the apply (plan-artifact.ts). */
+      readonly planRun?: string;
     }
   | { readonly kind: 'failure'; readonly reason: string; readonly message: string };
 
@@ -115,6 +117,7 @@ function body(content: ReviewContent, options: PublishOptions, plannedAt: string
     plannedAt,
     fingerprint: content.fingerprint,
     ...(objects ? { objects, context: content.contextDigest } : {}),
+    ...(content.planRun ? { planRun: content.planRun } : {}),
   };
   return reviewCommentBody(content.summary, { marker, runUrl: options.runUrl });
 }

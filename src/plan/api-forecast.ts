@@ -136,8 +136,10 @@ export class ApiCallCounter {
     }
     apply['other /api/v1'] += this.dataReads;
     add(apply, this.members);
-    // ConfigureProvider checks an API token with GET /api/v1/users/me, once per terraform command.
+    // ConfigureProvider checks an API token with GET /api/v1/users/me, once per terraform command: the plan's, and
+    // the apply's when there is anything to apply.
     if (this.counts.size > 0) refresh['GET /api/v1/users/{id}'] += 1;
+    if (BUCKETS.some((b) => apply[b] > 0)) apply['GET /api/v1/users/{id}'] += 1;
     const buckets = BUCKETS.filter((b) => refresh[b] + apply[b] > 0)
       .map((bucket): BucketForecast => {
         const limitPerMinute = Math.max(

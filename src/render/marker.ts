@@ -26,7 +26,12 @@ export type ReviewStatus =
       readonly message: string;
       readonly notAttempted: number;
     }
-  | { readonly kind: 'plan-changed'; readonly difference: PlanDifference | undefined };
+  | {
+      readonly kind: 'plan-changed';
+      readonly difference: PlanDifference | undefined;
+      /** Said instead of the difference: Terraform refused the reviewed plan file as stale. */
+      readonly why?: string;
+    };
 
 export type ReviewStatusKind = ReviewStatus['kind'];
 
@@ -44,6 +49,8 @@ export interface ReviewMarker extends ReviewTarget {
   readonly objects?: Readonly<Record<string, string>>;
   /** The digest of the fingerprint's context (plan/fingerprint.ts contextDigest), for a re-run after a failure. */
   readonly context?: string;
+  /** The workflow run that kept this plan's sealed plan file as an artifact (apply-from: plan-file). */
+  readonly planRun?: string;
   readonly status?: ReviewStatusKind;
 }
 
@@ -84,6 +91,7 @@ export function renderMarker(marker: ReviewMarker, prefix = PREFIX): string {
     ...(marker.fingerprint ? { fingerprint: marker.fingerprint } : {}),
     ...(marker.objects ? { objects: marker.objects } : {}),
     ...(marker.context ? { ctx: marker.context } : {}),
+    ...(marker.planRun ? { run: marker.planRun } : {}),
     ...(marker.status ? { status: marker.status } : {}),
   });
   // "--" can't appear inside an HTML comment, and "-->" would end it early.
@@ -115,6 +123,7 @@ export function parseMarker(body: string, prefix = PREFIX): ReviewMarker | undef
       ...(typeof data.fingerprint === 'string' ? { fingerprint: data.fingerprint } : {}),
       ...(objectsOf(data.objects) ? { objects: objectsOf(data.objects) } : {}),
       ...(typeof data.ctx === 'string' ? { context: data.ctx } : {}),
+      ...(typeof data.run === 'string' && /^\d{1,20}$/.test(data.run) ? { planRun: data.run } : {}),
       ...(typeof data.status === 'string' && STATUSES.includes(data.status)
         ? { status: data.status as ReviewStatusKind }
         : {}),

@@ -73,7 +73,7 @@ function statusText(status: ReviewStatus, runUrl: string | undefined): string {
         `${status.notAttempted} not attempted. ${code(status.reason)}: ${escapeLine(status.message, 1000)}`
       );
     case 'plan-changed':
-      return `> ⚠️ **Not applied: the plan changed since this review**${run}. ${differenceText(status.difference)}`;
+      return `> ⚠️ **Not applied: the plan changed since this review**${run}. ${status.why ?? differenceText(status.difference)}`;
   }
 }
 

@@ -130,11 +130,22 @@ export async function backendIdentity(
   const backend = (recorded as { backend?: { type?: unknown; config?: Record<string, unknown> } } | null)
     ?.backend;
   if (!backend || typeof backend.type !== 'string') return 'local';
+  return backendIdentityOf(backend.type, backend.config ?? {});
+}
+
+/** A backend's type and location (LOCATION_KEYS, credentials taken out) from its configuration. */
+export function backendIdentityOf(type: string, config: Readonly<Record<string, unknown>>): string {
   const location: Record<string, unknown> = {};
   for (const key of LOCATION_KEYS) {
-    const value = backend.config?.[key];
+    const value = config[key];
     if (value === undefined || value === null || value === '') continue;
     location[key] = typeof value === 'string' ? withoutCredentials(value) : value;
   }
-  return `${backend.type} ${JSON.stringify(location)}`;
+  return `${type} ${JSON.stringify(location)}`;
+}
+
+/** Whether two identities name one backend: no backend block at all is the local backend with its defaults. */
+export function sameBackend(a: string, b: string): boolean {
+  const plain = (identity: string) => (identity === 'local {}' ? 'local' : identity);
+  return plain(a) === plain(b);
 }

@@ -87,8 +87,18 @@ function summaryText(output: string, phase: Phase): string {
   return joined.length > 600 ? `${joined.slice(0, 597)}...` : joined;
 }
 
+/** Terraform's refusal of a saved plan made on an older state: it checks before it changes anything. */
+const STALE_PLAN = /Error: Saved plan is stale/;
+
 /** The ActionError for a failed Terraform command, from what it printed (stdout and stderr). */
 export function classifyFailure(phase: Phase, output: string, lockTimeout: string): ActionError {
+  if (phase === 'apply' && STALE_PLAN.test(output)) {
+    return new ActionError(
+      'plan-changed',
+      'the state changed after the reviewed plan was made (another apply, or a state edit), so Terraform refused ' +
+        'the plan file and nothing was applied. Re-run this job: it plans again and applies only if the new plan is the one reviewed',
+    );
+  }
   if (LOCKED.test(output))
     return new ActionError('state-locked', lockMessage(parseLockInfo(output), lockTimeout));
   if (RATE_LIMITED.test(output))

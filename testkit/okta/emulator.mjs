@@ -43,6 +43,9 @@ import { defaultStateFile, OrgFile } from './store.mjs';
  * @property {string} [stateFile]    the org's JSON file, read at start if it exists (default: a new temp file)
  * @property {Record<string, Limit>} [rateLimits] per bucket pattern, e.g. {"GET /api/v1/groups": {limit: 2,
  *                                   windowSeconds: 60}}; others get 600 a minute
+ * @property {(method: string, path: string) => string} [bucketOf] the bucket a call counts in, for Okta's own
+ *                                   buckets (src/okta/api-calls.ts oktaBucket, with rateLimits from tierLimits);
+ *                                   default: the method and route pattern
  * @property {number} [port]         default: any free port
  */
 
@@ -89,7 +92,9 @@ export async function startOktaEmulator(options = {}) {
   function route(method, target) {
     const parsed = new URL(target, 'http://emulator.invalid');
     const found = match(TABLE, method, parsed.pathname);
-    const bucket = `${method} ${found.route ? found.route.pattern : parsed.pathname}`;
+    const bucket = options.bucketOf
+      ? options.bucketOf(method, parsed.pathname)
+      : `${method} ${found.route ? found.route.pattern : parsed.pathname}`;
     return { found, parsed, bucket };
   }
 
