@@ -10856,6 +10856,7 @@ const ASSUMED_LIMITS = {
     perMinute: api_calls_tierLimits('enterprise'),
     sharePercent: DEFAULT_SHARE_PERCENT,
     source: 'enterprise (assumed: set okta-rate-limits)',
+    assumed: true,
 };
 const emptyTally = () => Object.fromEntries(api_calls_BUCKETS.map((b) => [b, 0]));
 function add(tally, calls, times = 1) {
@@ -11004,6 +11005,7 @@ function parseRateLimits(text, maxApiCapacity = 100) {
         perMinute,
         sharePercent: Math.min(share, maxApiCapacity),
         source: source || ASSUMED_LIMITS.source,
+        ...(source ? {} : { assumed: true }),
     };
 }
 

@@ -4,7 +4,9 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GitHubServer } from './github-server.js';
+import { startArtifactService } from './artifact-service.js';
+import { startGitHubServer, type GitHubServer } from './github-server.js';
+import { startOktaEmulator, type EmulatorOptions } from './okta/emulator.mjs';
 import { startOktaProvider } from './okta-provider/provider.mjs';
 import { startStateServer, type StateServer } from './state-server.js';
 
@@ -107,6 +109,30 @@ export async function startOktaStack(token: string) {
     async stop(): Promise<void> {
       await provider.stop();
       await state.close();
+    },
+  };
+}
+
+/**
+ * A repository's Okta workflow on loopback: the provider stand-in and state backend (startOktaStack), an Okta org
+ * emulator the provider reaches through OKTA_HTTP_PROXY, the Actions artifact service and the GitHub stand-in.
+ */
+export async function startOktaWorkflow(token: string, emulatorOptions: EmulatorOptions = {}) {
+  const stack = await startOktaStack(token);
+  const emulator = await startOktaEmulator({ token, ...emulatorOptions });
+  process.env.OKTA_HTTP_PROXY = emulator.url;
+  const artifacts = await startArtifactService();
+  const github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN, artifacts });
+  return {
+    ...stack,
+    emulator,
+    artifacts,
+    github,
+    async stop(): Promise<void> {
+      await github.close();
+      await artifacts.close();
+      await emulator.close();
+      await stack.stop();
     },
   };
 }

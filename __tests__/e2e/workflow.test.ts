@@ -6,18 +6,13 @@
 
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { runStep, type ActionRun } from '../../testkit/action-step.mjs';
-import { startArtifactService, type ArtifactService } from '../../testkit/artifact-service.js';
-import { startGitHubServer, type GitHubServer } from '../../testkit/github-server.js';
-import { startOktaEmulator, type OktaEmulator } from '../../testkit/okta/emulator.mjs';
 import {
   eventEnv,
   exampleRepository,
   GITHUB_TOKEN,
   httpBackend,
-  OWNER,
-  REPO,
   STATE_PASSWORD,
-  startOktaStack,
+  startOktaWorkflow,
 } from '../../testkit/workflow.js';
 
 jest.setTimeout(240_000);
@@ -27,26 +22,16 @@ const PR = 31;
 const PLAN_KEY = 'e2e-plan-encryption-key-0000000000000001';
 const FILES = exampleRepository();
 
-let stack: Awaited<ReturnType<typeof startOktaStack>>;
-let emulator: OktaEmulator;
-let github: GitHubServer;
-let artifacts: ArtifactService;
+let workflow: Awaited<ReturnType<typeof startOktaWorkflow>>;
 let runId = 9000;
 const runs: ActionRun[] = [];
 
 beforeAll(async () => {
-  stack = await startOktaStack(TOKEN);
-  emulator = await startOktaEmulator({ token: TOKEN });
-  process.env.OKTA_HTTP_PROXY = emulator.url;
-  artifacts = await startArtifactService();
-  github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN, artifacts });
+  workflow = await startOktaWorkflow(TOKEN);
 });
 
 afterAll(async () => {
-  await github.close();
-  await artifacts.close();
-  await emulator.close();
-  await stack.stop();
+  await workflow.stop();
 });
 
 /** One job of the workflow, in a run of its own, with mode auto: the event decides. */
@@ -57,20 +42,20 @@ async function job(event: string, payload: unknown, env: Record<string, string> 
       'working-directory': 'orgs/production',
       setup: 'false',
       'github-token': GITHUB_TOKEN,
-      'backend-config': httpBackend(stack.state, 'workflow'),
+      'backend-config': httpBackend(workflow.state, 'workflow'),
       'apply-from': 'plan-file',
       'plan-encryption-key': PLAN_KEY,
     },
     {
       files: FILES,
       env: {
-        ...eventEnv(github, event, payload, env),
-        ...artifacts.jobEnv(runId),
+        ...eventEnv(workflow.github, event, payload, env),
+        ...workflow.artifacts.jobEnv(runId),
         GITHUB_RUN_ID: String(runId),
         OKTA_ORG_NAME: 'acme',
         OKTA_BASE_URL: 'okta.com',
         OKTA_API_TOKEN: TOKEN,
-        TF_REATTACH_PROVIDERS: stack.provider.reattach,
+        TF_REATTACH_PROVIDERS: workflow.provider.reattach,
       },
     },
   );
@@ -78,7 +63,8 @@ async function job(event: string, payload: unknown, env: Record<string, string> 
   return run;
 }
 
-const review = () => github.comments(PR).find((c) => c.body.startsWith('<!-- okta-terraform-action '));
+const review = () =>
+  workflow.github.comments(PR).find((c) => c.body.startsWith('<!-- okta-terraform-action '));
 
 describe('a pull request, its merge, an Admin Console edit and the next scheduled run', () => {
   it('reviews, applies exactly the reviewed plan, then reports the drift in an issue', async () => {
@@ -86,9 +72,9 @@ describe('a pull request, its merge, an Admin Console edit and the next schedule
     expect(planned.code).toBe(0);
     expect(review()?.body).toContain('### Okta plan for acme.okta.com');
     expect(review()?.body).toContain('Plan: 11 to add, 0 to change, 0 to destroy.');
-    expect(github.labels(PR)).toEqual(['okta:changes']);
+    expect(workflow.github.labels(PR)).toEqual(['okta:changes']);
 
-    github.setPullsForCommit('merge-sha', [PR]);
+    workflow.github.setPullsForCommit('merge-sha', [PR]);
     const merged = await job(
       'push',
       { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
@@ -101,31 +87,31 @@ describe('a pull request, its merge, an Admin Console edit and the next schedule
     expect(merged.stdout).not.toContain('::group::terraform plan');
     expect(review()?.body).toContain('✅ **Applied**');
     expect(
-      Object.values(emulator.state().groups)
+      Object.values(workflow.emulator.state().groups)
         .map((g) => g.profile.name)
         .sort(),
     ).toEqual(['Engineering', 'Okta admins', 'Support']);
 
-    const support = Object.values(emulator.state().groups).find((g) => g.profile.name === 'Support');
-    emulator.adminEdit('PUT', `/api/v1/groups/${support?.id}`, {
+    const support = Object.values(workflow.emulator.state().groups).find((g) => g.profile.name === 'Support');
+    workflow.emulator.adminEdit('PUT', `/api/v1/groups/${support?.id}`, {
       profile: { name: 'Support', description: 'Edited in the Admin Console' },
     });
     const scheduled = await job('schedule', {});
     expect(scheduled.code).toBe(0);
     expect(scheduled.outputs.drift).toBe('1');
-    const issues = github.issues().filter((i) => i.labels.includes('okta-drift'));
+    const issues = workflow.github.issues().filter((i) => i.labels.includes('okta-drift'));
     expect(issues.map((i) => i.title)).toEqual(['Okta drift: orgs/production']);
     expect(issues[0]?.body).toContain('Edited in the Admin Console');
-    expect(github.violations).toEqual([]);
-    expect(artifacts.violations).toEqual([]);
+    expect(workflow.github.violations).toEqual([]);
+    expect(workflow.artifacts.violations).toEqual([]);
   });
 
   it('posted and wrote no secret it was given', () => {
     expect(runs).toHaveLength(3);
     const posted = [
-      ...github.comments(PR).map((c) => c.body),
-      ...github.issues().map((i) => `${i.title}\n${i.body}`),
-      ...github.issues().flatMap((i) => github.comments(i.number).map((c) => c.body)),
+      ...workflow.github.comments(PR).map((c) => c.body),
+      ...workflow.github.issues().map((i) => `${i.title}\n${i.body}`),
+      ...workflow.github.issues().flatMap((i) => workflow.github.comments(i.number).map((c) => c.body)),
     ];
     // The runner reads ::add-mask:: lines and never shows them: they are how secrets get masked.
     const shown = (log: string) =>

@@ -8,12 +8,10 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { BUCKETS, oktaBucket, tierLimits, type Bucket } from '../../src/okta/api-calls.js';
 import type { ApiForecast } from '../../src/plan/api-forecast.js';
-import { startArtifactService, type ArtifactService } from '../../testkit/artifact-service.js';
-import { startGitHubServer, type GitHubServer } from '../../testkit/github-server.js';
 import { runInProcess } from '../../testkit/in-process.js';
 import { benchConfiguration, benchCounts } from '../../testkit/okta/bench-org.mjs';
-import { startOktaEmulator, type OktaEmulator } from '../../testkit/okta/emulator.mjs';
-import { eventEnv, GITHUB_TOKEN, httpBackend, OWNER, REPO, startOktaStack } from '../../testkit/workflow.js';
+import type { OktaEmulator } from '../../testkit/okta/emulator.mjs';
+import { eventEnv, GITHUB_TOKEN, httpBackend, startOktaWorkflow } from '../../testkit/workflow.js';
 
 jest.setTimeout(240_000);
 
@@ -21,31 +19,21 @@ const TOKEN = '00plan-file-calls-token-000000000000000';
 const KEY = 'plan-file-calls-encryption-key-000000001';
 const COUNTS = benchCounts(60, 3);
 
-let stack: Awaited<ReturnType<typeof startOktaStack>>;
+let workflow: Awaited<ReturnType<typeof startOktaWorkflow>>;
 let emulator: OktaEmulator;
-let github: GitHubServer;
-let artifacts: ArtifactService;
 
 beforeAll(async () => {
-  stack = await startOktaStack(TOKEN);
-  const enterprise = tierLimits('enterprise');
-  emulator = await startOktaEmulator({
-    token: TOKEN,
+  // An Enterprise org whose /api/v1/apps limit an admin raised to 240 (DynamicScale).
+  const limits = { ...tierLimits('enterprise'), '/api/v1/apps': 240 };
+  workflow = await startOktaWorkflow(TOKEN, {
     bucketOf: oktaBucket,
-    rateLimits: Object.fromEntries(
-      BUCKETS.map((b) => [b, { limit: Math.floor(enterprise[b] / 2), windowSeconds: 60 }]),
-    ),
+    rateLimits: Object.fromEntries(BUCKETS.map((b) => [b, { limit: limits[b], windowSeconds: 60 }])),
   });
-  process.env.OKTA_HTTP_PROXY = emulator.url;
-  artifacts = await startArtifactService();
-  github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN, artifacts });
+  emulator = workflow.emulator;
 });
 
 afterAll(async () => {
-  await github.close();
-  await artifacts.close();
-  await emulator.close();
-  await stack.stop();
+  await workflow.stop();
 });
 
 type Tally = Record<Bucket, number>;
@@ -73,24 +61,25 @@ async function job(runId: number, edition: number, inputs: Record<string, string
       'working-directory': 'orgs/bench',
       setup: 'false',
       'github-token': GITHUB_TOKEN,
-      'backend-config': httpBackend(stack.state, 'calls'),
+      'backend-config': httpBackend(workflow.state, 'calls'),
       ...inputs,
     },
     {
       files,
       env: {
         ...eventEnv(
-          github,
+          workflow.github,
           'workflow_dispatch',
           { ref: 'refs/heads/main' },
           { GITHUB_REF: 'refs/heads/main' },
         ),
-        ...artifacts.jobEnv(runId),
+        ...workflow.artifacts.jobEnv(runId),
         GITHUB_RUN_ID: String(runId),
         OKTA_ORG_NAME: 'bench',
         OKTA_BASE_URL: 'okta.com',
         OKTA_API_TOKEN: TOKEN,
-        TF_REATTACH_PROVIDERS: stack.provider.reattach,
+        OKTA_HTTP_PROXY: emulator.url,
+        TF_REATTACH_PROVIDERS: workflow.provider.reattach,
       },
     },
   );
@@ -110,7 +99,8 @@ async function job(runId: number, edition: number, inputs: Record<string, string
 
 /** A dispatch's plan job, then its apply job with the plan job's fingerprint. */
 async function planThenApply(runId: number, edition: number, applyFrom: string) {
-  const from = { 'apply-from': applyFrom, 'plan-encryption-key': KEY };
+  // The plan's limits given, so the plan job reads none from Okta: the calls counted are Terraform's alone.
+  const from = { 'apply-from': applyFrom, 'plan-encryption-key': KEY, 'okta-rate-limits': 'enterprise' };
   const plan = await job(runId, edition, { mode: 'plan', ...from });
   expect(plan.code).toBe(0);
   const apply = await job(runId, edition, {
@@ -155,5 +145,27 @@ describe('the Okta calls of a merge, with re-plan and with the plan file', () =>
     expect(total(planFile.apply.calls)).toBeLessThan(total(replan.plan.calls) / 5);
     const saved = total(replan.apply.calls) - total(planFile.apply.calls);
     expect(Math.abs(saved - replan.plan.forecast.refresh)).toBeLessThanOrEqual(0.1 * saved);
+  });
+});
+
+describe("the org's own rate limits", () => {
+  it('are read from the answers of one GET per bucket when okta-rate-limits says nothing (after the merges above)', async () => {
+    const before = emulator.requests.length;
+    const plan = await job(4, 0, { mode: 'plan' });
+    expect(plan.code).toBe(0);
+    const host = new URL(emulator.url).host;
+    expect(plan.forecast.limits).toBe(
+      `the org's X-Rate-Limit-Limit (${host}; the other 2 enterprise, assumed)`,
+    );
+    // 240 a minute for the org, half of it for this token.
+    expect(plan.forecast.buckets.find((b) => b.bucket === '/api/v1/apps')?.limitPerMinute).toBe(120);
+    // One GET per bucket: a one-item list, then the item (the org has no users), and a list of zones.
+    const probes = emulator.requests.slice(before).filter((r) => /\?limit=1$/.test(r.path));
+    expect(probes.map((r) => r.path)).toEqual([
+      '/api/v1/apps?limit=1',
+      '/api/v1/groups?limit=1',
+      '/api/v1/users?limit=1',
+      '/api/v1/zones?limit=1',
+    ]);
   });
 });

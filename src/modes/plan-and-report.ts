@@ -12,6 +12,7 @@ import {
 import { configurationDigest } from '../configuration/digest.js';
 import { ActionError } from '../errors.js';
 import { checkOktaCredentials } from '../okta/credentials.js';
+import { orgRateLimits } from '../okta/rate-limit-probe.js';
 import { planRunOutputs, summaryOutputs, type Outputs } from '../outputs.js';
 import { planLine } from '../plan/counts.js';
 import { contextDigest, fingerprint, FingerprintBuilder } from '../plan/fingerprint.js';
@@ -116,12 +117,22 @@ async function planWithTerraform(
   const { planFile, hasChanges } = saved;
   const json = session.showJson(planFile);
   const builder = new FingerprintBuilder();
+  // The review's forecast is the plan's and the drift report's: an apply spends no calls to read the limits.
+  const rateLimits =
+    settings.rateLimits.assumed && settings.mode !== 'apply'
+      ? ((await orgRateLimits(
+          configuration.providers,
+          settings.processEnv,
+          settings.rateLimits,
+          context.runtime,
+        )) ?? settings.rateLimits)
+      : settings.rateLimits;
   const summary = await summarizePlan(planChunks(json.chunks), {
     env: settings.env,
     fingerprint: builder,
     scrubber: context.secrets,
     policy: settings.reviewPolicy,
-    rateLimits: settings.rateLimits,
+    rateLimits,
   });
   // Only now are the plan's secrets (those okta/okta does not mark, too) masked: its text may go to the log.
   await saved.printOutput();

@@ -23,6 +23,8 @@ export interface RateLimits {
   readonly sharePercent: number;
   /** Where the limits come from, as the review says it: "enterprise (assumed)", "okta-rate-limits". */
   readonly source: string;
+  /** Nobody said: the org's own limits (its answers' X-Rate-Limit-Limit) are better when they can be read. */
+  readonly assumed?: boolean;
 }
 
 /** Okta's default share of a bucket for one API token or OAuth service app. */
@@ -32,6 +34,7 @@ export const ASSUMED_LIMITS: RateLimits = {
   perMinute: tierLimits('enterprise'),
   sharePercent: DEFAULT_SHARE_PERCENT,
   source: 'enterprise (assumed: set okta-rate-limits)',
+  assumed: true,
 };
 
 export interface BucketForecast {
@@ -206,5 +209,6 @@ export function parseRateLimits(text: string, maxApiCapacity = 100): RateLimits 
     perMinute,
     sharePercent: Math.min(share, maxApiCapacity),
     source: source || ASSUMED_LIMITS.source,
+    ...(source ? {} : { assumed: true }),
   };
 }

@@ -1,0 +1,183 @@
+// A small, read-only client of Okta's Management API, for what the action asks Okta itself (the rate limits of the
+// org). It finds the org and the credentials the way okta/okta does (config.go: the provider block's literal first,
+// then the OKTA_* variable; http_proxy replaces the org URL), authenticates with an API token (SSWS) or an access
+// token (Bearer), follows every page by its Link rel="next", and waits out a bucket Okta says is spent
+// (X-Rate-Limit-Remaining 0 until X-Rate-Limit-Reset) instead of calling into HTTP 429. Built on @actions/http-client
+// (which honours the runner's proxy settings); Okta's errors become one line with their E0000xxx code.
+//
+// Not here yet: OAuth 2.0 private-key JWT (a service app's client_id + private_key + scopes). Such a run has no
+// client, and what needs one says so.
+
+import { HttpClient } from '@actions/http-client';
+import type { ProviderBlock } from '../configuration/module.js';
+import type { Environment } from '../runtime.js';
+
+export interface OktaConnection {
+  /** The org's URL without a trailing slash, e.g. https://acme.okta.com (or OKTA_HTTP_PROXY's). */
+  readonly orgUrl: string;
+  readonly authorization: string;
+}
+
+export interface OktaAnswer<T = unknown> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+export class OktaApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A provider setting as okta/okta reads it: the block's literal, else its variable. Undefined when the block sets
+ * it to an expression (a variable, a function): what okta/okta gets is then known only to Terraform.
+ */
+function setting(
+  block: ProviderBlock | undefined,
+  name: string,
+  variable: string,
+  env: Environment,
+): string | undefined {
+  if (block?.attributes.has(name)) return block.attributes.get(name)?.trim();
+  return (env[variable] ?? '').trim();
+}
+
+/**
+ * The org and credentials okta/okta would use for the configuration's default `provider "okta"` block; undefined
+ * when they are not all there, or only as a service app's private key (not supported here).
+ */
+export function oktaConnection(
+  providers: readonly ProviderBlock[],
+  env: Environment,
+): OktaConnection | undefined {
+  const block = providers.find((p) => p.name === 'okta' && !p.attributes.has('alias'));
+  const [proxy, org, base, accessToken, apiToken] = [
+    setting(block, 'http_proxy', 'OKTA_HTTP_PROXY', env),
+    setting(block, 'org_name', 'OKTA_ORG_NAME', env),
+    setting(block, 'base_url', 'OKTA_BASE_URL', env),
+    setting(block, 'access_token', 'OKTA_ACCESS_TOKEN', env),
+    setting(block, 'api_token', 'OKTA_API_TOKEN', env),
+  ];
+  if ([proxy, org, base, accessToken, apiToken].includes(undefined)) return undefined;
+  const orgUrl = proxy ? proxy.replace(/\/+$/, '') : org && base ? `https://${org}.${base}` : '';
+  // okta/okta's order (api.go): an access token, then an API token.
+  const authorization = accessToken ? `Bearer ${accessToken}` : apiToken ? `SSWS ${apiToken}` : '';
+  return orgUrl && authorization ? { orgUrl, authorization } : undefined;
+}
+
+/** The one value of a header (Node gives a list for repeated ones). */
+export function header(answer: Pick<OktaAnswer, 'headers'>, name: string): string | undefined {
+  const value = answer.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** The rel="next" URL of a Link header. */
+function nextLink(link: string | undefined): string | undefined {
+  for (const part of (link ?? '').split(',')) {
+    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/** Longest wait for a spent bucket: Okta's windows are a minute. */
+const LONGEST_WAIT_MS = 61_000;
+
+export interface OktaClientOptions {
+  /** How long to sleep (tests shorten it). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => number;
+}
+
+export class OktaClient {
+  // An org that stops answering must not hold the run: 20 s per request.
+  private readonly http = new HttpClient('okta-terraform-action', [], { socketTimeout: 20_000 });
+  /** Epoch milliseconds until which a spent bucket (keyed by its first path segments) is not called. */
+  private readonly spentUntil = new Map<string, number>();
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly connection: OktaConnection,
+    options: OktaClientOptions = {},
+  ) {
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
+  }
+
+  /** GET a path (or a whole URL of this org, as a Link gives it). Throws OktaApiError for an error answer. */
+  async get<T = unknown>(pathOrUrl: string): Promise<OktaAnswer<T>> {
+    const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.connection.orgUrl}${pathOrUrl}`;
+    if (!url.startsWith(`${this.connection.orgUrl}/`)) {
+      throw new OktaApiError(
+        `Okta answered with a link outside the org (${new URL(url).host})`,
+        0,
+        undefined,
+      );
+    }
+    const key = new URL(url).pathname.split('/').slice(0, 5).join('/');
+    for (let attempt = 1; ; attempt++) {
+      const until = this.spentUntil.get(key) ?? 0;
+      if (until > this.now()) await this.sleep(Math.min(until - this.now(), LONGEST_WAIT_MS));
+      const response = await this.http.get(url, {
+        Accept: 'application/json',
+        Authorization: this.connection.authorization,
+      });
+      const text = await response.readBody();
+      const answer = { status: response.message.statusCode ?? 0, headers: response.message.headers };
+      const remaining = header(answer, 'x-rate-limit-remaining');
+      const reset = Number(header(answer, 'x-rate-limit-reset'));
+      if ((remaining === '0' || answer.status === 429) && Number.isFinite(reset)) {
+        this.spentUntil.set(key, reset * 1000);
+      }
+      // One wait for the window to reset, then the answer stands: never a storm of 429s.
+      if (answer.status === 429 && attempt === 1) continue;
+      if (answer.status >= 200 && answer.status < 300) {
+        return { ...answer, body: (text ? JSON.parse(text) : null) as T };
+      }
+      throw errorOf(answer.status, text, url);
+    }
+  }
+
+  /** Every item of a list, page after page (Link rel="next"). */
+  async *list<T = unknown>(path: string): AsyncGenerator<T> {
+    let next: string | undefined = path;
+    while (next) {
+      const page: OktaAnswer<T[]> = await this.get<T[]>(next);
+      if (!Array.isArray(page.body))
+        throw new OktaApiError(`Okta's answer to ${path} is not a list`, page.status, undefined);
+      yield* page.body;
+      next = nextLink(header(page, 'link'));
+    }
+  }
+}
+
+/** One line for Okta's error answer: what Okta said, its code, and what to do about it. */
+function errorOf(status: number, text: string, url: string): OktaApiError {
+  let summary = '';
+  let code: string | undefined;
+  try {
+    const body = JSON.parse(text) as { errorCode?: unknown; errorSummary?: unknown };
+    if (typeof body.errorCode === 'string') code = body.errorCode;
+    if (typeof body.errorSummary === 'string') summary = body.errorSummary;
+  } catch {
+    // Not Okta's JSON (a proxy's page): the status says it.
+  }
+  const path = new URL(url).pathname;
+  const said = `${summary || `HTTP ${status}`}${code ? ` (${code})` : ''}`;
+  const fix =
+    status === 401
+      ? 'check that the token is current and belongs to this org'
+      : status === 403
+        ? "give the token's admin (or service app) the role or scope for it"
+        : status === 429
+          ? 'the rate limit did not reset in time; try again later'
+          : 'try again later';
+  return new OktaApiError(`Okta answered GET ${path} with ${said}: ${fix}`, status, code);
+}
