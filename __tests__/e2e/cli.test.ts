@@ -120,6 +120,11 @@ describe('bad input: one line on stderr, exit code 1, no stack trace', () => {
     [['review', EXAMPLE, '--fail-on', 'severe'], /^okta-tf: --fail-on must be one of critical, high/],
     [['summarize'], /^okta-tf: missing PLAN_JSON/],
     [['frobnicate'], /^okta-tf: unknown command "frobnicate"/],
+    [['unmanaged'], /^okta-tf: missing STATE_OR_PLAN_JSON/],
+    [
+      ['unmanaged', fixturePath('terraform-json/no_changes__state.json')],
+      /^okta-tf: okta-tf unmanaged asks Okta, so it needs the org \(OKTA_ORG_NAME and OKTA_BASE_URL/,
+    ],
     [['summarize', EXAMPLE, '--colour'], /^okta-tf: Unknown option '--colour'/],
   ])('%j', (args, message) => {
     const run = runCli(args);

@@ -3,6 +3,7 @@
 //                    [--policy FILE]
 //   okta-tf review PLAN_JSON|- [--format markdown|json|sarif] [--fail-on SEVERITY] [--policy FILE] [--out FILE]
 //                 [--directory DIR]
+//   okta-tf unmanaged STATE_OR_PLAN_JSON|- [--format markdown|json] [--out FILE] [--directory DIR]
 
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -16,16 +17,23 @@ import { COMMENT_BUDGET, renderReview } from '../render/review.js';
 import { sarifLog } from '../render/sarif.js';
 import { highestSeverity, SEVERITIES, severityRank, type BlockOn } from '../review/findings.js';
 import { DEFAULT_POLICY_FILE, readPolicy, type ReviewPolicy } from '../review/policy.js';
+import { unmanagedReport } from './unmanaged.js';
 
 const USAGE = `Usage: okta-tf summarize PLAN_JSON|- [options]
        okta-tf review PLAN_JSON|- [options]
+       okta-tf unmanaged STATE_OR_PLAN_JSON|- [options]
 
 summarize: a \`terraform show -json PLANFILE\` output in Okta's terms (use - to read stdin).
 review: its security findings, with an exit code by severity (for pre-commit hooks and other CI systems).
+unmanaged: the org's objects, of the kinds the state manages, that are not in it (made in the Admin Console);
+           asks Okta with OKTA_ORG_NAME + OKTA_BASE_URL (or OKTA_HTTP_PROXY) and OKTA_API_TOKEN (or
+           OKTA_ACCESS_TOKEN), or what --directory's provider block sets. Reads \`terraform show -json\` (a state)
+           or a plan's.
 
 Options:
   --format FORMAT         summarize: markdown (the review comment the action posts, default) or json (the summary);
-                          review: markdown (default), json (the findings) or sarif (SARIF 2.1.0, for code scanning)
+                          review: markdown (default), json (the findings) or sarif (SARIF 2.1.0, for code scanning);
+                          unmanaged: markdown (default) or json ({"unmanaged": [{"type", "id", "name"}]})
   --fail-on SEVERITY      review: exit 2 when a finding is this severe or more: critical, high (default), medium,
                           low, info, or none
   --policy FILE           the review policy: rules off, severities, allowlists (default: ./.okta-review.yml
@@ -42,7 +50,7 @@ const VERSION = '0.1.0';
 class UsageError extends Error {}
 
 interface CliOptions {
-  command: 'summarize' | 'review';
+  command: 'summarize' | 'review' | 'unmanaged';
   plan: string;
   format: 'markdown' | 'json' | 'sarif';
   failOn: BlockOn;
@@ -68,9 +76,12 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
   });
   if (values.help) return 'help';
   const [command, plan, ...extra] = positionals;
-  if (command !== 'summarize' && command !== 'review')
+  if (command !== 'summarize' && command !== 'review' && command !== 'unmanaged')
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  if (!plan) throw new UsageError('missing PLAN_JSON (a file, or - for stdin)');
+  if (!plan)
+    throw new UsageError(
+      `missing ${command === 'unmanaged' ? 'STATE_OR_PLAN_JSON' : 'PLAN_JSON'} (a file, or - for stdin)`,
+    );
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const formats = command === 'review' ? ['markdown', 'json', 'sarif'] : ['markdown', 'json'];
   if (!formats.includes(values.format)) {
@@ -110,6 +121,11 @@ function markdown(summary: PlanSummary, options: CliOptions): string {
 
 /** Runs a command; returns its exit code. */
 async function run(options: CliOptions): Promise<number> {
+  if (options.command === 'unmanaged') {
+    const format = options.format === 'json' ? 'json' : 'markdown';
+    await emit(options, await unmanagedReport(options.plan, { format, directory: options.directory }));
+    return 0;
+  }
   const summary = await summarizePlan(await openPlan(options.plan), {
     env: process.env,
     policy: options.policy,

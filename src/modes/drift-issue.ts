@@ -39,9 +39,15 @@ export async function syncDriftIssue(
   client: GitHubClient,
   repository: Repository,
   summary: PlanSummary,
-  context: { readonly target: ReviewTarget; readonly runUrl: string | undefined },
+  context: {
+    readonly target: ReviewTarget;
+    readonly runUrl: string | undefined;
+    /** Objects made outside Terraform, as markdown ('' for none, or when they could not be read). */
+    readonly unmanaged?: string;
+  },
 ): Promise<{ change: DriftIssueChange; number?: number }> {
-  const drifting = summary.drift.length > 0 || summary.hasChanges;
+  const unmanaged = context.unmanaged ?? '';
+  const drifting = summary.drift.length > 0 || summary.hasChanges || unmanaged !== '';
   const open = await findDriftIssue(client, repository, context.target);
   if (!drifting) {
     if (!open) return { change: 'none' };
@@ -49,7 +55,7 @@ export async function syncDriftIssue(
     await closeIssue(client, repository, open.number);
     return { change: 'closed', number: open.number };
   }
-  const body = driftIssueBody(summary, context.target);
+  const body = driftIssueBody(summary, context.target, unmanaged);
   if (!open) {
     const number = await openIssue(client, repository, {
       title: driftIssueTitle(context.target),

@@ -54,7 +54,14 @@ export interface PlanDocumentInfo {
   readonly deferredChanges: number;
 }
 
-function stateModuleRule(visitor: PlanVisitor): Rule {
+/** What reading a state's modules asks of a visitor. */
+export type PriorVisitor = Pick<
+  PlanVisitor,
+  'priorAttributes' | 'priorAttributesFor' | 'wantsPrior' | 'priorResource'
+>;
+
+/** A state's module (`root_module`, and its `child_modules` in turn): each resource to `visitor.priorResource`. */
+export function stateModuleRule(visitor: PriorVisitor): Rule {
   const fields = new PriorIndex(
     visitor.priorAttributes,
     (type) => visitor.priorAttributesFor(type),

@@ -15,8 +15,11 @@ export function driftIssueTitle(target: ReviewTarget): string {
   return `Okta drift: ${target.directory}${workspace}${label}`;
 }
 
-/** The issue's body; the run link stays out of it, so an unchanged drift leaves the body (and the issue) alone. */
-export function driftIssueBody(summary: PlanSummary, target: ReviewTarget): string {
+/**
+ * The issue's body; the run link stays out of it, so an unchanged drift leaves the body (and the issue) alone.
+ * `unmanaged`: objects made outside Terraform in the kinds it manages (render/unmanaged.ts), when they were read.
+ */
+export function driftIssueBody(summary: PlanSummary, target: ReviewTarget, unmanaged = ''): string {
   const intro =
     `The Okta org and the Terraform code for \`${target.directory}\` disagree: ` +
     `${plural(summary.drift.length, 'object')} changed outside Terraform (Admin Console, API), and ` +
@@ -27,9 +30,9 @@ export function driftIssueBody(summary: PlanSummary, target: ReviewTarget): stri
     directory: target.directory,
     workspace: target.workspace,
     moreAt: 'the job summary of the latest drift run',
-    budget: COMMENT_BUDGET - intro.length - marker.length - 2,
+    budget: COMMENT_BUDGET - intro.length - marker.length - unmanaged.length - 3,
   });
-  return `${marker}\n${intro}${markdown}`;
+  return `${marker}\n${intro}${markdown}${unmanaged ? `\n${unmanaged}` : ''}`;
 }
 
 function runLink(runUrl: string | undefined): string {

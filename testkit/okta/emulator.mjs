@@ -22,6 +22,7 @@ import {
   unauthorized,
 } from './errors.mjs';
 import { randomChars } from './ids.mjs';
+import { seedBuiltIns } from './built-ins.mjs';
 import { RateLimiter } from './rate-limits.mjs';
 import { asObject, compile, isObject, match } from './router.mjs';
 import { appRoutes } from './routes-apps.mjs';
@@ -46,6 +47,8 @@ import { defaultStateFile, OrgFile } from './store.mjs';
  * @property {(method: string, path: string) => string} [bucketOf] the bucket a call counts in, for Okta's own
  *                                   buckets (src/okta/api-calls.ts oktaBucket, with rateLimits from tierLimits);
  *                                   default: the method and route pattern
+ * @property {boolean} [builtIns]   a new org starts with Okta's own objects (built-ins.mjs): Everyone, an
+ *                                   APP_GROUP, Okta's apps, default policies and rules, system zones
  * @property {number} [port]         default: any free port
  */
 
@@ -79,7 +82,11 @@ export async function startOktaEmulator(options = {}) {
   const token = options.token ?? `00${randomChars(40)}`;
   const stateFile = options.stateFile ?? defaultStateFile();
   const file = new OrgFile(stateFile);
-  file.refresh();
+  const org = file.refresh();
+  if (options.builtIns && Object.keys(org.groups).length === 0) {
+    seedBuiltIns(org);
+    file.save();
+  }
   const limiter = new RateLimiter(options.rateLimits);
   /** @type {RecordedCall[]} */
   const requests = [];

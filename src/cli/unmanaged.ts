@@ -1,0 +1,26 @@
+// okta-tf unmanaged STATE_OR_PLAN_JSON: the org's objects of the kinds the state holds that the state does not
+// hold, asked of Okta with the credentials okta/okta would use (the --directory's provider block, then OKTA_*).
+
+import { readModuleConfiguration } from '../configuration/module.js';
+import { ActionError } from '../errors.js';
+import { unmanagedInOrg } from '../okta/managed.js';
+import { unmanagedMarkdown } from '../render/unmanaged.js';
+
+/** The command's output: `{ "unmanaged": [{ "type", "id", "name" }] }` as JSON, or the markdown list. */
+export async function unmanagedReport(
+  file: string,
+  options: { readonly format: 'json' | 'markdown'; readonly directory: string },
+): Promise<string> {
+  const { providers } = await readModuleConfiguration(options.directory);
+  const found = await unmanagedInOrg(file, providers, process.env);
+  if (!found) {
+    throw new ActionError(
+      'credentials-missing',
+      'okta-tf unmanaged asks Okta, so it needs the org (OKTA_ORG_NAME and OKTA_BASE_URL, or OKTA_HTTP_PROXY) and a token (OKTA_API_TOKEN or OKTA_ACCESS_TOKEN)',
+    );
+  }
+  const unmanaged = found.objects;
+  if (options.format === 'markdown') return unmanagedMarkdown(unmanaged, found.orgUrl);
+  const list = unmanaged.map(({ type, id, name }) => ({ type, id, name }));
+  return `${JSON.stringify({ unmanaged: list }, null, 2)}\n`;
+}
