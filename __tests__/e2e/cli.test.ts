@@ -121,6 +121,7 @@ describe('bad input: one line on stderr, exit code 1, no stack trace', () => {
     [['summarize'], /^okta-tf: missing PLAN_JSON/],
     [['frobnicate'], /^okta-tf: unknown command "frobnicate"/],
     [['unmanaged'], /^okta-tf: missing STATE_OR_PLAN_JSON/],
+    [['import'], /^okta-tf: import needs --types, e.g. okta_group,okta_group_rule/],
     [
       ['unmanaged', fixturePath('terraform-json/no_changes__state.json')],
       /^okta-tf: okta-tf unmanaged asks Okta, so it needs the org \(OKTA_ORG_NAME and OKTA_BASE_URL/,

@@ -2,6 +2,10 @@
 // every page followed, a spent bucket waited out instead of called into HTTP 429, and Okta's errors in one line.
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ProviderBlock } from '../../src/configuration/module.js';
 import { OktaApiError, OktaClient, oktaConnection } from '../../src/okta/client.js';
 import { startOktaEmulator, type OktaEmulator } from '../../testkit/okta/emulator.mjs';
@@ -100,6 +104,70 @@ describe('calling Okta', () => {
   it('never follows a link out of the org', async () => {
     await expect(client().get('https://evil.example/api/v1/groups')).rejects.toThrow(
       'Okta answered with a link outside the org (evil.example)',
+    );
+  });
+});
+
+describe('a service app (OAuth 2.0, private-key JWT)', () => {
+  const keys = () =>
+    generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+  const registered = keys();
+  let org: OktaEmulator;
+
+  beforeAll(async () => {
+    org = await startOktaEmulator({
+      serviceApps: [
+        { clientId: '0oaterraform', publicKey: registered.publicKey, scopes: ['okta.groups.read'] },
+      ],
+    });
+    org.adminEdit('POST', '/api/v1/groups', { profile: { name: 'Engineering' } });
+  });
+  afterAll(async () => {
+    await org.close();
+  });
+
+  const env = (privateKey: string, scopes = 'okta.groups.read') => ({
+    OKTA_HTTP_PROXY: org.url,
+    OKTA_API_CLIENT_ID: '0oaterraform',
+    OKTA_API_PRIVATE_KEY: privateKey,
+    OKTA_API_SCOPES: scopes,
+  });
+
+  it('gets an access token with a signed client assertion, and calls with it', async () => {
+    // okta/okta takes the key as PEM text or as the path of a file.
+    const file = join(mkdtempSync(join(tmpdir(), 'okta-tf-key-')), 'key.pem');
+    writeFileSync(file, registered.privateKey);
+    const connection = oktaConnection([], env(file));
+    expect(connection?.serviceApp?.scopes).toEqual(['okta.groups.read']);
+    const client = new OktaClient(connection ?? { orgUrl: '' });
+    const before = org.requests.length;
+    const groups = (await client.get<Array<{ profile: { name: string } }>>('/api/v1/groups')).body;
+    expect(groups.map((g) => g.profile.name)).toContain('Engineering');
+    await client.get('/api/v1/groups');
+    expect(org.requests.slice(before).map((r) => r.status)).toEqual([200, 200]);
+  });
+
+  it('names the scope the token lacks', async () => {
+    const client = new OktaClient(oktaConnection([], env(registered.privateKey)) ?? { orgUrl: '' });
+    await expect(client.get('/api/v1/apps')).rejects.toThrow(
+      'Okta answered GET /api/v1/apps with You do not have permission to perform the requested action (E0000006): the access token lacks the scope okta.apps.read: grant it to the service app and add it to OKTA_API_SCOPES',
+    );
+  });
+
+  it("says what Okta refused when the key is not the app's, or a scope is not granted", async () => {
+    const other = new OktaClient(oktaConnection([], env(keys().privateKey)) ?? { orgUrl: '' });
+    await expect(other.get('/api/v1/groups')).rejects.toThrow(
+      "Okta refused the service app's token request (invalid_client: The client_assertion signature is invalid.)",
+    );
+    const greedy = new OktaClient(
+      oktaConnection([], env(registered.privateKey, 'okta.groups.read,okta.users.manage')) ?? { orgUrl: '' },
+    );
+    await expect(greedy.get('/api/v1/groups')).rejects.toThrow(
+      'invalid_scope: The following scopes are not allowed: okta.users.manage): grant the service app these scopes',
     );
   });
 });

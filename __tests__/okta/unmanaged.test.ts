@@ -92,6 +92,7 @@ afterAll(async () => {
 describe('okta-tf unmanaged', () => {
   it("lists only what was made by hand, never Okta's own objects, the rule in a managed policy first", async () => {
     process.env.OKTA_API_TOKEN = TOKEN;
+    const before = workflow.emulator.requests.length;
     const report = JSON.parse(await unmanagedReport(planJson, { format: 'json', directory: '.' })) as {
       unmanaged: Array<{ type: string; id: string; name: string }>;
     };
@@ -99,6 +100,23 @@ describe('okta-tf unmanaged', () => {
       { type: 'okta_policy_rule_signon', id: made.rule, name: 'Skip MFA for everyone' },
       { type: 'okta_group', id: made.group, name: 'Contractors' },
       { type: 'okta_network_zone', id: made.zone, name: 'Home office' },
+    ]);
+    // One list per kind (groups, group rules, apps, sign-on and password policies, zones: a page each), then each
+    // managed policy and its rules (2 policies).
+    const calls = workflow.emulator.requests
+      .slice(before)
+      .map((r) => r.path.replace(/\/[\w]{20}(?=\/|$)/g, '/{id}'));
+    expect(calls).toEqual([
+      '/api/v1/groups?limit=200',
+      '/api/v1/groups/rules?limit=200',
+      '/api/v1/apps?limit=200',
+      '/api/v1/policies?type=OKTA_SIGN_ON',
+      '/api/v1/policies?type=PASSWORD',
+      '/api/v1/zones?limit=200',
+      '/api/v1/policies/{id}',
+      '/api/v1/policies/{id}/rules',
+      '/api/v1/policies/{id}',
+      '/api/v1/policies/{id}/rules',
     ]);
   });
 

@@ -4,6 +4,7 @@
 //   okta-tf review PLAN_JSON|- [--format markdown|json|sarif] [--fail-on SEVERITY] [--policy FILE] [--out FILE]
 //                 [--directory DIR]
 //   okta-tf unmanaged STATE_OR_PLAN_JSON|- [--format markdown|json] [--out FILE] [--directory DIR]
+//   okta-tf import --types TYPE,... [STATE_OR_PLAN_JSON] [--directory DIR] [--format markdown|json]
 
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -17,23 +18,31 @@ import { COMMENT_BUDGET, renderReview } from '../render/review.js';
 import { sarifLog } from '../render/sarif.js';
 import { highestSeverity, SEVERITIES, severityRank, type BlockOn } from '../review/findings.js';
 import { DEFAULT_POLICY_FILE, readPolicy, type ReviewPolicy } from '../review/policy.js';
+import { importMarkdown, importObjects } from './import.js';
 import { unmanagedReport } from './unmanaged.js';
 
 const USAGE = `Usage: okta-tf summarize PLAN_JSON|- [options]
        okta-tf review PLAN_JSON|- [options]
        okta-tf unmanaged STATE_OR_PLAN_JSON|- [options]
+       okta-tf import --types TYPE,... [STATE_OR_PLAN_JSON] [options]
 
 summarize: a \`terraform show -json PLANFILE\` output in Okta's terms (use - to read stdin).
 review: its security findings, with an exit code by severity (for pre-commit hooks and other CI systems).
 unmanaged: the org's objects, of the kinds the state manages, that are not in it (made in the Admin Console);
-           asks Okta with OKTA_ORG_NAME + OKTA_BASE_URL (or OKTA_HTTP_PROXY) and OKTA_API_TOKEN (or
-           OKTA_ACCESS_TOKEN), or what --directory's provider block sets. Reads \`terraform show -json\` (a state)
+           asks Okta with OKTA_ORG_NAME + OKTA_BASE_URL (or OKTA_HTTP_PROXY) and OKTA_API_TOKEN,
+           OKTA_ACCESS_TOKEN or a service app (OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_SCOPES), or
+           what --directory's provider block sets. Reads \`terraform show -json\` (a state)
            or a plan's.
+import: brings the org's objects of --types (okta_group, okta_group_rule, okta_network_zone, okta_app_oauth...)
+        that no state holds under the Terraform configuration in --directory (run terraform init there first):
+        import blocks, Terraform's generated configuration tidied into one file per type, and the last plan's
+        verdict (what still does not converge, and which attributes). Users are never imported.
 
 Options:
   --format FORMAT         summarize: markdown (the review comment the action posts, default) or json (the summary);
                           review: markdown (default), json (the findings) or sarif (SARIF 2.1.0, for code scanning);
                           unmanaged: markdown (default) or json ({"unmanaged": [{"type", "id", "name"}]})
+  --types TYPE,...        import: the okta/okta types to import
   --fail-on SEVERITY      review: exit 2 when a finding is this severe or more: critical, high (default), medium,
                           low, info, or none
   --policy FILE           the review policy: rules off, severities, allowlists (default: ./.okta-review.yml
@@ -50,7 +59,8 @@ const VERSION = '0.1.0';
 class UsageError extends Error {}
 
 interface CliOptions {
-  command: 'summarize' | 'review' | 'unmanaged';
+  command: 'summarize' | 'review' | 'unmanaged' | 'import';
+  types: readonly string[];
   plan: string;
   format: 'markdown' | 'json' | 'sarif';
   failOn: BlockOn;
@@ -71,14 +81,21 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
       directory: { type: 'string', default: '.' },
       workspace: { type: 'string' },
       policy: { type: 'string' },
+      types: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return 'help';
   const [command, plan, ...extra] = positionals;
-  if (command !== 'summarize' && command !== 'review' && command !== 'unmanaged')
+  if (command !== 'summarize' && command !== 'review' && command !== 'unmanaged' && command !== 'import')
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  if (!plan)
+  const types = (values.types ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (command === 'import' && types.length === 0)
+    throw new UsageError('import needs --types, e.g. okta_group,okta_group_rule');
+  if (!plan && command !== 'import')
     throw new UsageError(
       `missing ${command === 'unmanaged' ? 'STATE_OR_PLAN_JSON' : 'PLAN_JSON'} (a file, or - for stdin)`,
     );
@@ -93,7 +110,8 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
   }
   return {
     command,
-    plan,
+    plan: plan ?? '',
+    types,
     format: values.format as CliOptions['format'],
     failOn: failOn as BlockOn,
     out: values.out ?? null,
@@ -121,6 +139,18 @@ function markdown(summary: PlanSummary, options: CliOptions): string {
 
 /** Runs a command; returns its exit code. */
 async function run(options: CliOptions): Promise<number> {
+  if (options.command === 'import') {
+    const result = await importObjects({
+      directory: options.directory,
+      types: options.types,
+      ...(options.plan ? { state: options.plan } : {}),
+    });
+    await emit(
+      options,
+      options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : importMarkdown(result),
+    );
+    return 0;
+  }
   if (options.command === 'unmanaged') {
     const format = options.format === 'json' ? 'json' : 'markdown';
     await emit(options, await unmanagedReport(options.plan, { format, directory: options.directory }));

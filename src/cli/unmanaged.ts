@@ -16,7 +16,7 @@ export async function unmanagedReport(
   if (!found) {
     throw new ActionError(
       'credentials-missing',
-      'okta-tf unmanaged asks Okta, so it needs the org (OKTA_ORG_NAME and OKTA_BASE_URL, or OKTA_HTTP_PROXY) and a token (OKTA_API_TOKEN or OKTA_ACCESS_TOKEN)',
+      'okta-tf unmanaged asks Okta, so it needs the org (OKTA_ORG_NAME and OKTA_BASE_URL, or OKTA_HTTP_PROXY) and credentials (OKTA_API_TOKEN, OKTA_ACCESS_TOKEN, or OKTA_API_CLIENT_ID + OKTA_API_PRIVATE_KEY + OKTA_API_SCOPES)',
     );
   }
   const unmanaged = found.objects;

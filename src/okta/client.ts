@@ -3,19 +3,22 @@
 // then the OKTA_* variable; http_proxy replaces the org URL), authenticates with an API token (SSWS) or an access
 // token (Bearer), follows every page by its Link rel="next", and waits out a bucket Okta says is spent
 // (X-Rate-Limit-Remaining 0 until X-Rate-Limit-Reset) instead of calling into HTTP 429. Built on @actions/http-client
-// (which honours the runner's proxy settings); Okta's errors become one line with their E0000xxx code.
-//
-// Not here yet: OAuth 2.0 private-key JWT (a service app's client_id + private_key + scopes). Such a run has no
-// client, and what needs one says so.
+// (which honours the runner's proxy settings); Okta's errors become one line with their E0000xxx code. A service app
+// (client_id + private_key + scopes) gets its access token with a private-key JWT first (oauth.ts); DPoP-bound
+// tokens are not made here.
 
 import { HttpClient } from '@actions/http-client';
 import type { ProviderBlock } from '../configuration/module.js';
 import type { Environment } from '../runtime.js';
+import { serviceAppToken, type ServiceApp } from './oauth.js';
 
 export interface OktaConnection {
   /** The org's URL without a trailing slash, e.g. https://acme.okta.com (or OKTA_HTTP_PROXY's). */
   readonly orgUrl: string;
-  readonly authorization: string;
+  /** The Authorization header of an API token or an access token. */
+  readonly authorization?: string;
+  /** Or the service app whose access token is asked for first. */
+  readonly serviceApp?: ServiceApp;
 }
 
 export interface OktaAnswer<T = unknown> {
@@ -49,8 +52,9 @@ function setting(
 }
 
 /**
- * The org and credentials okta/okta would use for the configuration's default `provider "okta"` block; undefined
- * when they are not all there, or only as a service app's private key (not supported here).
+ * The org and credentials okta/okta would use for the configuration's default `provider "okta"` block, in its
+ * order (api.go): an access token, an API token, then a service app's private key. Undefined when they are not all
+ * there, or set by an expression.
  */
 export function oktaConnection(
   providers: readonly ProviderBlock[],
@@ -66,9 +70,23 @@ export function oktaConnection(
   ];
   if ([proxy, org, base, accessToken, apiToken].includes(undefined)) return undefined;
   const orgUrl = proxy ? proxy.replace(/\/+$/, '') : org && base ? `https://${org}.${base}` : '';
-  // okta/okta's order (api.go): an access token, then an API token.
-  const authorization = accessToken ? `Bearer ${accessToken}` : apiToken ? `SSWS ${apiToken}` : '';
-  return orgUrl && authorization ? { orgUrl, authorization } : undefined;
+  if (!orgUrl) return undefined;
+  if (accessToken) return { orgUrl, authorization: `Bearer ${accessToken}` };
+  if (apiToken) return { orgUrl, authorization: `SSWS ${apiToken}` };
+  const serviceApp = serviceAppOf(block, env);
+  return serviceApp ? { orgUrl, serviceApp } : undefined;
+}
+
+/** client_id + private_key (+ private_key_id) + scopes (OKTA_API_SCOPES: comma separated), all literal. */
+function serviceAppOf(block: ProviderBlock | undefined, env: Environment): ServiceApp | undefined {
+  const clientId = setting(block, 'client_id', 'OKTA_API_CLIENT_ID', env);
+  const privateKey = setting(block, 'private_key', 'OKTA_API_PRIVATE_KEY', env);
+  const keyId = setting(block, 'private_key_id', 'OKTA_API_PRIVATE_KEY_ID', env);
+  // A block's scopes are a list, never a literal string: only the variable is read.
+  const scopes = block?.attributes.has('scopes') ? undefined : (env.OKTA_API_SCOPES ?? '').split(',');
+  const granted = scopes?.map((s) => s.trim()).filter(Boolean) ?? [];
+  if (!clientId || !privateKey || keyId === undefined || granted.length === 0) return undefined;
+  return { clientId, privateKey, ...(keyId ? { keyId } : {}), scopes: granted };
 }
 
 /** The one value of a header (Node gives a list for repeated ones). */
@@ -102,6 +120,7 @@ export class OktaClient {
   private readonly spentUntil = new Map<string, number>();
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
+  private authorization: Promise<string> | undefined;
 
   constructor(
     private readonly connection: OktaConnection,
@@ -127,7 +146,7 @@ export class OktaClient {
       if (until > this.now()) await this.sleep(Math.min(until - this.now(), LONGEST_WAIT_MS));
       const response = await this.http.get(url, {
         Accept: 'application/json',
-        Authorization: this.connection.authorization,
+        Authorization: await this.authorizationHeader(),
       });
       const text = await response.readBody();
       const answer = { status: response.message.statusCode ?? 0, headers: response.message.headers };
@@ -141,8 +160,17 @@ export class OktaClient {
       if (answer.status >= 200 && answer.status < 300) {
         return { ...answer, body: (text ? JSON.parse(text) : null) as T };
       }
-      throw errorOf(answer.status, text, url);
+      throw errorOf(answer.status, text, url, header(answer, 'www-authenticate'));
     }
+  }
+
+  /** The connection's header, or the service app's token (asked once). */
+  private authorizationHeader(): Promise<string> {
+    const { authorization, serviceApp, orgUrl } = this.connection;
+    if (authorization) return Promise.resolve(authorization);
+    if (!serviceApp) throw new OktaApiError('no Okta credentials to call the API with', 0, undefined);
+    this.authorization ??= serviceAppToken(orgUrl, serviceApp).then((token) => `Bearer ${token}`);
+    return this.authorization;
   }
 
   /** Every item of a list, page after page (Link rel="next"). */
@@ -159,7 +187,7 @@ export class OktaClient {
 }
 
 /** One line for Okta's error answer: what Okta said, its code, and what to do about it. */
-function errorOf(status: number, text: string, url: string): OktaApiError {
+function errorOf(status: number, text: string, url: string, challenge: string | undefined): OktaApiError {
   let summary = '';
   let code: string | undefined;
   try {
@@ -171,8 +199,13 @@ function errorOf(status: number, text: string, url: string): OktaApiError {
   }
   const path = new URL(url).pathname;
   const said = `${summary || `HTTP ${status}`}${code ? ` (${code})` : ''}`;
-  const fix =
-    status === 401
+  // An access token without the scope: Okta names it in the challenge (error="insufficient_scope", scope="...").
+  const scope = /error="insufficient_scope"/.test(challenge ?? '')
+    ? /scope="([^"]+)"/.exec(challenge ?? '')?.[1]
+    : undefined;
+  const fix = scope
+    ? `the access token lacks the scope ${scope}: grant it to the service app and add it to OKTA_API_SCOPES`
+    : status === 401
       ? 'check that the token is current and belongs to this org'
       : status === 403
         ? "give the token's admin (or service app) the role or scope for it"

@@ -174,9 +174,11 @@ async function unmanagedRules(
 export async function findUnmanaged(
   client: OktaClient,
   managed: readonly ManagedObject[],
+  /** The types to look for, whether the state holds any (onboarding); by default the state's. */
+  only?: ReadonlySet<string>,
 ): Promise<UnmanagedObject[]> {
   const ids = new Set(managed.map((m) => m.id));
-  const types = new Set(managed.map((m) => m.type));
+  const types = only ?? new Set(managed.map((m) => m.type));
   const rest: UnmanagedObject[] = [];
   for (const kind of KINDS) {
     if (![...types].some(kind.managedBy)) continue;
@@ -187,5 +189,6 @@ export async function findUnmanaged(
     }
   }
   rest.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
-  return [...(await unmanagedRules(client, managed, ids)), ...rest];
+  const rules = only ? [] : await unmanagedRules(client, managed, ids);
+  return [...rules, ...rest.filter((o) => !only || only.has(o.type))];
 }

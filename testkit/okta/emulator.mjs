@@ -19,10 +19,12 @@ import {
   notFound,
   OktaError,
   rateLimited,
+  forbidden,
   unauthorized,
 } from './errors.mjs';
 import { randomChars } from './ids.mjs';
 import { seedBuiltIns } from './built-ins.mjs';
+import { oauthServer } from './oauth.mjs';
 import { RateLimiter } from './rate-limits.mjs';
 import { asObject, compile, isObject, match } from './router.mjs';
 import { appRoutes } from './routes-apps.mjs';
@@ -47,6 +49,8 @@ import { defaultStateFile, OrgFile } from './store.mjs';
  * @property {(method: string, path: string) => string} [bucketOf] the bucket a call counts in, for Okta's own
  *                                   buckets (src/okta/api-calls.ts oktaBucket, with rateLimits from tierLimits);
  *                                   default: the method and route pattern
+ * @property {import('./oauth.mjs').ServiceApp[]} [serviceApps] OAuth service apps (oauth.mjs): their private-key JWT
+ *                                   gets an access token at /oauth2/v1/token, taken as Bearer with its scopes
  * @property {boolean} [builtIns]   a new org starts with Okta's own objects (built-ins.mjs): Everyone, an
  *                                   APP_GROUP, Okta's apps, default policies and rules, system zones
  * @property {number} [port]         default: any free port
@@ -88,6 +92,7 @@ export async function startOktaEmulator(options = {}) {
     file.save();
   }
   const limiter = new RateLimiter(options.rateLimits);
+  const oauth = oauthServer(options.serviceApps ?? [], () => url);
   /** @type {RecordedCall[]} */
   const requests = [];
   let url = '';
@@ -209,6 +214,10 @@ export async function startOktaEmulator(options = {}) {
         }
         return;
       }
+      if (method === 'POST' && target === '/oauth2/v1/token') {
+        send(oauth.token(text));
+        return;
+      }
       const routed = route(method, target);
       const count = limiter.take(routed.bucket);
       headers['X-Rate-Limit-Limit'] = String(count.limit);
@@ -219,7 +228,17 @@ export async function startOktaEmulator(options = {}) {
       const [scheme, given] = (req.headers.authorization ?? '').split(/\s+/, 2);
       try {
         if (!count.allowed) throw rateLimited();
-        if (scheme?.toUpperCase() !== 'SSWS' || given !== token) throw unauthorized();
+        if (scheme?.toUpperCase() === 'BEARER') {
+          const granted = oauth.check(given ?? '', method, routed.parsed.pathname);
+          if (granted === 'unknown') throw unauthorized();
+          if (granted !== 'ok') {
+            headers['WWW-Authenticate'] =
+              `Bearer authorization_uri="${url}/oauth2/v1/authorize", realm="${url}", scope="${granted}", ` +
+              'error="insufficient_scope", error_description="The access token provided does not contain the required scopes.", ' +
+              `resource="${routed.parsed.pathname}"`;
+            throw forbidden();
+          }
+        } else if (scheme?.toUpperCase() !== 'SSWS' || given !== token) throw unauthorized();
         reply = call(routed, method, parse(), false);
       } catch (error) {
         reply =

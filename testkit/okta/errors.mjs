@@ -69,6 +69,8 @@ export function duplicate(field) {
 }
 
 export const unauthorized = () => new OktaError(401, 'E0000011', 'Invalid token provided');
+export const forbidden = () =>
+  new OktaError(403, 'E0000006', 'You do not have permission to perform the requested action');
 export const rateLimited = () =>
   new OktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
 export const malformed = () => new OktaError(400, 'E0000003', 'The request body was not well-formed.');
