@@ -1,9 +1,10 @@
 // Apply mode: plan the merged code once, check it is the plan that was approved (same fingerprint, high-risk
 // deletes approved), then apply exactly that saved plan file. With apply-from: plan-file, the reviewed run's own
-// plan file instead, when it is there and made from the merged configuration: then the org is not refreshed again,
-// which halves the Okta API calls of a merge. The review comment says applying → applied / failed / not applied; a review that can't be marked
-// applying applies nothing. A re-run after a part-way failure applies what the review showed and is not applied
-// yet, object by object, and nothing else; once an apply from a review succeeded, that review approves no other.
+// plan file instead, when it is there and made from the merged configuration: then the org is not refreshed a
+// second time, and the merge makes only the writes' Okta API calls. The review comment says applying → applied /
+// failed / not applied; a review that can't be marked applying applies nothing. A re-run after a part-way failure
+// applies what the review showed and is not applied yet, object by object, and nothing else; once an apply from a
+// review succeeded, that review approves no other.
 
 import { ActionError } from '../errors.js';
 import type { Outputs } from '../outputs.js';
