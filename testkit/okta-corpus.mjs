@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { standInTerraformEnv } from './okta-provider/provider.mjs';
 
 /** @typedef {import('./okta-corpus-steps.mjs').Step} Step */
 /** @typedef {import('./okta-corpus-steps.mjs').ProviderSource} ProviderSource */
@@ -87,15 +88,7 @@ export async function runSteps({ type, steps, dir, reattach, orgUrl, token, sour
       writeFileSync(join(dir, rel), source.bytes(f));
     }
   }
-  writeFileSync(join(dir, 'cli.tfrc'), 'disable_checkpoint = true\n');
-  /** @type {Record<string, string>} */
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    TF_CLI_CONFIG_FILE: join(dir, 'cli.tfrc'),
-    TF_IN_AUTOMATION: '1',
-    TF_REATTACH_PROVIDERS: reattach,
-  };
+  const env = standInTerraformEnv(dir, reattach);
   const provider = (/** @type {string} */ config) =>
     `${/required_providers/.test(config) ? '' : 'terraform {\n  required_providers {\n    okta = { source = "okta/okta" }\n  }\n}\n'}
 provider "okta" {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BUCKETS, oktaBucket, type Bucket } from '../../src/okta/api-calls.js';
 import { startOktaEmulator } from '../../testkit/okta/emulator.mjs';
-import { startOktaProvider } from '../../testkit/okta-provider/provider.mjs';
+import { standInTerraformEnv, startOktaProvider } from '../../testkit/okta-provider/provider.mjs';
 import { summarizeObject } from '../../testkit/plans.js';
 
 const run = promisify(execFile);
@@ -65,14 +65,7 @@ describe('the API forecast, measured', () => {
 
   it('forecasts each bucket of a refresh within 10% of the calls the emulator counts', async () => {
     writeFileSync(join(work, 'main.tf'), configuration(org.url, org.token));
-    writeFileSync(join(work, 'cli.tfrc'), 'disable_checkpoint = true\n');
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      TF_CLI_CONFIG_FILE: join(work, 'cli.tfrc'),
-      TF_IN_AUTOMATION: '1',
-      TF_REATTACH_PROVIDERS: provider.reattach,
-    };
+    const env = standInTerraformEnv(work, provider.reattach);
     const terraform = (...args: string[]) => run('terraform', args, { cwd: work, env, maxBuffer: 64 << 20 });
     await terraform('init', '-input=false');
     await terraform('apply', '-auto-approve', '-input=false');

@@ -9,7 +9,7 @@
 // ConfigureProvider replaces the client, so a configuration with two differently configured okta provider
 // blocks (aliases) would share the last one.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,24 @@ import { dataSources, resources } from './resources/index.mjs';
  */
 
 export const PROVIDER_ADDRESS = 'registry.terraform.io/okta/okta';
+
+/**
+ * The environment a terraform child runs in against this stand-in (through TF_REATTACH_PROVIDERS): PATH and HOME
+ * only, and a CLI configuration of its own in `dir` (no checkpoint calls: there is no network).
+ * @param {string} dir
+ * @param {string} reattach the stand-in's `reattach`
+ * @returns {Record<string, string>}
+ */
+export function standInTerraformEnv(dir, reattach) {
+  writeFileSync(join(dir, 'cli.tfrc'), 'disable_checkpoint = true\n');
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    TF_CLI_CONFIG_FILE: join(dir, 'cli.tfrc'),
+    TF_IN_AUTOMATION: '1',
+    TF_REATTACH_PROVIDERS: reattach,
+  };
+}
 
 const definition = protoLoader.loadSync(fileURLToPath(new URL('./tfplugin6.proto', import.meta.url)), {
   keepCase: true,

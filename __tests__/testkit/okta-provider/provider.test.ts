@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOktaEmulator } from '../../../testkit/okta/emulator.mjs';
-import { startOktaProvider } from '../../../testkit/okta-provider/provider.mjs';
+import { standInTerraformEnv, startOktaProvider } from '../../../testkit/okta-provider/provider.mjs';
 
 jest.setTimeout(60_000);
 
@@ -30,20 +30,13 @@ const dirs: string[] = [];
 function workdir(main: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'okta-provider-'));
   dirs.push(dir);
-  writeFileSync(join(dir, 'cli.tfrc'), 'disable_checkpoint = true\n');
   writeFileSync(join(dir, 'main.tf'), main);
   return dir;
 }
 
 // Asynchronous on purpose: the provider and the org live in this process and must keep answering.
 function terraform(dir: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    TF_CLI_CONFIG_FILE: join(dir, 'cli.tfrc'),
-    TF_IN_AUTOMATION: '1',
-    TF_REATTACH_PROVIDERS: provider.reattach,
-  };
+  const env = standInTerraformEnv(dir, provider.reattach);
   return new Promise((resolve, reject) => {
     const child = spawn('terraform', [`-chdir=${dir}`, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
