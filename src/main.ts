@@ -8,6 +8,7 @@ import { runApplyMode } from './modes/apply.js';
 import type { ModeContext, ModeRunner } from './modes/context.js';
 import { runDiscoverMode } from './modes/discover.js';
 import { runDriftMode } from './modes/drift.js';
+import { runImportMode } from './modes/import.js';
 import { runPlanMode } from './modes/plan.js';
 import { SecretScrubber } from './plan/redact.js';
 import { failureSummaryMarkdown } from './render/job-summary.js';
@@ -22,6 +23,7 @@ const MODES: Record<Mode, ModeRunner> = {
   apply: runApplyMode,
   drift: runDriftMode,
   discover: runDiscoverMode,
+  import: runImportMode,
 };
 
 export interface RunOptions {

@@ -45,3 +45,14 @@ export function planRunOutputs(run: PlanRunOutputs): Outputs {
 export function discoverOutputs(matrix: { include: readonly unknown[] }): Outputs {
   return { matrix: JSON.stringify(matrix), 'has-changes': String(matrix.include.length > 0) };
 }
+
+/** Import mode's outputs: how many objects it brought under Terraform, and its pull request. */
+export function importOutputs(
+  imported: number,
+  pull?: { readonly number: number; readonly url: string },
+): Outputs {
+  return {
+    imported: String(imported),
+    ...(pull ? { 'pull-request-number': String(pull.number), 'pull-request-url': pull.url } : {}),
+  };
+}

@@ -9,7 +9,14 @@ import { eventPayload, pullRequestNumber, pushedToDefaultBranch, type EventPaylo
 import { checkWorkspaceName, confined, confinedPath, workingDirectory } from './input-paths.js';
 import { InputReader } from './inputs.js';
 import { CREDENTIAL_VARIABLES } from './okta/credentials.js';
-import { parseRateLimits, type RateLimits } from './plan/api-forecast.js';
+import {
+  importSettings,
+  planFileSettings,
+  rateLimits,
+  type ImportSettings,
+  type PlanFileSettings,
+} from './mode-settings.js';
+import type { RateLimits } from './plan/api-forecast.js';
 import { urlCredentials } from './plan/redact.js';
 import { SEVERITIES, type BlockOn } from './review/findings.js';
 import { DEFAULT_POLICY_FILE, readPolicy, type ReviewPolicy } from './review/policy.js';
@@ -17,7 +24,9 @@ import type { Environment, Runtime } from './runtime.js';
 import { backendSecrets, parseBackendConfig, type BackendSetting } from './terraform/backend.js';
 import type { Distribution } from './terraform/version-request.js';
 
-export type Mode = 'plan' | 'apply' | 'drift' | 'discover';
+export type Mode = 'plan' | 'apply' | 'drift' | 'discover' | 'import';
+
+export type { ImportSettings, PlanFileSettings };
 
 export type CommentPolicy = 'always' | 'changes-only' | 'never';
 
@@ -72,13 +81,6 @@ export interface ReviewTarget {
   readonly label: string;
 }
 
-/** Where an apply takes its plan from (apply-from), and the secret that seals the plan file (plan-encryption-key). */
-export interface PlanFileSettings {
-  /** plan-file: the reviewed run's sealed plan file, when every piece is there; re-plan: plan again on merge. */
-  readonly applyFrom: 'plan-file' | 're-plan';
-  readonly key: string | undefined;
-}
-
 export interface Settings {
   readonly mode: Mode;
   /** Absolute path of a `terraform show -json` file to summarize instead of planning. */
@@ -105,6 +107,8 @@ export interface Settings {
   /** The org's Okta rate limits and this run's share of them, for the API forecast (okta-rate-limits). */
   readonly rateLimits: RateLimits;
   readonly planFile: PlanFileSettings;
+  /** Mode import only: the types to bring under Terraform and the branch its pull request goes to. */
+  readonly import?: ImportSettings;
   readonly github: GitHubSettings;
   /** The runner's environment, for Terraform's processes and the credentials preflight. */
   readonly processEnv: Environment;
@@ -146,7 +150,7 @@ function maskCredentials(runtime: Runtime): void {
 
 /** auto: apply what was merged into the default branch and what a dispatch approves; drift on schedule; else plan. */
 function mode(inputs: InputReader, env: Environment, event: EventPayload): Mode {
-  const chosen = inputs.choiceInput('mode', ['auto', 'plan', 'apply', 'drift', 'discover'], 'auto');
+  const chosen = inputs.choiceInput('mode', ['auto', 'plan', 'apply', 'drift', 'discover', 'import'], 'auto');
   if (chosen !== 'auto') return chosen;
   if (env.GITHUB_EVENT_NAME === 'workflow_dispatch') return 'apply';
   if (env.GITHUB_EVENT_NAME === 'schedule') return 'drift';
@@ -239,35 +243,6 @@ function reviewPolicy(inputs: InputReader, repository: string): ReviewPolicy {
   return readPolicy(path, given || DEFAULT_POLICY_FILE, { required: given !== '' });
 }
 
-function rateLimits(inputs: InputReader, maxApiCapacity: number | undefined): RateLimits {
-  try {
-    return parseRateLimits(inputs.getInput('okta-rate-limits'), maxApiCapacity);
-  } catch (e) {
-    throw new ActionError(
-      'invalid-input',
-      `the input okta-rate-limits is not valid: ${errorMessage(e)}; give your Okta plan (e.g. enterprise), then bucket = calls per minute lines for limits your admin changed`,
-    );
-  }
-}
-
-/** Well below this, a key guessed offline opens every plan file of the repository (the artifacts are readable). */
-const MIN_KEY_CHARACTERS = 32;
-
-function planFileSettings(inputs: InputReader, runtime: Runtime): PlanFileSettings {
-  const key = inputs.getInput('plan-encryption-key');
-  if (key) runtime.setSecret(key);
-  if (key && key.length < MIN_KEY_CHARACTERS) {
-    throw new ActionError(
-      'invalid-input',
-      `plan-encryption-key is ${key.length} characters, and it must be at least ${MIN_KEY_CHARACTERS}: make one with \`openssl rand -base64 32\` and keep it as a repository secret`,
-    );
-  }
-  return {
-    applyFrom: inputs.choiceInput('apply-from', ['re-plan', 'plan-file'], 're-plan'),
-    key: key || undefined,
-  };
-}
-
 export function readSettings(runtime: Runtime): Settings {
   maskCredentials(runtime);
   const { env } = runtime;
@@ -278,12 +253,13 @@ export function readSettings(runtime: Runtime): Settings {
   const terraform = terraformSettings(inputs, runtime, { repository, directory: directory.path });
   const event = eventPayload(env);
   const chosen = mode(inputs, env, event);
-  if (planJson && (chosen === 'apply' || chosen === 'drift')) {
+  if (planJson && chosen !== 'plan' && chosen !== 'discover') {
     throw new ActionError(
       'invalid-input',
       `plan-json is for plan mode only: ${chosen} plans for itself, so remove plan-json`,
     );
   }
+  const importing = importSettings(inputs.multilineInput('import-types'), env, chosen === 'import');
   return {
     mode: chosen,
     // RUNNER_TEMP too: the json-plan-path of an earlier step is there.
@@ -305,8 +281,15 @@ export function readSettings(runtime: Runtime): Settings {
     allowHighRisk: inputs.booleanInput('allow-high-risk'),
     reviewPolicy: reviewPolicy(inputs, repository),
     blockOn: inputs.choiceInput('block-on', [...SEVERITIES, 'none'], 'high'),
-    rateLimits: rateLimits(inputs, terraform.maxApiCapacity),
-    planFile: planFileSettings(inputs, runtime),
+    rateLimits: rateLimits(inputs.getInput('okta-rate-limits'), terraform.maxApiCapacity),
+    planFile: planFileSettings(
+      {
+        key: inputs.getInput('plan-encryption-key'),
+        applyFrom: inputs.choiceInput('apply-from', ['re-plan', 'plan-file'], 're-plan'),
+      },
+      runtime,
+    ),
+    ...(importing ? { import: importing } : {}),
     github: githubSettings(inputs, runtime, event),
     processEnv: env,
   };

@@ -5,6 +5,7 @@
 // failures).
 
 import type { CommentEdit, GraphQLStore } from './github-graphql.js';
+import { createGit, type FakeGit } from './github-git.js';
 import { createIssues, field, merge, type FakeIssue } from './github-issues.js';
 import { createLabels } from './github-labels.js';
 import { createPullActivity, type PullActivity } from './github-pull-reviews.js';
@@ -47,6 +48,8 @@ export interface FakeRepo {
   /** permission levels, pull request authors, commits and reviews (github-pull-reviews.ts) */
   readonly activity: Omit<PullActivity, 'handlers' | 'labelEvent'>;
   readonly graphql: GraphQLStore;
+  /** commits, trees and branches, and the pull requests opened through the API (github-git.ts) */
+  readonly git: FakeGit;
 }
 
 interface RepoOptions {
@@ -207,6 +210,7 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
       ...comments.map((c) => c.issue),
       ...labels.issuesWithLabels(),
       ...[...pullsByCommit.values()].flatMap((m) => m.pulls),
+      ...git.numbers(),
     ],
     paginate,
   });
@@ -223,8 +227,30 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
     paginate,
   });
 
+  const git = createGit({
+    owner,
+    repo,
+    self,
+    repoApi,
+    now,
+    // Pull requests and issues share one sequence of numbers.
+    newNumber: () =>
+      Math.max(
+        99,
+        ...git.numbers(),
+        ...issues.issues().map((i) => i.number),
+        ...comments.map((c) => c.issue),
+      ) + 1,
+    newId: () => nextId++,
+    userJson,
+    sample: options.sample,
+    error: errorReply,
+    paginate,
+  });
+
   const handlers: Record<string, (call: Call, p: Record<string, unknown>) => Reply> = {
     ...issues.handlers,
+    ...git.handlers,
     ...activity.handlers,
     ...labels.handlers,
     'users/get-authenticated': (call) => {
@@ -294,6 +320,7 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
     },
     addLabel: (issue, name, actor) => labels.addLabels(issue, [name], actor),
     activity,
+    git: git.git,
     graphql: {
       viewer: self,
       comment: (nodeId) => {

@@ -44,7 +44,7 @@ export interface GitHubServerOptions {
 }
 
 /** The web UI's part: edits, labels and a pull request's activity by people (docs in github-repo.ts). */
-type ByPeople = Pick<FakeRepo, 'editComment' | 'addLabel' | 'activity'>;
+type ByPeople = Pick<FakeRepo, 'editComment' | 'addLabel' | 'activity' | 'git'>;
 
 export interface GitHubServer extends ByPeople {
   /** value for GITHUB_API_URL (no trailing slash) */
@@ -279,6 +279,7 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     editComment: (id, body, editor) => fake.editComment(id, body, editor),
     addLabel: (issue, name, actor) => fake.addLabel(issue, name, actor),
     activity: fake.activity,
+    git: fake.git,
     loseAnswer: (method, path, times = 1) => void lost.push({ method: method.toUpperCase(), path, times }),
     hang: (method, path, times = Infinity) => void hung.push({ method: method.toUpperCase(), path, times }),
     failNext: (method, path, status, times = 1, body, headers) => {

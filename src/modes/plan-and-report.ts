@@ -50,7 +50,7 @@ export interface PlannedRun {
   };
 }
 
-type Planned = Omit<PlannedRun, 'fingerprint' | 'contextDigest' | 'outputs'> & {
+export type Planned = Omit<PlannedRun, 'fingerprint' | 'contextDigest' | 'outputs'> & {
   readonly backend: string;
   readonly providers: Readonly<Record<string, string>>;
   /** The module's configuration, when it was read (where findings are annotated). */
@@ -73,15 +73,8 @@ async function summarizeGivenPlan(
   return { summary, digests: builder.objectDigests(), backend: '', providers: {} };
 }
 
-/**
- * Plans, or with `reviewedPlanFile` (apply-from: plan-file) takes that saved plan as it is: then nothing is planned
- * and the org is not refreshed.
- */
-async function planWithTerraform(
-  settings: Settings,
-  context: ModeContext,
-  reviewedPlanFile: ReviewedPlanFile | undefined,
-): Promise<Planned> {
+/** The root module's configuration, refused when it has no .tf files or Okta credentials are missing. */
+export async function readRootModule(settings: Settings): Promise<ModuleConfiguration> {
   const configuration = await readModuleConfiguration(settings.workingDirectoryPath);
   // A typo in working-directory would otherwise "plan" an empty configuration: no changes, all green.
   if (configuration.files.length === 0) {
@@ -92,6 +85,35 @@ async function planWithTerraform(
   }
   // Before Terraform spends minutes on install, init and refresh only to fail without credentials.
   checkOktaCredentials(configuration, settings.processEnv);
+  return configuration;
+}
+
+/** Terraform installed and initialized in the root module, with the backend. */
+export function startSession(
+  settings: Settings,
+  context: ModeContext,
+  configuration: ModuleConfiguration,
+): Promise<TerraformSession> {
+  return context.startTerraform({
+    terraform: settings.terraform,
+    workingDirectory: settings.workingDirectoryPath,
+    repositoryPath: settings.repositoryPath,
+    tempDir: settings.tempDir,
+    processEnv: settings.processEnv,
+    requiredVersions: configuration.requiredVersions,
+  });
+}
+
+/**
+ * Plans, or with `reviewedPlanFile` (apply-from: plan-file) takes that saved plan as it is: then nothing is planned
+ * and the org is not refreshed.
+ */
+async function planWithTerraform(
+  settings: Settings,
+  context: ModeContext,
+  reviewedPlanFile: ReviewedPlanFile | undefined,
+): Promise<Planned> {
+  const configuration = await readRootModule(settings);
   // The plan job digests the checkout before init writes into it, as the apply does (reviewed-plan-file.ts).
   const keepsPlanFile = settings.mode === 'plan' && settings.planFile.applyFrom === 'plan-file';
   const digest = keepsPlanFile
@@ -101,19 +123,27 @@ async function planWithTerraform(
         settings.terraform.varFiles,
       )
     : undefined;
-  const session = await context.startTerraform({
-    terraform: settings.terraform,
-    workingDirectory: settings.workingDirectoryPath,
-    repositoryPath: settings.repositoryPath,
-    tempDir: settings.tempDir,
-    processEnv: settings.processEnv,
-    requiredVersions: configuration.requiredVersions,
-  });
+  const session = await startSession(settings, context, configuration);
   const usable = reviewedPlanFile && (await writesHere(reviewedPlanFile, session, settings, context.runtime));
   // A kept plan file was kept because it changes something.
   const saved: SavedPlan = usable
     ? { planFile: reviewedPlanFile.planFile, hasChanges: true, printOutput: () => Promise.resolve() }
     : await session.plan();
+  return summarizeSavedPlan(settings, context, { configuration, session, saved, digest });
+}
+
+/** The saved plan of a session, summarized and fingerprinted as it streams from `terraform show -json`. */
+export async function summarizeSavedPlan(
+  settings: Settings,
+  context: ModeContext,
+  planned: {
+    readonly configuration: ModuleConfiguration;
+    readonly session: TerraformSession;
+    readonly saved: SavedPlan;
+    readonly digest?: string | undefined;
+  },
+): Promise<Planned> {
+  const { configuration, session, saved, digest } = planned;
   const { planFile, hasChanges } = saved;
   const json = session.showJson(planFile);
   const builder = new FingerprintBuilder();
@@ -171,9 +201,21 @@ export async function planAndReport(
   context: ModeContext,
   reviewedPlanFile?: ReviewedPlanFile,
 ): Promise<PlannedRun> {
-  const { backend, providers, configuration, ...planned } = settings.planJson
-    ? await summarizeGivenPlan(settings.planJson, settings, context.secrets)
-    : await planWithTerraform(settings, context, reviewedPlanFile);
+  return reportPlan(
+    settings,
+    context,
+    settings.planJson
+      ? await summarizeGivenPlan(settings.planJson, settings, context.secrets)
+      : await planWithTerraform(settings, context, reviewedPlanFile),
+  );
+}
+
+/** The plan reported: the log line, summary JSON, job summary, annotations, fingerprint and outputs. */
+export async function reportPlan(
+  settings: Settings,
+  context: ModeContext,
+  { backend, providers, configuration, ...planned }: Planned,
+): Promise<PlannedRun> {
   const { summary, terraform } = planned;
   // On a pull request, each finding also shows on the line of the .tf file that declares its object.
   if (settings.mode === 'plan' && settings.github.pullRequest !== undefined && summary.findings.length > 0) {

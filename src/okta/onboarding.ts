@@ -39,11 +39,15 @@ export function importTargets(objects: readonly UnmanagedObject[]): ImportTarget
 
 const quoted = (text: string): string => JSON.stringify(text);
 
+/** What `terraform import` takes: a policy rule's is <policy_id>/<rule_id> (okta/okta's docs, "Import"). */
+const importId = (object: UnmanagedObject): string =>
+  object.inPolicy ? `${object.inPolicy.id}/${object.id}` : object.id;
+
 /** The import blocks, one per object, with the object's name as a comment (names are the admin's, not secret). */
 export function importBlocks(targets: readonly ImportTarget[]): string {
   const blocks = targets.map(
     ({ object, address }) =>
-      `# ${object.name.replace(/[\r\n]+/g, ' ')}\nimport {\n  to = ${address}\n  id = ${quoted(object.id)}\n}\n`,
+      `# ${object.name.replace(/[\r\n]+/g, ' ')}\nimport {\n  to = ${address}\n  id = ${quoted(importId(object))}\n}\n`,
   );
   return `# Made outside Terraform, imported by okta-tf import.\n\n${blocks.join('\n')}`;
 }

@@ -124,6 +124,16 @@ const RULE_TYPE_OF: Readonly<Record<string, string>> = {
   PROFILE_ENROLLMENT: 'okta_policy_rule_profile_enrollment',
 };
 
+/** The types onboarding can look for (each one's own kind lists them): a rule's import ID names its policy. */
+export const SCANNED_TYPES: readonly string[] = [
+  'okta_group',
+  'okta_group_rule',
+  ...[...APP_RESOURCES].sort(),
+  ...Object.keys(POLICY_TYPES),
+  'okta_network_zone',
+  ...Object.values(RULE_TYPE_OF),
+];
+
 /** An object's name, or its ID when it has none (a name is never an object). */
 const textOr = (name: unknown, id: string): string => (typeof name === 'string' && name ? name : id);
 
@@ -133,17 +143,12 @@ async function all(client: OktaClient, path: string): Promise<OktaObject[]> {
   return items;
 }
 
-/** The rules made outside Terraform inside the policies Terraform manages, or manages rules of; by priority. */
-async function unmanagedRules(
+/** The rules of these policies that are neither in state nor Okta's own; by priority. */
+async function rulesOf(
   client: OktaClient,
-  managed: readonly ManagedObject[],
+  policies: Iterable<string>,
   ids: ReadonlySet<string>,
 ): Promise<UnmanagedObject[]> {
-  const policies = new Set<string>();
-  for (const object of managed) {
-    if (RULE_TYPES.has(object.type) && object.policyId) policies.add(object.policyId);
-    if (POLICY_TYPES[object.type]) policies.add(object.id);
-  }
   const found: UnmanagedObject[] = [];
   for (const policyId of policies) {
     const policy = await client.get<OktaObject>(`/api/v1/policies/${policyId}`);
@@ -165,6 +170,28 @@ async function unmanagedRules(
     }
   }
   return found.sort((a, b) => (a.inPolicy?.priority ?? 0) - (b.inPolicy?.priority ?? 0));
+}
+
+/** The policies Terraform manages, or manages rules of: a rule made by hand there changes what they mean. */
+function managedPolicies(managed: readonly ManagedObject[]): Set<string> {
+  const policies = new Set<string>();
+  for (const object of managed) {
+    if (RULE_TYPES.has(object.type) && object.policyId) policies.add(object.policyId);
+    if (POLICY_TYPES[object.type]) policies.add(object.id);
+  }
+  return policies;
+}
+
+/** For onboarding: every policy (Okta's default ones too) whose rules are of a chosen type. */
+async function policiesWithRulesOf(client: OktaClient, only: ReadonlySet<string>): Promise<string[]> {
+  const policies: string[] = [];
+  for (const [oktaType, ruleType] of Object.entries(RULE_TYPE_OF)) {
+    if (!only.has(ruleType)) continue;
+    for (const policy of await all(client, `/api/v1/policies?type=${oktaType}`)) {
+      if (typeof policy.id === 'string') policies.push(policy.id);
+    }
+  }
+  return policies;
 }
 
 /**
@@ -189,6 +216,7 @@ export async function findUnmanaged(
     }
   }
   rest.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
-  const rules = only ? [] : await unmanagedRules(client, managed, ids);
+  const policies = only ? await policiesWithRulesOf(client, only) : managedPolicies(managed);
+  const rules = await rulesOf(client, policies, ids);
   return [...rules, ...rest.filter((o) => !only || only.has(o.type))];
 }

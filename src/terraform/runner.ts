@@ -39,6 +39,8 @@ export interface PlanOptions {
    * are only known, and masked, once the plan's JSON is read. printSaved() puts it in the log then.
    */
   readonly outputFile: string;
+  /** Where Terraform writes the configuration of the objects import blocks bring in (-generate-config-out). */
+  readonly generateConfigOut?: string;
 }
 
 export class TerraformRunner {
@@ -167,6 +169,7 @@ export class TerraformRunner {
         ...(options.parallelism ? [`-parallelism=${options.parallelism}`] : []),
         ...options.varFiles.map((f) => `-var-file=${f}`),
         ...options.targets.map((t) => `-target=${t}`),
+        ...(options.generateConfigOut ? [`-generate-config-out=${options.generateConfigOut}`] : []),
       ],
       [0, 2],
       options.outputFile,
@@ -176,10 +179,11 @@ export class TerraformRunner {
 
   /**
    * `show -json PLANFILE` as a stream of chunks for the summarizer: a big org's plan is never held in one string.
-   * Its stdout is not echoed: plan JSON holds sensitive values in the clear.
+   * Without a plan file, the state's. Its stdout is not echoed: plan JSON holds sensitive values in the clear.
    */
-  async *showJson(planFile: string): AsyncGenerator<Buffer> {
-    const child = spawn(this.options.binary, ['show', '-json', '-no-color', planFile], {
+  async *showJson(planFile?: string): AsyncGenerator<Buffer> {
+    const args = ['show', '-json', '-no-color', ...(planFile ? [planFile] : [])];
+    const child = spawn(this.options.binary, args, {
       cwd: this.options.cwd,
       env: { ...this.options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -271,6 +275,11 @@ export class TerraformRunner {
   }
 
   /** `terraform state push FILE`: the state Terraform could not save (errored.tfstate), to the backend. */
+  /** `terraform fmt` of these files (written by the action, so a failure is the plan's). */
+  async format(files: readonly string[]): Promise<void> {
+    await this.run('plan', ['fmt', '-no-color', ...files]);
+  }
+
   async statePush(file: string, limitMs = STATE_COMMAND_MS): Promise<void> {
     const args = ['state', 'push', `-lock-timeout=${this.options.lockTimeout}`, file];
     await this.run('state', args, [0], undefined, limitMs);

@@ -69,8 +69,12 @@ export interface TerraformSession {
   throttling(): Promise<BucketThrottling[]>;
   /** The terraform (or tofu) binary: the post step uses it to push a state a killed apply left. */
   readonly binary: string;
-  plan(): Promise<SavedPlan>;
-  showJson(planFile: string): PlanJson;
+  /** With generateConfigOut, Terraform also writes the configuration of what import blocks bring in. */
+  plan(options?: { readonly generateConfigOut?: string }): Promise<SavedPlan>;
+  /** The plan's JSON, or without a plan file the state's (no refresh). */
+  showJson(planFile?: string): PlanJson;
+  /** `terraform fmt` of files the action wrote. */
+  format(files: readonly string[]): Promise<void>;
   /**
    * Never throws for a failed apply: the report (as the saved state confirms it) comes back with the classified
    * failure. A state the backend refused is pushed again here, and kept privately when it can't be.
@@ -206,7 +210,7 @@ export async function startSession(options: SessionOptions, log: SessionLog): Pr
       throttleLinesTold = lines.length;
       return throttlingIn(lines.slice(told));
     },
-    async plan() {
+    async plan(planOptions = {}) {
       const varFiles = [...tf.varFiles];
       const variablesFile = join(dir, 'variables.tfvars');
       if (tf.variables.trim()) {
@@ -222,6 +226,7 @@ export async function startSession(options: SessionOptions, log: SessionLog): Pr
           targets: tf.targets,
           refresh: tf.refresh,
           outputFile,
+          ...planOptions,
           ...(tf.parallelism ? { parallelism: tf.parallelism } : {}),
         });
         return {
@@ -235,9 +240,10 @@ export async function startSession(options: SessionOptions, log: SessionLog): Pr
       }
     },
     showJson(planFile) {
-      const path = join(dir, 'plan.json');
+      const path = join(dir, planFile ? 'plan.json' : 'state.json');
       return { path, chunks: teeToFile(runner.showJson(planFile), path) };
     },
+    format: (files) => runner.format(files),
     async apply(planFile) {
       const outcome = await runner.apply(planFile, tf.parallelism);
       const erroredState = await pushErroredState(runner, log, {
