@@ -8,11 +8,18 @@
 // buckets, the calls the review's API forecast said it would make, and the minutes those calls take at an
 // Enterprise org's limits (50% share). --saml N adds N SAML apps, each with an okta_app_group_assignments of two
 // groups (the rate-limit worked example is 150). --okta-limits enforces those limits (HTTP 429 past them: slow).
+// Last, the scan for objects made outside Terraform (what each drift run adds) of that org, with a few objects made
+// by hand, in calls per kind.
 // Run with node --import ./bench/ts-register.mjs (npm run bench:okta does): the stand-ins are TypeScript.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
 import { BUCKETS, oktaBucket, tierLimits } from '../src/okta/api-calls.js';
+import { OktaClient, oktaConnection } from '../src/okta/client.js';
+import { readManaged } from '../src/okta/managed.js';
+import { findUnmanaged } from '../src/okta/unmanaged.js';
+import { openPlan } from '../src/plan/plan-file.js';
 import { startArtifactService } from '../testkit/artifact-service.js';
 import { startGitHubServer } from '../testkit/github-server.js';
 import { startOktaProvider } from '../testkit/okta-provider/provider.mjs';
@@ -141,6 +148,32 @@ async function job(title, mode, extraInputs, forecastOf, run) {
   return result;
 }
 
+/**
+ * The scan a drift run makes after its plan, of the state `planJson` holds, after an admin made three objects: calls
+ * per list (path without query and Okta IDs), pages included.
+ */
+async function unmanagedScan(planJson) {
+  emulator.adminEdit('POST', '/api/v1/groups', { profile: { name: 'Made by hand' } });
+  emulator.adminEdit('POST', '/api/v1/groups', { profile: { name: 'Made by hand too' } });
+  emulator.adminEdit('POST', '/api/v1/zones', {
+    type: 'IP',
+    name: 'Hand-made zone',
+    gateways: [{ type: 'CIDR', value: '198.51.100.0/24' }],
+  });
+  const managed = await readManaged(await openPlan(planJson));
+  const before = emulator.requests.length;
+  const started = performance.now();
+  const found = await findUnmanaged(new OktaClient(oktaConnection([], process.env)), managed);
+  const seconds = (performance.now() - started) / 1000;
+  const perList = {};
+  for (const { path } of emulator.requests.slice(before)) {
+    const list = path.split('?')[0].replace(/\/[A-Za-z0-9]{20}(?=\/|$)/g, '/{id}');
+    perList[list] = (perList[list] ?? 0) + 1;
+  }
+  return { found: found.length, managed: managed.length, seconds, perList };
+}
+
+let scan;
 const refreshOf = (b) => b.refresh;
 const bothOf = (b) => b.refresh + b.apply;
 const applyOf = (b) => b.apply;
@@ -159,6 +192,7 @@ try {
     const plan = await job(`PR ${edition}: plan job`, 'plan', from, refreshOf, run);
     const approved = { ...from, 'approved-fingerprint': plan.outputs.fingerprint };
     await job(`PR ${edition}: apply job, ${applyFrom}`, 'apply', approved, forecastOf, run);
+    if (edition === 2) scan = await unmanagedScan(plan.outputs['json-plan-path']);
   }
 } finally {
   await provider.stop();
@@ -191,3 +225,7 @@ for (const bucket of BUCKETS) {
   if (cells.some((c) => c !== '0 / 0'))
     process.stdout.write(`| ${bucket} | ${share[bucket]} | ${cells.join(' | ')} |\n`);
 }
+process.stdout.write(
+  `\nThe scan for objects made outside Terraform (drift mode): ${scan.found} of the 3 made by hand found, ${scan.managed} objects in state, ${Object.values(scan.perList).reduce((n, c) => n + c, 0)} calls in ${(scan.seconds * 1000).toFixed(0)} ms:\n\n| list | calls |\n|---|---|\n`,
+);
+for (const [list, calls] of Object.entries(scan.perList)) process.stdout.write(`| ${list} | ${calls} |\n`);

@@ -9514,7 +9514,7 @@ const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
 const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
-const { stringify } = __nccwpck_require__(9411)
+const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
 const { InvalidArgumentError } = __nccwpck_require__(8707)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
@@ -34177,7 +34177,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1792);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1887);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -34186,7 +34186,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1792:
+/***/ 1887:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41774,16 +41774,14 @@ function errorOf(status, text, url, challenge) {
     return new OktaApiError(`Okta answered GET ${path} with ${said}: ${fix}`, status, code);
 }
 
-;// CONCATENATED MODULE: ./src/okta/unmanaged.ts
-// Objects made outside Terraform: for each kind of object the configuration manages (an okta_* type in state),
-// the org's objects of that kind that are not in state. Okta's own objects are never unmanaged: groups other than
-// OKTA_GROUP (Everyone is BUILT_IN; APP_GROUP comes from a directory or an app), Okta's own apps, system policies,
-// rules and zones. A rule made by hand inside a managed policy changes what the managed rules mean (Okta decides by
-// the first rule that matches), so those come first, with their priority among the managed ones.
+;// CONCATENATED MODULE: ./src/okta/kinds.ts
+// What each kind of Okta object is to the scan for objects made outside Terraform (unmanaged.ts): the okta/okta
+// types that manage it, Okta's list endpoint (Management API reference), the okta/okta type of each object listed,
+// and which objects are Okta's own and never unmanaged.
 /** Okta's own apps (the Admin Console, the Dashboard, the browser plugin, Workflows...): in every org. */
 const OKTA_APPS = new Set(['saasure', 'okta_enduser', 'okta_browser_plugin', 'okta_flow_sso', 'flow']);
 /** signOnMode → the okta/okta type of an app (resource_okta_app_*.go). */
-const unmanaged_APP_TYPES = {
+const kinds_APP_TYPES = {
     OPENID_CONNECT: 'okta_app_oauth',
     SAML_2_0: 'okta_app_saml',
     SAML_1_1: 'okta_app_saml',
@@ -41794,7 +41792,7 @@ const unmanaged_APP_TYPES = {
     SECURE_PASSWORD_STORE: 'okta_app_secure_password_store',
     WS_FEDERATION: 'okta_app_ws_federation',
 };
-const APP_RESOURCES = new Set(Object.values(unmanaged_APP_TYPES));
+const APP_RESOURCES = new Set(Object.values(kinds_APP_TYPES));
 /** okta/okta's policy types and the Okta policy type each manages. */
 const POLICY_TYPES = {
     okta_policy_signon: 'OKTA_SIGN_ON',
@@ -41804,7 +41802,7 @@ const POLICY_TYPES = {
     okta_policy_profile_enrollment: 'PROFILE_ENROLLMENT',
 };
 /** Policy rule types (one rule each) and okta_app_signon_policy_rules (several, under `rule`). */
-const unmanaged_RULE_TYPES = new Set([
+const kinds_RULE_TYPES = new Set([
     'okta_policy_rule_signon',
     'okta_policy_rule_password',
     'okta_policy_rule_mfa',
@@ -41812,6 +41810,15 @@ const unmanaged_RULE_TYPES = new Set([
     'okta_app_signon_policy_rules',
     'okta_policy_rule_profile_enrollment',
 ]);
+/**
+ * Authenticators every Identity Engine org starts with, which okta_authenticator adopts rather than creates (its
+ * create finds an existing one by key: resource_okta_authenticator.go). A model: the Admin Console's Security ›
+ * Authenticators of a new org lists Email, Password and Okta Verify; the others are added by an admin.
+ */
+const BUILT_IN_AUTHENTICATORS = new Set(['okta_email', 'okta_password', 'okta_verify']);
+/** An identity provider's Okta type → okta/okta's type; every other type is a social one. */
+const IDP_TYPES = { OIDC: 'okta_idp_oidc', SAML2: 'okta_idp_saml' };
+const IDP_RESOURCES = new Set([...Object.values(IDP_TYPES), 'okta_idp_social']);
 const only = (type) => (t) => t === type;
 const unlessSystem = (type) => (o) => (o.system === true ? undefined : type);
 const KINDS = [
@@ -41830,7 +41837,7 @@ const KINDS = [
     {
         managedBy: (t) => APP_RESOURCES.has(t),
         list: '/api/v1/apps?limit=200',
-        typeOf: (o) => OKTA_APPS.has(String(o.name)) ? undefined : (unmanaged_APP_TYPES[String(o.signOnMode)] ?? 'okta_app_*'),
+        typeOf: (o) => OKTA_APPS.has(String(o.name)) ? undefined : (kinds_APP_TYPES[String(o.signOnMode)] ?? 'okta_app_*'),
         nameOf: (o) => o.label,
     },
     ...Object.entries(POLICY_TYPES).map(([type, oktaType]) => ({
@@ -41845,6 +41852,37 @@ const KINDS = [
         typeOf: unlessSystem('okta_network_zone'),
         nameOf: (o) => o.name,
     },
+    {
+        // Okta's "default" server comes with API Access Management: okta_auth_server_default manages it.
+        managedBy: (t) => t.startsWith('okta_auth_server'),
+        list: '/api/v1/authorizationServers?limit=200',
+        typeOf: (o) => (o.name === 'default' ? undefined : 'okta_auth_server'),
+        nameOf: (o) => o.name,
+    },
+    {
+        managedBy: only('okta_authenticator'),
+        list: '/api/v1/authenticators',
+        typeOf: (o) => (BUILT_IN_AUTHENTICATORS.has(String(o.key)) ? undefined : 'okta_authenticator'),
+        nameOf: (o) => o.name,
+    },
+    {
+        managedBy: (t) => IDP_RESOURCES.has(t),
+        list: '/api/v1/idps?limit=200',
+        typeOf: (o) => IDP_TYPES[String(o.type)] ?? 'okta_idp_social',
+        nameOf: (o) => o.name,
+    },
+    {
+        managedBy: only('okta_event_hook'),
+        list: '/api/v1/eventHooks',
+        typeOf: () => 'okta_event_hook',
+        nameOf: (o) => o.name,
+    },
+    {
+        managedBy: only('okta_inline_hook'),
+        list: '/api/v1/inlineHooks',
+        typeOf: () => 'okta_inline_hook',
+        nameOf: (o) => o.name,
+    },
 ];
 /** The rule type for a policy's rules, from the policy's Okta type. */
 const RULE_TYPE_OF = {
@@ -41854,7 +41892,7 @@ const RULE_TYPE_OF = {
     ACCESS_POLICY: 'okta_app_signon_policy_rule',
     PROFILE_ENROLLMENT: 'okta_policy_rule_profile_enrollment',
 };
-/** The types onboarding can look for (each one's own kind lists them): a rule's import ID names its policy. */
+/** The types onboarding can look for: a rule's import ID names its policy, an authorization server policy's its server. */
 const SCANNED_TYPES = [
     'okta_group',
     'okta_group_rule',
@@ -41862,7 +41900,23 @@ const SCANNED_TYPES = [
     ...Object.keys(POLICY_TYPES),
     'okta_network_zone',
     ...Object.values(RULE_TYPE_OF),
+    'okta_auth_server',
+    'okta_auth_server_policy',
+    'okta_authenticator',
+    ...[...IDP_RESOURCES].sort(),
+    'okta_event_hook',
+    'okta_inline_hook',
 ];
+
+;// CONCATENATED MODULE: ./src/okta/unmanaged.ts
+// Objects made outside Terraform: for each kind of object the configuration manages (an okta_* type in state),
+// the org's objects of that kind that are not in state. Okta's own objects are never unmanaged: groups other than
+// OKTA_GROUP (Everyone is BUILT_IN; APP_GROUP comes from a directory or an app), Okta's own apps, system policies,
+// rules and zones. A rule made by hand inside a managed policy changes what the managed rules mean (Okta decides by
+// the first rule that matches), so those come first, with their priority among the managed ones.
+
+
+const SERVER_POLICY = 'okta_auth_server_policy';
 /** An object's name, or its ID when it has none (a name is never an object). */
 const textOr = (name, id) => (typeof name === 'string' && name ? name : id);
 async function unmanaged_all(client, path) {
@@ -41886,6 +41940,7 @@ async function rulesOf(client, policies, ids) {
                 type,
                 id: rule.id,
                 name: textOr(rule.name, rule.id),
+                importId: `${policyId}/${rule.id}`,
                 inPolicy: {
                     id: policyId,
                     priority: Number(rule.priority),
@@ -41900,7 +41955,7 @@ async function rulesOf(client, policies, ids) {
 function managedPolicies(managed) {
     const policies = new Set();
     for (const object of managed) {
-        if (unmanaged_RULE_TYPES.has(object.type) && object.policyId)
+        if (kinds_RULE_TYPES.has(object.type) && object.policyId)
             policies.add(object.policyId);
         if (POLICY_TYPES[object.type])
             policies.add(object.id);
@@ -41919,6 +41974,39 @@ async function policiesWithRulesOf(client, only) {
         }
     }
     return policies;
+}
+/**
+ * The authorization servers whose policies are looked at: those Terraform manages (or manages policies of), or
+ * for onboarding every one, Okta's "default" too.
+ */
+async function authorizationServers(client, managed, only) {
+    if (only) {
+        if (!only.has(SERVER_POLICY))
+            return [];
+        const servers = await unmanaged_all(client, '/api/v1/authorizationServers?limit=200');
+        return servers.map((s) => s.id).filter((id) => typeof id === 'string');
+    }
+    const servers = new Set();
+    for (const object of managed) {
+        if (object.type === 'okta_auth_server' || object.type === 'okta_auth_server_default')
+            servers.add(object.id);
+        if (object.serverId)
+            servers.add(object.serverId);
+    }
+    return [...servers];
+}
+/** The policies of these authorization servers that the state does not hold. */
+async function serverPoliciesOf(client, servers, ids) {
+    const found = [];
+    for (const server of servers) {
+        for (const policy of await unmanaged_all(client, `/api/v1/authorizationServers/${server}/policies`)) {
+            if (typeof policy.id !== 'string' || ids.has(policy.id) || policy.system === true)
+                continue;
+            const name = textOr(policy.name, policy.id);
+            found.push({ type: SERVER_POLICY, id: policy.id, name, importId: `${server}/${policy.id}` });
+        }
+    }
+    return found;
 }
 /**
  * The org's objects of every kind `managed` holds that are not in it: hand-made rules inside managed policies
@@ -41940,6 +42028,7 @@ only) {
             rest.push({ type, id: object.id, name: textOr(kind.nameOf(object), object.id) });
         }
     }
+    rest.push(...(await serverPoliciesOf(client, await authorizationServers(client, managed, only), ids)));
     rest.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
     const policies = only ? await policiesWithRulesOf(client, only) : managedPolicies(managed);
     const rules = await rulesOf(client, policies, ids);
@@ -41960,12 +42049,17 @@ only) {
 const RULE_ATTRIBUTES = ['id', 'policy_id'];
 const RULES_ATTRIBUTES = ['id', 'policy_id', 'rule'];
 const ID_ONLY = ['id'];
+const SERVER_POLICY_ATTRIBUTES = ['id', 'auth_server_id'];
 function objectsOf(resource) {
     const { type } = resource;
     const id = resource.value('id');
     if (typeof id !== 'string')
         return [];
-    if (!unmanaged_RULE_TYPES.has(type))
+    if (type === 'okta_auth_server_policy') {
+        const server = resource.value('auth_server_id');
+        return [{ type, id, ...(typeof server === 'string' ? { serverId: server } : {}) }];
+    }
+    if (!kinds_RULE_TYPES.has(type))
         return [{ type, id }];
     const policy = resource.value('policy_id');
     const policyId = typeof policy === 'string' ? policy : undefined;
@@ -41984,12 +42078,14 @@ async function readManaged(chunks) {
     const managed = [];
     let recognized = false;
     const module = stateModuleRule({
-        priorAttributes: new Set(['policy_id', 'rule']),
+        priorAttributes: new Set(['policy_id', 'rule', 'auth_server_id']),
         priorAttributesFor: (type) => type === 'okta_app_signon_policy_rules'
             ? RULES_ATTRIBUTES
-            : unmanaged_RULE_TYPES.has(type)
+            : kinds_RULE_TYPES.has(type)
                 ? RULE_ATTRIBUTES
-                : ID_ONLY,
+                : type === 'okta_auth_server_policy'
+                    ? SERVER_POLICY_ATTRIBUTES
+                    : ID_ONLY,
         wantsPrior: () => true,
         priorResource: (resource) => {
             if (!resource.type.startsWith('okta_') || /(^|\.)data\./.test(resource.address))
@@ -42068,8 +42164,8 @@ function importTargets(objects) {
     });
 }
 const quoted = (text) => JSON.stringify(text);
-/** What `terraform import` takes: a policy rule's is <policy_id>/<rule_id> (okta/okta's docs, "Import"). */
-const importId = (object) => object.inPolicy ? `${object.inPolicy.id}/${object.id}` : object.id;
+/** What `terraform import` takes (okta/okta's docs, "Import"): the ID, or for a rule <policy_id>/<rule_id>... */
+const importId = (object) => object.importId ?? object.id;
 /** The import blocks, one per object, with the object's name as a comment (names are the admin's, not secret). */
 function importBlocks(targets) {
     const blocks = targets.map(({ object, address }) => `# ${object.name.replace(/[\r\n]+/g, ' ')}\nimport {\n  to = ${address}\n  id = ${quoted(importId(object))}\n}\n`);
@@ -42115,13 +42211,10 @@ const IMPORTS_FILE = 'okta-imports.tf';
 const GENERATED_FILE = 'okta-generated.tf';
 const exists = (path) => (0,promises_namespaceObject.access)(path).then(() => true, () => false);
 async function writeImportConfiguration(directory, objects, terraform) {
-    const targets = importTargets(objects);
-    const imported = {};
-    for (const { object } of targets)
-        imported[object.type] = (imported[object.type] ?? 0) + 1;
-    if (targets.length === 0)
-        return { targets, imported, files: [] };
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, IMPORTS_FILE), importBlocks(targets));
+    const wanted = importTargets(objects);
+    if (wanted.length === 0)
+        return { targets: [], notGenerated: [], imported: {}, files: [] };
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, IMPORTS_FILE), importBlocks(wanted));
     const generated = (0,external_node_path_namespaceObject.join)(directory, GENERATED_FILE);
     // Terraform refuses to write over a file that exists.
     await (0,promises_namespaceObject.rm)(generated, { force: true });
@@ -42131,15 +42224,28 @@ async function writeImportConfiguration(directory, objects, terraform) {
                 throw e;
             return errorMessage(e);
         });
-        const files = [IMPORTS_FILE];
-        const tidied = tidyGenerated(await (0,promises_namespaceObject.readFile)(generated, 'utf8'), targets);
+        const text = await (0,promises_namespaceObject.readFile)(generated, 'utf8');
+        const written = new Set([...text.matchAll(/^resource "([^"]+)" "([^"]+)"/gm)].map((m) => `${m[1]}.${m[2]}`));
+        const targets = wanted.filter((t) => written.has(t.address));
+        const notGenerated = wanted.filter((t) => !written.has(t.address));
+        // An import block without configuration fails every plan: only those Terraform wrote stay.
+        if (notGenerated.length > 0)
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, IMPORTS_FILE), importBlocks(targets));
+        const imported = {};
+        for (const { object } of targets)
+            imported[object.type] = (imported[object.type] ?? 0) + 1;
+        const files = targets.length > 0 ? [IMPORTS_FILE] : [];
+        const tidied = tidyGenerated(text, targets);
         for (const [file, text] of [...tidied].sort(([a], [b]) => a.localeCompare(b))) {
             const name = (await exists((0,external_node_path_namespaceObject.join)(directory, file))) ? file.replace(/\.tf$/, '.imported.tf') : file;
             await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, name), `# Generated by terraform plan -generate-config-out, tidied by okta-tf import.\n\n${text}`);
             files.push(name);
         }
-        await terraform.format(files);
-        return { targets, imported, files, ...(generationError ? { generationError } : {}) };
+        if (files.length === 0)
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(directory, IMPORTS_FILE), { force: true });
+        else
+            await terraform.format(files);
+        return { targets, notGenerated, imported, files, ...(generationError ? { generationError } : {}) };
     }
     finally {
         await (0,promises_namespaceObject.rm)(generated, { force: true });
@@ -42235,21 +42341,27 @@ async function importObjects(options) {
     const managed = options.state ? await readManaged(await openPlan(options.state)) : [];
     const objects = await findUnmanaged(new OktaClient(connection), managed, new Set(options.types));
     const inDirectory = { cwd: directory, env, maxBuffer: 1 << 28 };
-    const { imported, files } = await writeImportConfiguration(directory, objects, {
+    const { imported, files, notGenerated, generationError } = await writeImportConfiguration(directory, objects, {
         generate: async (file) => void (await run(terraform, ['plan', '-input=false', '-no-color', `-generate-config-out=${file}`], inDirectory)),
         format: async (names) => void (await run(terraform, ['fmt', ...names], inDirectory)),
     });
+    const notImported = notGenerated.map(({ address, object }) => `${address} (${object.name}): ${generationError ?? 'no configuration generated'}`);
     if (files.length === 0) {
-        return { imported, files, plan: { import: 0, add: 0, change: 0, remove: 0 }, notConverged: [] };
+        const plan = { import: 0, add: 0, change: 0, remove: 0 };
+        return { imported, files, plan, notConverged: [], notImported };
     }
-    return { imported, files, ...(await lastPlan(terraform, directory, env)) };
+    return { imported, files, notImported, ...(await lastPlan(terraform, directory, env)) };
 }
 /** The result for a person: what was imported, the files, and whether the configuration converged. */
 function importMarkdown(result) {
     const counts = Object.entries(result.imported).map(([type, n]) => `${n} ${type}`);
-    if (counts.length === 0)
-        return 'Nothing to import: every object of these types is in the state already.\n';
-    const lines = [`Imported ${counts.join(', ')} into ${result.files.join(', ')}.`];
+    const failed = result.notImported.map((line) => `Not imported: ${line}`);
+    if (counts.length === 0) {
+        return failed.length > 0
+            ? `${failed.join('\n')}\n`
+            : 'Nothing to import: every object of these types is in the state already.\n';
+    }
+    const lines = [`Imported ${counts.join(', ')} into ${result.files.join(', ')}.`, ...failed];
     const { plan, notConverged } = result;
     lines.push(notConverged.length === 0
         ? `The last plan only imports (${plan.import}): the configuration converged.`
@@ -42277,6 +42389,14 @@ function unmanaged_link(object, admin) {
         return ` ([Admin Console](${admin}/admin/apps/active))`;
     if (object.type === 'okta_network_zone')
         return ` ([Admin Console](${admin}/admin/access/networks))`;
+    if (object.type === 'okta_auth_server')
+        return ` ([Admin Console](${admin}/admin/oauth2/as/${object.id}))`;
+    if (object.type.startsWith('okta_idp_'))
+        return ` ([Admin Console](${admin}/admin/access/identity-providers))`;
+    if (object.type === 'okta_event_hook')
+        return ` ([Admin Console](${admin}/admin/workflow/eventhooks))`;
+    if (object.type === 'okta_inline_hook')
+        return ` ([Admin Console](${admin}/admin/workflow/inlinehooks))`;
     return '';
 }
 function where(rule) {
@@ -42653,7 +42773,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 9411:
+/***/ 1792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");

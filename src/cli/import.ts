@@ -40,6 +40,8 @@ export interface ImportResult {
   };
   /** Addresses the last plan would still change (the generated configuration does not match Okta). */
   readonly notConverged: readonly string[];
+  /** Objects Terraform could not import (it wrote no configuration for them), and why. */
+  readonly notImported: readonly string[];
 }
 
 interface ShownChange {
@@ -101,26 +103,40 @@ export async function importObjects(options: ImportOptions): Promise<ImportResul
   const managed: ManagedObject[] = options.state ? await readManaged(await openPlan(options.state)) : [];
   const objects = await findUnmanaged(new OktaClient(connection), managed, new Set(options.types));
   const inDirectory = { cwd: directory, env, maxBuffer: 1 << 28 };
-  const { imported, files } = await writeImportConfiguration(directory, objects, {
-    generate: async (file) =>
-      void (await run(
-        terraform,
-        ['plan', '-input=false', '-no-color', `-generate-config-out=${file}`],
-        inDirectory,
-      )),
-    format: async (names) => void (await run(terraform, ['fmt', ...names], inDirectory)),
-  });
+  const { imported, files, notGenerated, generationError } = await writeImportConfiguration(
+    directory,
+    objects,
+    {
+      generate: async (file) =>
+        void (await run(
+          terraform,
+          ['plan', '-input=false', '-no-color', `-generate-config-out=${file}`],
+          inDirectory,
+        )),
+      format: async (names) => void (await run(terraform, ['fmt', ...names], inDirectory)),
+    },
+  );
+  const notImported = notGenerated.map(
+    ({ address, object }) =>
+      `${address} (${object.name}): ${generationError ?? 'no configuration generated'}`,
+  );
   if (files.length === 0) {
-    return { imported, files, plan: { import: 0, add: 0, change: 0, remove: 0 }, notConverged: [] };
+    const plan = { import: 0, add: 0, change: 0, remove: 0 };
+    return { imported, files, plan, notConverged: [], notImported };
   }
-  return { imported, files, ...(await lastPlan(terraform, directory, env)) };
+  return { imported, files, notImported, ...(await lastPlan(terraform, directory, env)) };
 }
 
 /** The result for a person: what was imported, the files, and whether the configuration converged. */
 export function importMarkdown(result: ImportResult): string {
   const counts = Object.entries(result.imported).map(([type, n]) => `${n} ${type}`);
-  if (counts.length === 0) return 'Nothing to import: every object of these types is in the state already.\n';
-  const lines = [`Imported ${counts.join(', ')} into ${result.files.join(', ')}.`];
+  const failed = result.notImported.map((line) => `Not imported: ${line}`);
+  if (counts.length === 0) {
+    return failed.length > 0
+      ? `${failed.join('\n')}\n`
+      : 'Nothing to import: every object of these types is in the state already.\n';
+  }
+  const lines = [`Imported ${counts.join(', ')} into ${result.files.join(', ')}.`, ...failed];
   const { plan, notConverged } = result;
   lines.push(
     notConverged.length === 0

@@ -96,6 +96,12 @@ export async function runImportMode(settings: Settings, context: ModeContext): P
       format: (files) => session.format(files),
     },
   );
+  if (written.targets.length === 0) {
+    throw new ActionError(
+      'plan-failed',
+      `Terraform imported none of the ${objects.length} object(s) (${written.generationError ?? 'no configuration generated'}): fix what the error names, then run the import again`,
+    );
+  }
   if (written.generationError) {
     context.runtime.warning(
       `Terraform's generated configuration did not plan as written (${written.generationError}); it was tidied and planned again.`,
@@ -125,6 +131,8 @@ export async function runImportMode(settings: Settings, context: ModeContext): P
     workspace: settings.target.workspace,
     files: [...files.keys()],
     secretsLeftOut: leftOut,
+    notImported: written.notGenerated.map(({ address, object }) => `${address} (${object.name})`),
+    generationError: written.generationError,
     runUrl: settings.github.runUrl,
   };
   await context.runtime.appendSummary(importSummary(written.targets, planned.summary, pullContext));

@@ -18,8 +18,10 @@ export interface ConfigurationGenerator {
 }
 
 export interface ImportConfiguration {
-  /** Each object and the address it is imported to. */
+  /** Each object imported and the address it is imported to. */
   readonly targets: readonly ImportTarget[];
+  /** Objects Terraform wrote no configuration for (it could not import them): their import blocks are removed. */
+  readonly notGenerated: readonly ImportTarget[];
   /** Objects imported per type. */
   readonly imported: Readonly<Record<string, number>>;
   /** The files written, relative to the directory: okta-imports.tf first. */
@@ -45,11 +47,9 @@ export async function writeImportConfiguration(
   objects: readonly UnmanagedObject[],
   terraform: ConfigurationGenerator,
 ): Promise<ImportConfiguration> {
-  const targets = importTargets(objects);
-  const imported: Record<string, number> = {};
-  for (const { object } of targets) imported[object.type] = (imported[object.type] ?? 0) + 1;
-  if (targets.length === 0) return { targets, imported, files: [] };
-  await writeFile(join(directory, IMPORTS_FILE), importBlocks(targets));
+  const wanted = importTargets(objects);
+  if (wanted.length === 0) return { targets: [], notGenerated: [], imported: {}, files: [] };
+  await writeFile(join(directory, IMPORTS_FILE), importBlocks(wanted));
   const generated = join(directory, GENERATED_FILE);
   // Terraform refuses to write over a file that exists.
   await rm(generated, { force: true });
@@ -61,8 +61,18 @@ export async function writeImportConfiguration(
         return errorMessage(e);
       },
     );
-    const files = [IMPORTS_FILE];
-    const tidied = tidyGenerated(await readFile(generated, 'utf8'), targets);
+    const text = await readFile(generated, 'utf8');
+    const written = new Set(
+      [...text.matchAll(/^resource "([^"]+)" "([^"]+)"/gm)].map((m) => `${m[1]}.${m[2]}`),
+    );
+    const targets = wanted.filter((t) => written.has(t.address));
+    const notGenerated = wanted.filter((t) => !written.has(t.address));
+    // An import block without configuration fails every plan: only those Terraform wrote stay.
+    if (notGenerated.length > 0) await writeFile(join(directory, IMPORTS_FILE), importBlocks(targets));
+    const imported: Record<string, number> = {};
+    for (const { object } of targets) imported[object.type] = (imported[object.type] ?? 0) + 1;
+    const files = targets.length > 0 ? [IMPORTS_FILE] : [];
+    const tidied = tidyGenerated(text, targets);
     for (const [file, text] of [...tidied].sort(([a], [b]) => a.localeCompare(b))) {
       const name = (await exists(join(directory, file))) ? file.replace(/\.tf$/, '.imported.tf') : file;
       await writeFile(
@@ -71,8 +81,9 @@ export async function writeImportConfiguration(
       );
       files.push(name);
     }
-    await terraform.format(files);
-    return { targets, imported, files, ...(generationError ? { generationError } : {}) };
+    if (files.length === 0) await rm(join(directory, IMPORTS_FILE), { force: true });
+    else await terraform.format(files);
+    return { targets, notGenerated, imported, files, ...(generationError ? { generationError } : {}) };
   } finally {
     await rm(generated, { force: true });
   }

@@ -16,11 +16,16 @@ import { findUnmanaged, RULE_TYPES, type ManagedObject, type UnmanagedObject } f
 const RULE_ATTRIBUTES = ['id', 'policy_id'] as const;
 const RULES_ATTRIBUTES = ['id', 'policy_id', 'rule'] as const;
 const ID_ONLY = ['id'] as const;
+const SERVER_POLICY_ATTRIBUTES = ['id', 'auth_server_id'] as const;
 
 function objectsOf(resource: PriorResourceEvent): ManagedObject[] {
   const { type } = resource;
   const id = resource.value('id');
   if (typeof id !== 'string') return [];
+  if (type === 'okta_auth_server_policy') {
+    const server = resource.value('auth_server_id');
+    return [{ type, id, ...(typeof server === 'string' ? { serverId: server } : {}) }];
+  }
   if (!RULE_TYPES.has(type)) return [{ type, id }];
   const policy = resource.value('policy_id');
   const policyId = typeof policy === 'string' ? policy : undefined;
@@ -39,13 +44,15 @@ export async function readManaged(chunks: AsyncIterable<Buffer>): Promise<Manage
   const managed: ManagedObject[] = [];
   let recognized = false;
   const module = stateModuleRule({
-    priorAttributes: new Set(['policy_id', 'rule']),
+    priorAttributes: new Set(['policy_id', 'rule', 'auth_server_id']),
     priorAttributesFor: (type) =>
       type === 'okta_app_signon_policy_rules'
         ? RULES_ATTRIBUTES
         : RULE_TYPES.has(type)
           ? RULE_ATTRIBUTES
-          : ID_ONLY,
+          : type === 'okta_auth_server_policy'
+            ? SERVER_POLICY_ATTRIBUTES
+            : ID_ONLY,
     wantsPrior: () => true,
     priorResource: (resource) => {
       if (!resource.type.startsWith('okta_') || /(^|\.)data\./.test(resource.address)) return;

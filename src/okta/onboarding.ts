@@ -39,9 +39,8 @@ export function importTargets(objects: readonly UnmanagedObject[]): ImportTarget
 
 const quoted = (text: string): string => JSON.stringify(text);
 
-/** What `terraform import` takes: a policy rule's is <policy_id>/<rule_id> (okta/okta's docs, "Import"). */
-const importId = (object: UnmanagedObject): string =>
-  object.inPolicy ? `${object.inPolicy.id}/${object.id}` : object.id;
+/** What `terraform import` takes (okta/okta's docs, "Import"): the ID, or for a rule <policy_id>/<rule_id>... */
+const importId = (object: UnmanagedObject): string => object.importId ?? object.id;
 
 /** The import blocks, one per object, with the object's name as a comment (names are the admin's, not secret). */
 export function importBlocks(targets: readonly ImportTarget[]): string {

@@ -5,12 +5,17 @@
 // the first rule that matches), so those come first, with their priority among the managed ones.
 
 import type { OktaClient } from './client.js';
+import { KINDS, POLICY_TYPES, RULE_TYPE_OF, RULE_TYPES, type OktaObject } from './kinds.js';
 
-/** An object in Terraform's state: its type, Okta ID and, for a policy rule, its policy. */
+export { POLICY_TYPES, RULE_TYPES, SCANNED_TYPES } from './kinds.js';
+
+/** An object in Terraform's state: its type, Okta ID, and the policy of a rule or the server of a policy. */
 export interface ManagedObject {
   readonly type: string;
   readonly id: string;
   readonly policyId?: string;
+  /** An authorization server policy's server (auth_server_id). */
+  readonly serverId?: string;
 }
 
 export interface UnmanagedObject {
@@ -18,121 +23,13 @@ export interface UnmanagedObject {
   readonly type: string;
   readonly id: string;
   readonly name: string;
+  /** What `terraform import` takes when it is not the ID: <policy_id>/<rule_id>, <auth_server_id>/<policy_id>. */
+  readonly importId?: string;
   /** For a rule in a managed policy: the policy, its priority and the managed rules' priorities. */
   readonly inPolicy?: { readonly id: string; readonly priority: number; readonly managed: readonly number[] };
 }
 
-interface OktaObject {
-  readonly id?: unknown;
-  readonly name?: unknown;
-  readonly label?: unknown;
-  readonly type?: unknown;
-  readonly system?: unknown;
-  readonly signOnMode?: unknown;
-  readonly priority?: unknown;
-  readonly profile?: { readonly name?: unknown };
-}
-
-interface Kind {
-  /** Managed types that make this kind one the configuration manages. */
-  readonly managedBy: (type: string) => boolean;
-  readonly list: string;
-  /** The type an unmanaged object would have, or undefined for Okta's own objects. */
-  readonly typeOf: (o: OktaObject) => string | undefined;
-  readonly nameOf: (o: OktaObject) => unknown;
-}
-
-/** Okta's own apps (the Admin Console, the Dashboard, the browser plugin, Workflows...): in every org. */
-const OKTA_APPS = new Set(['saasure', 'okta_enduser', 'okta_browser_plugin', 'okta_flow_sso', 'flow']);
-
-/** signOnMode → the okta/okta type of an app (resource_okta_app_*.go). */
-const APP_TYPES: Readonly<Record<string, string>> = {
-  OPENID_CONNECT: 'okta_app_oauth',
-  SAML_2_0: 'okta_app_saml',
-  SAML_1_1: 'okta_app_saml',
-  BOOKMARK: 'okta_app_bookmark',
-  BASIC_AUTH: 'okta_app_basic_auth',
-  AUTO_LOGIN: 'okta_app_auto_login',
-  BROWSER_PLUGIN: 'okta_app_swa',
-  SECURE_PASSWORD_STORE: 'okta_app_secure_password_store',
-  WS_FEDERATION: 'okta_app_ws_federation',
-};
-const APP_RESOURCES = new Set(Object.values(APP_TYPES));
-
-/** okta/okta's policy types and the Okta policy type each manages. */
-export const POLICY_TYPES: Readonly<Record<string, string>> = {
-  okta_policy_signon: 'OKTA_SIGN_ON',
-  okta_policy_password: 'PASSWORD',
-  okta_policy_mfa: 'MFA_ENROLL',
-  okta_app_signon_policy: 'ACCESS_POLICY',
-  okta_policy_profile_enrollment: 'PROFILE_ENROLLMENT',
-};
-
-/** Policy rule types (one rule each) and okta_app_signon_policy_rules (several, under `rule`). */
-export const RULE_TYPES = new Set([
-  'okta_policy_rule_signon',
-  'okta_policy_rule_password',
-  'okta_policy_rule_mfa',
-  'okta_app_signon_policy_rule',
-  'okta_app_signon_policy_rules',
-  'okta_policy_rule_profile_enrollment',
-]);
-
-const only = (type: string) => (t: string) => t === type;
-const unlessSystem = (type: string) => (o: OktaObject) => (o.system === true ? undefined : type);
-
-const KINDS: readonly Kind[] = [
-  {
-    managedBy: (t) => t === 'okta_group' || t === 'okta_group_memberships',
-    list: '/api/v1/groups?limit=200',
-    typeOf: (o) => (o.type === 'OKTA_GROUP' ? 'okta_group' : undefined),
-    nameOf: (o) => o.profile?.name,
-  },
-  {
-    managedBy: only('okta_group_rule'),
-    list: '/api/v1/groups/rules?limit=200',
-    typeOf: () => 'okta_group_rule',
-    nameOf: (o) => o.name,
-  },
-  {
-    managedBy: (t) => APP_RESOURCES.has(t),
-    list: '/api/v1/apps?limit=200',
-    typeOf: (o) =>
-      OKTA_APPS.has(String(o.name)) ? undefined : (APP_TYPES[String(o.signOnMode)] ?? 'okta_app_*'),
-    nameOf: (o) => o.label,
-  },
-  ...Object.entries(POLICY_TYPES).map(([type, oktaType]) => ({
-    managedBy: only(type),
-    list: `/api/v1/policies?type=${oktaType}`,
-    typeOf: unlessSystem(type),
-    nameOf: (o: OktaObject) => o.name,
-  })),
-  {
-    managedBy: only('okta_network_zone'),
-    list: '/api/v1/zones?limit=200',
-    typeOf: unlessSystem('okta_network_zone'),
-    nameOf: (o) => o.name,
-  },
-];
-
-/** The rule type for a policy's rules, from the policy's Okta type. */
-const RULE_TYPE_OF: Readonly<Record<string, string>> = {
-  OKTA_SIGN_ON: 'okta_policy_rule_signon',
-  PASSWORD: 'okta_policy_rule_password',
-  MFA_ENROLL: 'okta_policy_rule_mfa',
-  ACCESS_POLICY: 'okta_app_signon_policy_rule',
-  PROFILE_ENROLLMENT: 'okta_policy_rule_profile_enrollment',
-};
-
-/** The types onboarding can look for (each one's own kind lists them): a rule's import ID names its policy. */
-export const SCANNED_TYPES: readonly string[] = [
-  'okta_group',
-  'okta_group_rule',
-  ...[...APP_RESOURCES].sort(),
-  ...Object.keys(POLICY_TYPES),
-  'okta_network_zone',
-  ...Object.values(RULE_TYPE_OF),
-];
+const SERVER_POLICY = 'okta_auth_server_policy';
 
 /** An object's name, or its ID when it has none (a name is never an object). */
 const textOr = (name: unknown, id: string): string => (typeof name === 'string' && name ? name : id);
@@ -161,6 +58,7 @@ async function rulesOf(
         type,
         id: rule.id,
         name: textOr(rule.name, rule.id),
+        importId: `${policyId}/${rule.id}`,
         inPolicy: {
           id: policyId,
           priority: Number(rule.priority),
@@ -195,6 +93,46 @@ async function policiesWithRulesOf(client: OktaClient, only: ReadonlySet<string>
 }
 
 /**
+ * The authorization servers whose policies are looked at: those Terraform manages (or manages policies of), or
+ * for onboarding every one, Okta's "default" too.
+ */
+async function authorizationServers(
+  client: OktaClient,
+  managed: readonly ManagedObject[],
+  only: ReadonlySet<string> | undefined,
+): Promise<string[]> {
+  if (only) {
+    if (!only.has(SERVER_POLICY)) return [];
+    const servers = await all(client, '/api/v1/authorizationServers?limit=200');
+    return servers.map((s) => s.id).filter((id): id is string => typeof id === 'string');
+  }
+  const servers = new Set<string>();
+  for (const object of managed) {
+    if (object.type === 'okta_auth_server' || object.type === 'okta_auth_server_default')
+      servers.add(object.id);
+    if (object.serverId) servers.add(object.serverId);
+  }
+  return [...servers];
+}
+
+/** The policies of these authorization servers that the state does not hold. */
+async function serverPoliciesOf(
+  client: OktaClient,
+  servers: readonly string[],
+  ids: ReadonlySet<string>,
+): Promise<UnmanagedObject[]> {
+  const found: UnmanagedObject[] = [];
+  for (const server of servers) {
+    for (const policy of await all(client, `/api/v1/authorizationServers/${server}/policies`)) {
+      if (typeof policy.id !== 'string' || ids.has(policy.id) || policy.system === true) continue;
+      const name = textOr(policy.name, policy.id);
+      found.push({ type: SERVER_POLICY, id: policy.id, name, importId: `${server}/${policy.id}` });
+    }
+  }
+  return found;
+}
+
+/**
  * The org's objects of every kind `managed` holds that are not in it: hand-made rules inside managed policies
  * first, then the rest by type and name.
  */
@@ -215,6 +153,7 @@ export async function findUnmanaged(
       rest.push({ type, id: object.id, name: textOr(kind.nameOf(object), object.id) });
     }
   }
+  rest.push(...(await serverPoliciesOf(client, await authorizationServers(client, managed, only), ids)));
   rest.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
   const policies = only ? await policiesWithRulesOf(client, only) : managedPolicies(managed);
   const rules = await rulesOf(client, policies, ids);

@@ -17,6 +17,10 @@ export interface ImportPullContext {
   readonly files: readonly string[];
   /** Attributes left out of the files because they held a secret: "address: attribute". */
   readonly secretsLeftOut: readonly string[];
+  /** Objects found that Terraform could not import (it wrote no configuration for them): "address (name)". */
+  readonly notImported: readonly string[];
+  /** Terraform's error when generating their configuration. */
+  readonly generationError: string | undefined;
   readonly runUrl: string | undefined;
 }
 
@@ -102,6 +106,12 @@ export function importSummary(
     ...convergence(summary),
     '',
   ];
+  if (context.notImported.length > 0) {
+    lines.push(
+      `**Not imported**, Terraform wrote no configuration for them${context.generationError ? ` (${escapeText(context.generationError, 500)})` : ''}: ${context.notImported.map((s) => code(s)).join(', ')}`,
+      '',
+    );
+  }
   if (context.secretsLeftOut.length > 0) {
     lines.push(
       `**Left out because they hold a secret** (set each from a sensitive variable): ${context.secretsLeftOut.map((s) => code(s)).join(', ')}`,

@@ -18,6 +18,11 @@ function link(object: UnmanagedObject, admin: string): string {
   if (object.type === 'okta_group') return ` ([Admin Console](${admin}/admin/group/${object.id}))`;
   if (object.type.startsWith('okta_app_')) return ` ([Admin Console](${admin}/admin/apps/active))`;
   if (object.type === 'okta_network_zone') return ` ([Admin Console](${admin}/admin/access/networks))`;
+  if (object.type === 'okta_auth_server') return ` ([Admin Console](${admin}/admin/oauth2/as/${object.id}))`;
+  if (object.type.startsWith('okta_idp_'))
+    return ` ([Admin Console](${admin}/admin/access/identity-providers))`;
+  if (object.type === 'okta_event_hook') return ` ([Admin Console](${admin}/admin/workflow/eventhooks))`;
+  if (object.type === 'okta_inline_hook') return ` ([Admin Console](${admin}/admin/workflow/inlinehooks))`;
   return '';
 }
 

@@ -1,10 +1,13 @@
 // @ts-check
 // What every Okta org has before anyone configures it (option builtIns of the emulator): the Everyone group
 // (BUILT_IN) and a group an app or a directory brings (APP_GROUP), Okta's own apps (the Admin Console, the
-// Dashboard, the browser plugin), a system default policy with its default rule for each policy type, and the
-// system network zones. None of them is ever "made outside Terraform".
+// Dashboard, the browser plugin), a system default policy with its default rule for each policy type, the
+// system network zones, the authenticators every Identity Engine org starts with (routes-kinds.mjs) and the
+// authorization server named "default" that API Access Management brings. None of them is ever "made outside
+// Terraform".
 
 import { now, oktaId } from './ids.mjs';
+import { BUILT_IN_AUTHENTICATORS } from './routes-kinds.mjs';
 
 /** @typedef {import('./store.mjs').OrgState} OrgState */
 
@@ -42,4 +45,22 @@ export function seedBuiltIns(org) {
     const id = oktaId('nzo');
     org.zones[id] = { id, ...stamp, type: 'IP', name, usage, system: true };
   }
+  const stored = (/** @type {string} */ prefix, /** @type {Record<string, unknown>} */ attributes) => ({
+    id: oktaId(prefix),
+    attributes,
+    created,
+    lastUpdated: created,
+  });
+  for (const { key, name } of BUILT_IN_AUTHENTICATORS) {
+    const authenticator = stored('aut', { key, name, status: 'ACTIVE' });
+    (org.objects.okta_authenticator ??= {})[authenticator.id] = authenticator;
+  }
+  const server = stored('aus', {
+    name: 'default',
+    description: 'Default Authorization Server for your Applications',
+    audiences: ['api://default'],
+    issuer_mode: 'ORG_URL',
+    status: 'ACTIVE',
+  });
+  (org.objects.okta_auth_server ??= {})[server.id] = server;
 }

@@ -29,6 +29,7 @@ import { RateLimiter } from './rate-limits.mjs';
 import { asObject, compile, isObject, match } from './router.mjs';
 import { appRoutes } from './routes-apps.mjs';
 import { groupRoutes } from './routes-groups.mjs';
+import { kindRoutes } from './routes-kinds.mjs';
 import { objectRoutes } from './routes-objects.mjs';
 import { policyRoutes } from './routes-policies.mjs';
 import { userRoutes } from './routes-users.mjs';
@@ -74,6 +75,7 @@ const TABLE = compile([
   ...appRoutes,
   ...policyRoutes,
   ...zoneRoutes,
+  ...kindRoutes,
   ...objectRoutes,
 ]);
 

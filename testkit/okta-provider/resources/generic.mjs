@@ -66,6 +66,18 @@ const ID_FROM = {
 };
 
 /**
+ * Types whose import ID names their parents too (the "Import" section of each type's docs in okta/okta v6.12.0):
+ * the parts before the object's own ID, as the attributes they fill.
+ * @type {Record<string, string[]>}
+ */
+const IMPORT_PARENTS = {
+  okta_auth_server_policy: ['auth_server_id'],
+  okta_auth_server_policy_rule: ['auth_server_id', 'policy_id'],
+  okta_auth_server_scope: ['auth_server_id'],
+  okta_auth_server_claim: ['auth_server_id'],
+};
+
+/**
  * @param {JsonBlock} json
  * @param {string[]} [forceNew] top-level attributes whose change forces replacement
  * @returns {Block}
@@ -197,7 +209,17 @@ export function genericResource(type, json) {
       await client.ignoring404('DELETE', `${path}/${enc(prior.id)}`);
     },
     // Terraform then reads the object: an ID the store does not hold fails the import as Okta's 404 would.
-    importState: (id) => nullState(schema, { id }),
+    importState: (importId) => {
+      const parents = IMPORT_PARENTS[type];
+      if (!parents) return nullState(schema, { id: importId });
+      const format = [...parents, 'id'].map((p) => `{${p}}`).join('/');
+      const parts = importId.split('/');
+      if (parts.length !== parents.length + 1 || parts.some((p) => !p)) {
+        throw new Error(`invalid resource import specifier "${importId}", expecting ${format}`);
+      }
+      const id = parts.pop();
+      return nullState(schema, { id, ...Object.fromEntries(parents.map((p, i) => [p, parts[i]])) });
+    },
   };
 }
 
