@@ -6,6 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { ActionRun } from '../../testkit/action-step.mjs';
+import { makeContractorsByHand } from '../../testkit/okta/admin-console.mjs';
 import { runInProcess } from '../../testkit/in-process.js';
 import { eventEnv, GITHUB_TOKEN, httpBackend, startOktaWorkflow } from '../../testkit/workflow.js';
 
@@ -97,22 +98,7 @@ beforeAll(async () => {
   baseSha = workflow.github.git.seedCommit(BASE);
   await planAndApply(BASE);
   const org = workflow.emulator;
-  made.contractors = id(org.adminEdit('POST', '/api/v1/groups', { profile: { name: 'Contractors' } }));
-  made.rule = id(
-    org.adminEdit('POST', '/api/v1/groups/rules', {
-      type: 'group_rule',
-      name: 'Contractors by type',
-      conditions: { expression: { type: 'urn:okta:expression:1.0', value: 'user.userType=="contractor"' } },
-      actions: { assignUserToGroups: { groupIds: [made.contractors] } },
-    }),
-  );
-  made.zone = id(
-    org.adminEdit('POST', '/api/v1/zones', {
-      type: 'IP',
-      name: 'Home office',
-      gateways: [{ type: 'CIDR', value: '198.51.100.0/24' }],
-    }),
-  );
+  Object.assign(made, makeContractorsByHand(org));
   made.policy = id(
     org.adminEdit('POST', '/api/v1/policies', {
       type: 'OKTA_SIGN_ON',

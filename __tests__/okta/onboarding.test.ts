@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { importObjects, type ImportResult } from '../../src/cli/import.js';
+import { makeContractorsByHand } from '../../testkit/okta/admin-console.mjs';
 import { startOktaEmulator, type OktaEmulator } from '../../testkit/okta/emulator.mjs';
 import { startOktaProvider } from '../../testkit/okta-provider/provider.mjs';
 
@@ -28,24 +29,9 @@ beforeAll(async () => {
   Object.assign(process.env, { OKTA_HTTP_PROXY: org.url, OKTA_API_TOKEN: TOKEN });
   provider = await startOktaProvider({});
   const id = (reply: { body: unknown }) => String((reply.body as { id: string }).id);
-  made.contractors = id(org.adminEdit('POST', '/api/v1/groups', { profile: { name: 'Contractors' } }));
+  Object.assign(made, makeContractorsByHand(org));
   made.sales = id(
     org.adminEdit('POST', '/api/v1/groups', { profile: { name: 'Sales team', description: 'EMEA' } }),
-  );
-  made.rule = id(
-    org.adminEdit('POST', '/api/v1/groups/rules', {
-      type: 'group_rule',
-      name: 'Contractors by type',
-      conditions: { expression: { type: 'urn:okta:expression:1.0', value: 'user.userType=="contractor"' } },
-      actions: { assignUserToGroups: { groupIds: [made.contractors] } },
-    }),
-  );
-  made.zone = id(
-    org.adminEdit('POST', '/api/v1/zones', {
-      type: 'IP',
-      name: 'Home office',
-      gateways: [{ type: 'CIDR', value: '198.51.100.0/24' }],
-    }),
   );
   directory = mkdtempSync(join(tmpdir(), 'okta-tf-onboarding-'));
   writeFileSync(
