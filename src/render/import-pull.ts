@@ -31,7 +31,7 @@ export interface ImportPullContext {
 const NOT_READ_BACK: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   okta_group_rule: {
     remove_assigned_users:
-      'says what deleting the rule does to its members; okta/okta never reads it from Okta (resource_okta_group_rule.go)',
+      'says what deleting the rule does to its members; okta/okta never reads it from Okta, and an update of it alone calls no API (hasGroupRuleChange, resource_okta_group_rule.go): it writes only the state',
   },
 };
 
