@@ -226,4 +226,29 @@ describe('when GitHub or the plan fails', () => {
     expect(body).not.toContain('"fingerprint"');
     expect(github.labels(PR)).toEqual([]);
   });
+
+  it("fails with a precondition's own error_message, not only Terraform's summary", async () => {
+    await freshGitHub();
+    const guarded = {
+      'orgs/acme/main.tf': [
+        'terraform {\n  backend "http" {}\n}\n',
+        'variable "env" {\n  default = "prod"\n}\n',
+        'resource "terraform_data" "admins" {',
+        '  input = var.env',
+        '  lifecycle {',
+        '    precondition {',
+        '      condition     = var.env != "prod"',
+        '      error_message = "The Okta Administrators group of prod changes only through the change board: open a change request and link it in the pull request."',
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    const run = await push(guarded, {}, 'precondition');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '::error::plan-failed: Resource precondition failed: The Okta Administrators group of prod changes only through the change board: open a change request and link it in the pull request.',
+    );
+  });
 });

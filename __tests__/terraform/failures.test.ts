@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { classifyFailure, diagnosticSummaries, parseLockInfo } from '../../src/terraform/failures.js';
+import {
+  classifyFailure,
+  diagnosticSummaries,
+  errorDiagnostics,
+  parseLockInfo,
+} from '../../src/terraform/failures.js';
 
 // What terraform 1.11.4 prints (-no-color) when the local backend's lock is held by `terraform console`.
 const LOCAL_LOCKED = `Acquiring state lock. This may take a few moments...
@@ -70,7 +75,9 @@ describe('failure classification', () => {
   it('gives Okta’s rate-limit advice', () => {
     const error = classifyFailure('apply', RATE_LIMITED, '5m');
     expect(error.reason).toBe('rate-limited');
-    expect(error.message).toMatch(/^failed to create group\. Okta answered HTTP 429/);
+    expect(error.message).toMatch(
+      /^failed to create group: the API returned an error: API call exceeded rate limit due to too many requests\., giving up after 6 attempt\(s\)\. Okta answered HTTP 429/,
+    );
     expect(error.message).toMatch(/okta-max-api-capacity.*parallelism.*Application Rate Limits/);
   });
 
@@ -86,12 +93,77 @@ describe('failure classification', () => {
     expect(diagnosticSummaries(output)).toEqual(['Unsupported argument', 'Invalid reference']);
     expect(classifyFailure('plan', output, '5m')).toMatchObject({
       reason: 'plan-failed',
-      message: 'Unsupported argument; Invalid reference',
+      message: 'Unsupported argument: something; Invalid reference',
     });
     expect(classifyFailure('init', 'no diagnostics', '5m')).toMatchObject({
       reason: 'init-failed',
       message: 'terraform init failed; see its output above in the log',
     });
     expect(classifyFailure('apply', 'Error: x', '5m').reason).toBe('apply-failed');
+  });
+
+  // Terraform 1.11.4's own output (plan and init with -no-color, stderr), as printed on this machine.
+  const PRECONDITION = `Planning failed. Terraform encountered an error while generating this plan.
+
+
+Error: Resource precondition failed
+
+  on main.tf line 8, in resource "terraform_data" "x":
+   8:       condition     = var.who == "bob"
+    ├────────────────
+    │ var.who is "alice"
+
+Only bob may own this Okta org's admin group, because the security team
+reviews his changes every Friday and nobody else's.
+`;
+  const INIT = `Initializing modules...
+- m in
+Error: Unreadable module directory
+
+Unable to evaluate directory symlink: lstat nowhere: no such file or
+directory
+
+Error: Unsupported Terraform Core version
+
+  on main.tf line 10, in terraform:
+  10:   required_version = ">= 99.0"
+
+This configuration does not support Terraform version 1.11.4. To proceed,
+either choose another supported Terraform version or update this version
+constraint.
+`;
+
+  it("says a precondition's error_message, whole, and skips the source lines and their values", () => {
+    expect(classifyFailure('plan', PRECONDITION, '5m').message).toBe(
+      "Resource precondition failed: Only bob may own this Okta org's admin group, because the security team reviews his changes every Friday and nobody else's.",
+    );
+  });
+
+  it('joins what Terraform wrapped, in the summary and in the detail, and keeps every error', () => {
+    expect(classifyFailure('init', INIT, '5m').message).toBe(
+      'Unreadable module directory: Unable to evaluate directory symlink: lstat nowhere: no such file or directory; ' +
+        'Unsupported Terraform Core version: This configuration does not support Terraform version 1.11.4. To proceed, either choose another supported Terraform version or update this version constraint.',
+    );
+    // On a terminal the diagnostics are boxed, and a long summary wraps inside the box.
+    const boxed = [
+      '╷',
+      '│ Error: Terraform encountered problems while reading the configuration, including',
+      '│ problems in the root module',
+      '│',
+      '│ Invalid precondition expression in okta_group.admins.',
+      '╵',
+      '╷',
+      '│ Warning: Unable to open CLI configuration file',
+      '│',
+      '│ The CLI configuration file does not exist.',
+      '╵',
+    ].join('\n');
+    expect(errorDiagnostics(boxed)).toEqual([
+      {
+        summary:
+          'Terraform encountered problems while reading the configuration, including problems in the root module',
+        detail: 'Invalid precondition expression in okta_group.admins.',
+      },
+    ]);
   });
 });

@@ -49,11 +49,62 @@ export function parseLockInfo(output: string): LockHolder | undefined {
   };
 }
 
-/** "Error: <summary>" lines, once each, in order. */
+/** One of Terraform's error diagnostics: its summary and its detail, each on one line. */
+export interface Diagnostic {
+  readonly summary: string;
+  readonly detail: string;
+}
+
+const BOX = /^[│╷╵] ?/;
+const DETAIL_CHARS = 400;
+
+/**
+ * The error diagnostics in a command's human output, once per summary, in order. Terraform prints each as
+ * "Error: SUMMARY" (wrapped at 78 columns), a blank line, the source lines indented, then the detail paragraphs (a
+ * precondition's error_message), boxed in │ on a terminal and in -json apply logs' rendering alike. Wrapped lines are
+ * joined again, so nothing is cut at a line wrap; warnings are left out.
+ */
+export function errorDiagnostics(output: string): Diagnostic[] {
+  const found = new Map<string, string[]>();
+  let current: { summary: string[]; detail: string[] } | undefined;
+  let inSummary = false;
+  const finish = () => {
+    if (!current) return;
+    const summary = current.summary.join(' ');
+    const detail = current.detail.join(' ').replace(/\s+/g, ' ').trim();
+    if (!found.has(summary) || (!found.get(summary)?.length && detail))
+      found.set(summary, detail ? [detail] : []);
+    current = undefined;
+  };
+  for (const raw of output.split(/\r?\n/)) {
+    const text = raw.replace(BOX, '');
+    const start = /^(Error|Warning): (.+)$/.exec(text.trim());
+    if (start) {
+      finish();
+      current = start[1] === 'Error' ? { summary: [(start[2] as string).trim()], detail: [] } : undefined;
+      inSummary = true;
+      continue;
+    }
+    if (raw.startsWith('╵')) finish();
+    if (!current) continue;
+    if (inSummary) {
+      if (text.trim() === '') inSummary = false;
+      else current.summary.push(text.trim());
+    } else if (text.trim() !== '' && !/^\s/.test(text)) {
+      // Indented lines are the source snippet and the values in it; the detail starts at the first column.
+      current.detail.push(text.trim());
+    }
+  }
+  finish();
+  return [...found].map(([summary, detail]) => {
+    const text = detail[0] ?? '';
+    return { summary, detail: text.length > DETAIL_CHARS ? `${text.slice(0, DETAIL_CHARS - 1)}…` : text };
+  });
+}
+
+/** The error diagnostics' summaries, once each, in order. */
 export function diagnosticSummaries(output: string): string[] {
-  const summaries = new Set<string>();
-  for (const match of output.matchAll(/^[\s│╷]*Error: (.+)$/gm)) summaries.add((match[1] as string).trim());
-  return [...summaries];
+  return errorDiagnostics(output).map((d) => d.summary);
 }
 
 const RATE_LIMITED =
@@ -80,11 +131,12 @@ const RATE_ADVICE =
   'provider slows down before the limit, lower parallelism (e.g. 2), and set Application Rate Limits on the ' +
   "service app Terraform uses so other clients aren't starved; then re-run";
 
+/** The diagnostics as one line: "summary: detail; summary: detail". */
 function summaryText(output: string, phase: Phase): string {
-  const summaries = diagnosticSummaries(output);
-  if (summaries.length === 0) return `terraform ${phase} failed; see its output above in the log`;
-  const joined = summaries.join('; ');
-  return joined.length > 600 ? `${joined.slice(0, 597)}...` : joined;
+  const diagnostics = errorDiagnostics(output);
+  if (diagnostics.length === 0) return `terraform ${phase} failed; see its output above in the log`;
+  const joined = diagnostics.map((d) => (d.detail ? `${d.summary}: ${d.detail}` : d.summary)).join('; ');
+  return joined.length > 1000 ? `${joined.slice(0, 997)}...` : joined;
 }
 
 /** Terraform's refusal of a saved plan made on an older state: it checks before it changes anything. */
