@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import semver from 'semver';
 import { parse } from 'yaml';
 import { actionDocs, withActionDocs } from '../scripts/lib/action-docs.mjs';
 import { discoverOutputs, importOutputs, planRunOutputs, summaryOutputs } from '../src/outputs.js';
@@ -171,5 +172,32 @@ describe('action.yml', () => {
     }
     const pkg: { type?: string } = JSON.parse(read('dist/package.json'));
     expect(pkg.type).toBe('module');
+  });
+});
+
+describe('the Node versions', () => {
+  interface Lock {
+    packages: Record<string, { version?: string; dev?: boolean; engines?: { node?: string } }>;
+  }
+  const pkg = JSON.parse(read('package.json')) as { engines: { node: string } };
+  const lowest = semver.minVersion(pkg.engines.node)?.version ?? '';
+  const runner = /^node(\d+)$/.exec(action.runs?.using ?? '')?.[1] ?? '';
+
+  it('the action runs on node24, which the package supports as it does its lowest', () => {
+    expect(runner).toBe('24');
+    expect(semver.satisfies(`${runner}.0.0`, pkg.engines.node)).toBe(true);
+    expect(lowest).toMatch(/^20\./);
+  });
+
+  it('no bundled dependency declares a Node it needs beyond the lowest the package supports, or node24', () => {
+    const lock = JSON.parse(read('package-lock.json')) as Lock;
+    const bundled = Object.entries(lock.packages).filter(([path, p]) => path && !p.dev && p.engines?.node);
+    expect(bundled.length).toBeGreaterThan(10);
+    const refusing = bundled
+      .filter(([, p]) => ![lowest, `${runner}.0.0`].every((v) => semver.satisfies(v, p.engines?.node ?? '*')))
+      .map(
+        ([path, p]) => `${path.replace(/^.*node_modules\//, '')}@${p.version} needs node ${p.engines?.node}`,
+      );
+    expect(refusing).toEqual([]);
   });
 });
