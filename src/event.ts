@@ -5,8 +5,16 @@ import { readFileSync } from 'node:fs';
 import { ActionError, errorMessage } from './errors.js';
 import type { Environment } from './runtime.js';
 
+interface RepositoryRef {
+  readonly repo?: { readonly full_name?: unknown } | null;
+}
+
 export interface EventPayload {
-  readonly pull_request?: { readonly number?: unknown };
+  readonly pull_request?: {
+    readonly number?: unknown;
+    readonly head?: RepositoryRef;
+    readonly base?: RepositoryRef;
+  };
   readonly number?: unknown;
   readonly repository?: { readonly default_branch?: unknown };
 }
@@ -46,4 +54,16 @@ export function pullRequestNumber(env: Environment, event: EventPayload): number
     );
   }
   return number;
+}
+
+/**
+ * Whether a pull_request event comes from a fork: its head is another repository (or one since deleted). GitHub
+ * gives such a workflow no secrets and a read-only token. pull_request_target runs in the base repository, with both.
+ */
+export function fromFork(env: Environment, event: EventPayload): boolean {
+  if (env.GITHUB_EVENT_NAME !== 'pull_request') return false;
+  const head = event.pull_request?.head?.repo;
+  const base = event.pull_request?.base?.repo?.full_name;
+  if (typeof base !== 'string' || head === undefined) return false;
+  return head === null || head.full_name !== base;
 }

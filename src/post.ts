@@ -35,7 +35,7 @@ async function finishApply(runtime: Runtime, secrets: SecretScrubber): Promise<v
   runtime.setFailed(await finishUnfinishedApply(record, terraform, github, runtime));
 }
 
-export async function runPost(runner: Runtime = actionsRuntime()): Promise<void> {
+export async function run(runner: Runtime = actionsRuntime()): Promise<void> {
   const secrets = new SecretScrubber((secret) => runner.setSecret(secret));
   const runtime = scrubbingRuntime(runner, secrets);
   try {

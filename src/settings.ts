@@ -5,7 +5,13 @@
 import { tmpdir } from 'node:os';
 import { parseHcl } from './configuration/hcl.js';
 import { ActionError, errorMessage } from './errors.js';
-import { eventPayload, pullRequestNumber, pushedToDefaultBranch, type EventPayload } from './event.js';
+import {
+  eventPayload,
+  fromFork,
+  pullRequestNumber,
+  pushedToDefaultBranch,
+  type EventPayload,
+} from './event.js';
 import { checkWorkspaceName, confined, confinedPath, workingDirectory } from './input-paths.js';
 import { InputReader } from './inputs.js';
 import { CREDENTIAL_VARIABLES } from './okta/credentials.js';
@@ -36,6 +42,8 @@ export interface GitHubSettings {
   readonly repository: { readonly owner: string; readonly repo: string } | undefined;
   /** The pull request this run is for (pull_request and pull_request_target events). */
   readonly pullRequest: number | undefined;
+  /** A pull_request event from a fork: no secrets, a read-only token. */
+  readonly fromFork: boolean;
   readonly comment: CommentPolicy;
   /** Link to this workflow run, for the comment. */
   readonly runUrl: string | undefined;
@@ -225,6 +233,7 @@ function githubSettings(inputs: InputReader, runtime: Runtime, event: EventPaylo
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     repository: owner && repo ? { owner, repo } : undefined,
     pullRequest: pullRequestNumber(env, event),
+    fromFork: fromFork(env, event),
     comment: inputs.choiceInput('comment', ['always', 'changes-only', 'never'], 'always'),
     runUrl:
       env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID

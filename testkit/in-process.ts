@@ -8,7 +8,7 @@ import * as core from '@actions/core';
 import { EOL } from 'node:os';
 import { Writable } from 'node:stream';
 import { run, type RunOptions } from '../src/main.js';
-import { runPost } from '../src/post.js';
+import { run as runPostStep } from '../src/post.js';
 import type { Environment, Runtime } from '../src/runtime.js';
 import { prepareStep, type ActionRun, type StepOptions } from './action-step.mjs';
 
@@ -142,7 +142,7 @@ export async function runInProcess(
   const restore = withRunnerVariables(step.env);
   const release = captureLibraryOutput(runtime);
   try {
-    if (options.script === 'post.js') await runPost(runtime);
+    if (options.script === 'post.js') await runPostStep(runtime);
     else
       await run(runtime, {
         githubTiming: FAST_GITHUB,

@@ -251,4 +251,47 @@ describe('when GitHub or the plan fails', () => {
       '::error::plan-failed: Resource precondition failed: The Okta Administrators group of prod changes only through the change board: open a change request and link it in the pull request.',
     );
   });
+
+  it('a pull request from a fork, without secrets: a notice and the safe ways to plan it, not a failure', async () => {
+    await freshGitHub();
+    github.readOnly = true;
+    const okta = {
+      'orgs/acme/main.tf':
+        'terraform {\n  backend "http" {}\n  required_providers {\n    okta = { source = "okta/okta" }\n  }\n}\n\nprovider "okta" {}\n',
+    };
+    const fork = {
+      number: PR,
+      pull_request: {
+        number: PR,
+        head: { sha: 'abc123', repo: { full_name: 'mallory/okta-config' } },
+        base: { repo: { full_name: `${OWNER}/${REPO}` } },
+      },
+    };
+    const run = await runInProcess(orgInputs(state, 'fork'), {
+      files: okta,
+      env: eventEnv(github, 'pull_request', fork),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /::warning::This pull request comes from a fork, and GitHub gives a fork's workflow no secrets, so the Okta org was not planned and nothing from this run can be applied: .*okta-fork-plan\.yml/,
+    );
+    expect(run.stepSummary).toContain('### Okta plan not made: a pull request from a fork');
+    expect(run.stepSummary).toContain('label-gated `pull_request_target`');
+    expect(run.outputs['failure-reason']).toBeUndefined();
+    // Nothing was asked of GitHub: a fork's token can't comment anyway.
+    expect(github.requests).toEqual([]);
+    // The same run from a branch of the repository itself is a failure that names what is missing.
+    const own = await runInProcess(orgInputs(state, 'fork'), {
+      files: okta,
+      env: eventEnv(github, 'pull_request', {
+        ...fork,
+        pull_request: {
+          ...fork.pull_request,
+          head: { sha: 'abc123', repo: { full_name: `${OWNER}/${REPO}` } },
+        },
+      }),
+    });
+    expect(own.code).toBe(1);
+    expect(own.outputs['failure-reason']).toBe('credentials-missing');
+  });
 });

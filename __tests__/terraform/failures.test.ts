@@ -166,4 +166,28 @@ constraint.
       },
     ]);
   });
+
+  // okta/okta's words for Okta's 403 (okta-sdk-golang's Error()), as the plan prints them, one object per diagnostic.
+  const FORBIDDEN = ['okta_group.engineering', 'module.baseline.okta_app_oauth.portal', 'okta_group.support']
+    .map(
+      (address) => `
+Error: failed to get ${address.split('.').at(-2) ?? ''}: the API returned an error: You do not have permission to perform the requested action
+
+  with ${address},
+  on main.tf line 1, in resource:
+   1: resource {
+`,
+    )
+    .join('');
+
+  it('names the scope each refused object needs: read to plan, manage to apply', () => {
+    const plan = classifyFailure('plan', FORBIDDEN, '5m');
+    expect(plan.reason).toBe('credentials-missing');
+    expect(plan.message).toMatch(
+      /^Okta answered 403 \(E0000006, not permitted\) for okta_group\.engineering, module\.baseline\.okta_app_oauth\.portal, okta_group\.support: a service app needs the scopes okta\.groups\.read, okta\.apps\.read granted and listed in OKTA_API_SCOPES; an API token's admin needs a role that may read them/,
+    );
+    expect(classifyFailure('apply', FORBIDDEN, '5m').message).toContain(
+      'the scopes okta.groups.manage, okta.apps.manage granted',
+    );
+  });
 });

@@ -3,6 +3,7 @@
 
 import { asActionError } from '../errors.js';
 import { planRunOutputs, type Outputs } from '../outputs.js';
+import { FORK_NOTICE, forkSummaryMarkdown } from '../render/fork.js';
 import type { GitHubSettings, Settings } from '../settings.js';
 import type { ModeContext } from './context.js';
 import { uploadPlanFile } from './plan-artifact.js';
@@ -28,9 +29,15 @@ export async function runPlanMode(settings: Settings, context: ModeContext): Pro
   try {
     planned = await planAndReport(settings, context);
   } catch (e) {
+    const failure = asActionError(e);
+    if (failure.reason === 'credentials-missing' && settings.github.fromFork) {
+      // Not a failure of the change: a fork's run has no secrets. Nothing is reviewed, so nothing can be applied.
+      context.runtime.warning(FORK_NOTICE);
+      await context.runtime.appendSummary(forkSummaryMarkdown(settings.target.directory));
+      return {};
+    }
     // Any failure replaces the review, so the last plan's fingerprint approves nothing any more. Scrubbed before
     // the comment cuts it to fit: a cut secret would no longer be recognised.
-    const failure = asActionError(e);
     await publish({
       kind: 'failure',
       reason: failure.reason,

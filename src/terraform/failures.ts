@@ -3,6 +3,7 @@
 // that says what to do.
 
 import { ActionError, type FailureReason } from '../errors.js';
+import { scopeFor } from '../okta/scopes.js';
 
 export type Phase = 'init' | 'workspace' | 'validate' | 'plan' | 'show' | 'apply' | 'state';
 
@@ -139,6 +140,46 @@ function summaryText(output: string, phase: Phase): string {
   return joined.length > 1000 ? `${joined.slice(0, 997)}...` : joined;
 }
 
+/** Okta's 403: the credentials work, but may not do this (a missing OAuth scope, or an admin role too narrow). */
+const FORBIDDEN = /E0000006|You do not have permission to perform the requested action|\b403 Forbidden\b/;
+
+/**
+ * A 403, with the scope each refused object needs: the objects are named in the diagnostics ("with
+ * okta_group.engineering,"), and a plan reads (okta.groups.read) where an apply writes (okta.groups.manage).
+ */
+function forbidden(output: string, phase: Phase): ActionError {
+  const access = phase === 'apply' ? 'manage' : 'read';
+  const addresses = [
+    ...new Set(
+      [
+        ...output.matchAll(
+          /^[\s│]*with ((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*(?:data\.)?(okta_\w+)\.[\w-]+(?:\[[^\]]*\])?),?$/gm,
+        ),
+      ].map((m) => `${m[1]}|${m[2]}`),
+    ),
+  ];
+  const refused = addresses.map((entry) => {
+    const [address = '', type = ''] = entry.split('|');
+    return { address, scope: scopeFor(type, access) };
+  });
+  const scopes = [...new Set(refused.map((r) => r.scope).filter((s): s is string => s !== undefined))];
+  const objects =
+    refused.length > 0
+      ? ` for ${refused
+          .map((r) => r.address)
+          .slice(0, 5)
+          .join(', ')}`
+      : '';
+  const grant =
+    scopes.length > 0
+      ? `a service app needs the scope${scopes.length > 1 ? 's' : ''} ${scopes.join(', ')} granted and listed in OKTA_API_SCOPES`
+      : `a service app needs the okta.*.${access} scope of each of these kinds granted and listed in OKTA_API_SCOPES`;
+  return new ActionError(
+    'credentials-missing',
+    `Okta answered 403 (E0000006, not permitted)${objects}: ${grant}; an API token's admin needs a role that may ${access === 'read' ? 'read' : 'change'} them (${summaryText(output, phase)})`,
+  );
+}
+
 /** Terraform's refusal of a saved plan made on an older state: it checks before it changes anything. */
 const STALE_PLAN = /Error: Saved plan is stale/;
 
@@ -155,6 +196,7 @@ export function classifyFailure(phase: Phase, output: string, lockTimeout: strin
     return new ActionError('state-locked', lockMessage(parseLockInfo(output), lockTimeout));
   if (RATE_LIMITED.test(output))
     return new ActionError('rate-limited', `${summaryText(output, phase)}. ${RATE_ADVICE}`);
+  if (FORBIDDEN.test(output)) return forbidden(output, phase);
   if (OKTA_REJECTED.test(output)) {
     return new ActionError(
       'credentials-missing',
