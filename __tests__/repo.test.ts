@@ -10,6 +10,8 @@ import { dirname, join } from 'node:path';
 import semver from 'semver';
 import { parse } from 'yaml';
 import { actionDocs, withActionDocs } from '../scripts/lib/action-docs.mjs';
+import { releaseNotes } from '../scripts/lib/release-notes.mjs';
+import { VERSION } from '../src/version.js';
 import { discoverOutputs, importOutputs, planRunOutputs, summaryOutputs } from '../src/outputs.js';
 import type { PlanSummary } from '../src/plan/types.js';
 
@@ -85,6 +87,10 @@ describe('workflows', () => {
         'examples/workflows/okta-dispatch.yml',
       ]),
     );
+  });
+
+  it("the README's complete workflow is examples/workflows/okta.yml, as it is", () => {
+    expect(read('README.md')).toContain(`\`\`\`yaml\n${read('examples/workflows/okta.yml')}\`\`\`\n`);
   });
 
   it.each(workflows)('%s passes actionlint', async (path) => {
@@ -199,5 +205,49 @@ describe('the Node versions', () => {
         ([path, p]) => `${path.replace(/^.*node_modules\//, '')}@${p.version} needs node ${p.engines?.node}`,
       );
     expect(refusing).toEqual([]);
+  });
+});
+
+describe('releases', () => {
+  const pkg = JSON.parse(read('package.json')) as { version: string; license: string };
+  const changelog = read('CHANGELOG.md');
+
+  it("package.json's version is the command line's, and CHANGELOG.md has its notes", () => {
+    expect(VERSION).toBe(pkg.version);
+    expect(releaseNotes(`v${pkg.version}`, changelog, pkg.version)).toMatch(/^The first release\.\n/);
+  });
+
+  it('refuses a tag that is not the version, a version without notes, and a tag of another shape', () => {
+    expect(() => releaseNotes('v9.9.9', changelog, pkg.version)).toThrow(
+      `the tag is v9.9.9 but package.json says ${pkg.version}`,
+    );
+    expect(() => releaseNotes('v1.1.0', '## 1.0.0\n\nnotes\n', '1.1.0')).toThrow(
+      'CHANGELOG.md has no "## 1.1.0" section',
+    );
+    expect(() => releaseNotes('v1.1.0', '## 1.1.0 - 2027-01-01\n\n## 1.0.0\n\nold\n', '1.1.0')).toThrow(
+      'is empty',
+    );
+    expect(releaseNotes('v1.1.0', '## 1.1.0 - 2027-01-01\n\n- new\n\n## 1.0.0\n\nold\n', '1.1.0')).toBe(
+      '- new\n',
+    );
+    expect(() => releaseNotes('1.0.0', changelog, pkg.version)).toThrow('the tag must be vMAJOR.MINOR.PATCH');
+  });
+
+  it('has the MIT license package.json names', () => {
+    expect(pkg.license).toBe('MIT');
+    expect(read('LICENSE')).toMatch(/^MIT License\n/);
+  });
+
+  it('the release workflow checks dist, takes the notes and moves the major tag', () => {
+    const release = parse(read('.github/workflows/release.yml')) as {
+      on: { push: { tags: string[] } };
+      jobs: { release: { steps: Array<{ run?: string }> } };
+    };
+    expect(release.on.push.tags).toEqual(['v[0-9]+.[0-9]+.[0-9]+']);
+    const runs = release.jobs.release.steps.map((step) => step.run ?? '').join('\n');
+    expect(runs).toContain('git diff --exit-code --stat dist/');
+    expect(runs).toContain('node scripts/release-notes.mjs "$TAG"');
+    expect(runs).toContain('gh release create "$TAG" --verify-tag');
+    expect(runs).toMatch(/refs\/tags\/\$major/);
   });
 });

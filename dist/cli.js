@@ -34177,7 +34177,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1887);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1071);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -34186,7 +34186,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1887:
+/***/ 1071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42458,6 +42458,10 @@ async function unmanagedReport(file, options) {
     return `${JSON.stringify({ unmanaged: list }, null, 2)}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+// This release's version (package.json's; a contract test keeps the two equal): the SARIF tool version.
+const VERSION = '1.0.0';
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // okta-tf: the action's core on the command line.
 //   okta-tf summarize PLAN_JSON|- [--format markdown|json] [--out FILE] [--directory DIR] [--workspace NAME]
@@ -42466,6 +42470,7 @@ async function unmanagedReport(file, options) {
 //                 [--directory DIR]
 //   okta-tf unmanaged STATE_OR_PLAN_JSON|- [--format markdown|json] [--out FILE] [--directory DIR]
 //   okta-tf import --types TYPE,... [STATE_OR_PLAN_JSON] [--directory DIR] [--format markdown|json]
+
 
 
 
@@ -42511,7 +42516,6 @@ Options:
   -h, --help              show this help
 
 Exit codes: 0 done; 1 an error (one line on stderr); 2 review found findings at or above --fail-on.`;
-const VERSION = '0.1.0';
 class UsageError extends Error {
 }
 function parse(argv) {

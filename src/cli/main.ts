@@ -20,6 +20,7 @@ import { highestSeverity, SEVERITIES, severityRank, type BlockOn } from '../revi
 import { DEFAULT_POLICY_FILE, readPolicy, type ReviewPolicy } from '../review/policy.js';
 import { importMarkdown, importObjects } from './import.js';
 import { unmanagedReport } from './unmanaged.js';
+import { VERSION } from '../version.js';
 
 const USAGE = `Usage: okta-tf summarize PLAN_JSON|- [options]
        okta-tf review PLAN_JSON|- [options]
@@ -53,8 +54,6 @@ Options:
   -h, --help              show this help
 
 Exit codes: 0 done; 1 an error (one line on stderr); 2 review found findings at or above --fail-on.`;
-
-const VERSION = '0.1.0';
 
 class UsageError extends Error {}
 
