@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { ActionRun } from '../../testkit/action-step.mjs';
 import { makeContractorsByHand } from '../../testkit/okta/admin-console.mjs';
 import { runInProcess } from '../../testkit/in-process.js';
-import { eventEnv, GITHUB_TOKEN, httpBackend, startOktaWorkflow } from '../../testkit/workflow.js';
+import {
+  eventEnv,
+  GITHUB_TOKEN,
+  httpBackend,
+  STATE_PASSWORD,
+  startOktaWorkflow,
+} from '../../testkit/workflow.js';
 
 jest.setTimeout(300_000);
 
@@ -217,6 +223,16 @@ describe('mode: import', () => {
     );
     expect(github.git.branch('okta-import/orgs-production')).toBe(before);
     expect(pulls()).toHaveLength(1);
+  });
+
+  it('commits and posts none of the secrets the runs held', () => {
+    const { git } = workflow.github;
+    const everything = [
+      ...Object.values(git.filesAt('okta-import/orgs-production')),
+      ...git.pulls().flatMap((pull) => [pull.title, pull.body]),
+    ].join('\n');
+    for (const secret of [TOKEN, GITHUB_TOKEN, STATE_PASSWORD]) expect(everything).not.toContain(secret);
+    expect(everything).toContain('okta_group.contractors');
   });
 
   it("made only calls GitHub's REST description allows, answered as it documents", () => {
