@@ -191,6 +191,9 @@ describe('mode: import', () => {
       /`okta_group_rule\.contractors_by_type` \*\*Contractors by type\*\* \(update: `remove_assigned_users`\): `remove_assigned_users` says what deleting/,
     );
     expect(body).toContain(`- \`${DIRECTORY}/okta_policy_rule_signon.tf\``);
+    expect(body).toContain(
+      "GitHub starts no workflow for a pull request the workflow's own GITHUB_TOKEN opened",
+    );
   });
 
   it('is a branch whose plan only imports, and once applied the org plans empty', async () => {

@@ -119,7 +119,12 @@ export function importSummary(
     );
   }
   lines.push('### Files', '', ...context.files.map((f) => `- ${code(f, 300)}`), '');
-  lines.push("Users are not imported (Okta's guidance: they come from a directory or an HR source).", '');
+  lines.push(
+    "Users are not imported (Okta's guidance: they come from a directory or an HR source).",
+    '',
+    "No plan ran on this pull request? GitHub starts no workflow for a pull request the workflow's own GITHUB_TOKEN opened: close and reopen it, or give the import step a GitHub App token (examples/workflows/okta-import.yml).",
+    '',
+  );
   return `${lines.join('\n')}\n`;
 }
 
