@@ -34177,7 +34177,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1071);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3049);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -34186,7 +34186,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1071:
+/***/ 3049:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34609,7 +34609,7 @@ const FAILURE_REASONS = (/* unused pure expression or super */ null && ([
     'internal-error',
 ]));
 /** A failure with a reason (the `failure-reason` output) and a one-line message that names the problem and the fix. */
-class ActionError extends Error {
+class errors_ActionError extends Error {
     reason;
     name = 'ActionError';
     constructor(reason, message) {
@@ -34622,13 +34622,13 @@ class ActionError extends Error {
  * anything else the action did not foresee, as internal-error with what happened. Every failure has a reason.
  */
 function asActionError(e) {
-    if (e instanceof ActionError)
+    if (e instanceof errors_ActionError)
         return e;
     const code = e?.code;
     if (code === 'ENOSPC') {
-        return new ActionError('internal-error', `the runner's disk is full (${errorMessage(e)}): free space (or use a larger runner), then re-run`);
+        return new errors_ActionError('internal-error', `the runner's disk is full (${errorMessage(e)}): free space (or use a larger runner), then re-run`);
     }
-    return new ActionError('internal-error', `unexpected error (please report it): ${errorMessage(e)}`);
+    return new errors_ActionError('internal-error', `unexpected error (please report it): ${errorMessage(e)}`);
 }
 /** The message of anything thrown, on one line: Error or not. */
 function errorMessage(e) {
@@ -34844,7 +34844,7 @@ function detect(head) {
 }
 function checkNotBinaryPlan(head) {
     if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-        throw new ActionError('invalid-input', 'the input is a binary plan file (a zip), not JSON: run `terraform show -json PLANFILE > plan.json` and pass plan.json');
+        throw new errors_ActionError('invalid-input', 'the input is a binary plan file (a zip), not JSON: run `terraform show -json PLANFILE > plan.json` and pass plan.json');
     }
 }
 function swapBytePairs(chunk) {
@@ -34893,14 +34893,14 @@ async function* utf8Chunks(source) {
             checkNotBinaryPlan(head);
         const detected = detect(head);
         if (detected.encoding !== 'utf-8' && head.length > detected.bomBytes) {
-            throw new ActionError('invalid-input', 'the plan file is too short to be a plan');
+            throw new errors_ActionError('invalid-input', 'the plan file is too short to be a plan');
         }
         if (head.length > detected.bomBytes)
             yield head.subarray(detected.bomBytes);
         return;
     }
     if (odd)
-        throw new ActionError('invalid-input', 'the UTF-16 plan file ends in the middle of a character');
+        throw new errors_ActionError('invalid-input', 'the UTF-16 plan file ends in the middle of a character');
     if (decoder) {
         const rest = decoder.end();
         if (rest)
@@ -34957,13 +34957,13 @@ async function openPlan(path) {
             : code === 'EACCES'
                 ? 'is not readable'
                 : `can't be read (${code})`;
-        throw new ActionError('invalid-input', `the plan file ${path} ${why}: check the path (relative paths start at the working directory)`);
+        throw new errors_ActionError('invalid-input', `the plan file ${path} ${why}: check the path (relative paths start at the working directory)`);
     }
     if (info.isDirectory()) {
-        throw new ActionError('invalid-input', `${path} is a directory, not a plan file: pass the file written by \`terraform show -json PLANFILE\``);
+        throw new errors_ActionError('invalid-input', `${path} is a directory, not a plan file: pass the file written by \`terraform show -json PLANFILE\``);
     }
     if (info.size === 0) {
-        throw new ActionError('invalid-input', `the plan file ${path} is empty: did \`terraform show -json\` fail?`);
+        throw new errors_ActionError('invalid-input', `the plan file ${path} is empty: did \`terraform show -json\` fail?`);
     }
     return utf8Chunks(fileChunks(path));
 }
@@ -35794,7 +35794,7 @@ function readValues(address, read, checkDepth = true) {
     catch (e) {
         if (!(e instanceof ValueTooLarge))
             throw e;
-        throw new ActionError('plan-failed', `${named()}: ${e.message} is longer than Node.js can read as one string (${external_node_buffer_.constants.MAX_STRING_LENGTH} characters), so this plan can't be reviewed: keep such data out of Terraform values (a file the resource reads, a data source)`);
+        throw new errors_ActionError('plan-failed', `${named()}: ${e.message} is longer than Node.js can read as one string (${external_node_buffer_.constants.MAX_STRING_LENGTH} characters), so this plan can't be reviewed: keep such data out of Terraform values (a file the resource reads, a data source)`);
     }
     if (!checkDepth)
         return values;
@@ -35802,7 +35802,7 @@ function readValues(address, read, checkDepth = true) {
     for (const part of new Set(Object.values(values))) {
         const depth = nestingDepth(part, MAX_VALUE_DEPTH);
         if (depth > MAX_VALUE_DEPTH) {
-            throw new ActionError('plan-failed', `${named()}: a value nests more than ${MAX_VALUE_DEPTH} levels deep, deeper than the review reads, so this plan can't be reviewed: flatten it (Okta's own schemas nest under 20)`);
+            throw new errors_ActionError('plan-failed', `${named()}: a value nests more than ${MAX_VALUE_DEPTH} levels deep, deeper than the review reads, so this plan can't be reviewed: flatten it (Okta's own schemas nest under 20)`);
         }
     }
     return values;
@@ -37495,7 +37495,7 @@ function describe(error) {
 /** Reads and checks a policy file's text. */
 function parsePolicy(text, source) {
     const fail = (problem) => {
-        throw new ActionError('invalid-input', `the review policy ${source} is not valid: ${problem}`);
+        throw new errors_ActionError('invalid-input', `the review policy ${source} is not valid: ${problem}`);
     };
     let document;
     try {
@@ -37544,7 +37544,7 @@ function readPolicy(path, shown, { required }) {
     catch (error) {
         if (!required && error.code === 'ENOENT')
             return BUILT_IN_POLICY;
-        throw new ActionError('invalid-input', `the review policy ${shown} can't be read (${error.code ?? 'error'}): give the path of a .okta-review.yml in the repository`);
+        throw new errors_ActionError('invalid-input', `the review policy ${shown} can't be read (${error.code ?? 'error'}): give the path of a .okta-review.yml in the repository`);
     }
     return parsePolicy(text, shown);
 }
@@ -39748,7 +39748,7 @@ function checkFormatVersion(version, key) {
     const text = typeof version === 'string' ? version : String(version);
     const major = /^(\d+)\./.exec(text)?.[1];
     if (major !== '0' && major !== '1') {
-        throw new ActionError('invalid-input', `the plan's ${key} is ${JSON.stringify(version)}, and this action reads format 0.x and 1.x: upgrade the action, or produce the plan with a Terraform version it supports`);
+        throw new errors_ActionError('invalid-input', `the plan's ${key} is ${JSON.stringify(version)}, and this action reads format 0.x and 1.x: upgrade the action, or produce the plan with a Terraform version it supports`);
     }
     return text;
 }
@@ -39822,7 +39822,7 @@ function rootRule(visitor, facts) {
 function checkDocumentKind(facts) {
     const has = (key) => facts.keys.has(key);
     if (has('@level') || has('@message')) {
-        throw new ActionError('invalid-input', 'the input is a `terraform plan -json` log stream, not a plan: pass the output of `terraform show -json PLANFILE`');
+        throw new errors_ActionError('invalid-input', 'the input is a `terraform plan -json` log stream, not a plan: pass the output of `terraform show -json PLANFILE`');
     }
     const planKeys = [
         'plan_format_version',
@@ -39834,9 +39834,9 @@ function checkDocumentKind(facts) {
     if (planKeys.some(has))
         return;
     if (has('values') || has('format_version')) {
-        throw new ActionError('invalid-input', 'the input is a Terraform state, not a plan: pass the output of `terraform show -json PLANFILE` (a plan saved with `terraform plan -out PLANFILE`)');
+        throw new errors_ActionError('invalid-input', 'the input is a Terraform state, not a plan: pass the output of `terraform show -json PLANFILE` (a plan saved with `terraform plan -out PLANFILE`)');
     }
-    throw new ActionError('invalid-input', 'the input is JSON but not a Terraform plan (it has no format_version): pass the output of `terraform show -json PLANFILE`');
+    throw new errors_ActionError('invalid-input', 'the input is JSON but not a Terraform plan (it has no format_version): pass the output of `terraform show -json PLANFILE`');
 }
 /** Reads a plan document from its chunks (UTF-8, without BOM: see plan-file.ts), reporting its parts to `visitor`. */
 async function readPlanDocument(chunks, visitor) {
@@ -39858,7 +39858,7 @@ async function readPlanDocument(chunks, visitor) {
         if (facts.keys.has('@level'))
             checkDocumentKind(facts);
         if (e instanceof JsonSyntaxError || e instanceof SyntaxError) {
-            throw new ActionError('invalid-input', `the plan is not valid JSON: ${e.message}`);
+            throw new errors_ActionError('invalid-input', `the plan is not valid JSON: ${e.message}`);
         }
         throw e;
     }
@@ -41603,6 +41603,7 @@ async function serviceAppToken(orgUrl, app) {
 // tokens are not made here.
 
 
+
 class OktaApiError extends Error {
     status;
     code;
@@ -41672,6 +41673,10 @@ function nextLink(link) {
             return match[1];
     }
     return undefined;
+}
+/** credentials-missing for `what` (a command or a mode) that asks Okta itself, naming what it reads. */
+function noOktaConnection(what) {
+    return new errors_ActionError('credentials-missing', `${what} asks Okta, so it needs the org (OKTA_ORG_NAME and OKTA_BASE_URL, or OKTA_HTTP_PROXY, or literals in the provider block) and credentials (OKTA_API_TOKEN, OKTA_ACCESS_TOKEN, or a service app's OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID and OKTA_API_SCOPES)`);
 }
 /** Longest wait for a spent bucket: Okta's windows are a minute. */
 const LONGEST_WAIT_MS = 61_000;
@@ -42113,12 +42118,12 @@ async function readManaged(chunks) {
     }
     catch (e) {
         if (e instanceof JsonSyntaxError || e instanceof SyntaxError) {
-            throw new ActionError('invalid-input', `the state is not valid JSON: ${e.message}`);
+            throw new errors_ActionError('invalid-input', `the state is not valid JSON: ${e.message}`);
         }
         throw e;
     }
     if (!recognized) {
-        throw new ActionError('invalid-input', 'the input is not a Terraform state or plan (it has no format_version): pass `terraform show -json` (a state) or `terraform show -json PLANFILE`');
+        throw new errors_ActionError('invalid-input', 'the input is not a Terraform state or plan (it has no format_version): pass `terraform show -json` (a state) or `terraform show -json PLANFILE`');
     }
     return managed;
 }
@@ -42132,6 +42137,20 @@ async function unmanagedInOrg(file, providers, env) {
         return undefined;
     const managed = await readManaged(await openPlan(file));
     return { objects: await findUnmanaged(new OktaClient(connection), managed), orgUrl: connection.orgUrl };
+}
+
+;// CONCATENATED MODULE: ./src/files.ts
+// Small file-system questions shared by the modules that write files in the checkout.
+
+/** Whether anything is at `path` (a file, a directory, a broken symlink's target aside). */
+async function exists(path) {
+    try {
+        await (0,promises_namespaceObject.access)(path, promises_namespaceObject.constants.F_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/okta/onboarding.ts
@@ -42207,9 +42226,9 @@ function tidyGenerated(generated, targets) {
 
 
 
+
 const IMPORTS_FILE = 'okta-imports.tf';
 const GENERATED_FILE = 'okta-generated.tf';
-const exists = (path) => (0,promises_namespaceObject.access)(path).then(() => true, () => false);
 async function writeImportConfiguration(directory, objects, terraform) {
     const wanted = importTargets(objects);
     if (wanted.length === 0)
@@ -42275,6 +42294,177 @@ async function withoutSecrets(directory, files, secrets) {
     return { texts, leftOut };
 }
 
+;// CONCATENATED MODULE: ./src/terraform/failures.ts
+// Why a Terraform command failed, read from its output: a held state lock, Okta's rate limits, Okta refusing the
+// credentials, or else the diagnostics' own summary lines. Each becomes one failure reason and a one-line message
+// that says what to do.
+
+
+const PHASE_REASON = {
+    init: 'init-failed',
+    workspace: 'init-failed',
+    validate: 'plan-failed',
+    plan: 'plan-failed',
+    show: 'plan-failed',
+    apply: 'apply-failed',
+    state: 'state-not-saved',
+};
+/**
+ * Who holds the state lock. Most backends print the holder's "Lock Info:" block; the http backend prints only the
+ * holder's ID ("already locked: ID=...") followed by the lock it tried to take itself, which must not be mistaken
+ * for the holder.
+ */
+function parseLockInfo(output) {
+    const flat = output.replace(/[\s│]+/g, ' ');
+    const httpHolder = /already locked:\s*ID=(\S+)/.exec(flat)?.[1];
+    if (httpHolder)
+        return { id: httpHolder };
+    const start = output.indexOf('Lock Info:');
+    if (start < 0)
+        return undefined;
+    const block = output.slice(start, start + 2000);
+    const field = (name) => {
+        const value = new RegExp(`^[\\s│]*${name}:[ \\t]*(.*)$`, 'm').exec(block)?.[1]?.trim();
+        return value ? value : undefined;
+    };
+    return {
+        id: field('ID'),
+        who: field('Who'),
+        operation: field('Operation'),
+        created: field('Created'),
+        path: field('Path'),
+    };
+}
+const BOX = /^[│╷╵] ?/;
+const DETAIL_CHARS = 400;
+/**
+ * The error diagnostics in a command's human output, once per summary, in order. Terraform prints each as
+ * "Error: SUMMARY" (wrapped at 78 columns), a blank line, the source lines indented, then the detail paragraphs (a
+ * precondition's error_message), boxed in │ on a terminal and in -json apply logs' rendering alike. Wrapped lines are
+ * joined again, so nothing is cut at a line wrap; warnings are left out.
+ */
+function errorDiagnostics(output) {
+    const found = new Map();
+    let current;
+    let inSummary = false;
+    const finish = () => {
+        if (!current)
+            return;
+        const summary = current.summary.join(' ');
+        const detail = current.detail.join(' ').replace(/\s+/g, ' ').trim();
+        if (!found.has(summary) || (!found.get(summary)?.length && detail))
+            found.set(summary, detail ? [detail] : []);
+        current = undefined;
+    };
+    for (const raw of output.split(/\r?\n/)) {
+        const text = raw.replace(BOX, '');
+        const start = /^(Error|Warning): (.+)$/.exec(text.trim());
+        if (start) {
+            finish();
+            current = start[1] === 'Error' ? { summary: [start[2].trim()], detail: [] } : undefined;
+            inSummary = true;
+            continue;
+        }
+        if (raw.startsWith('╵'))
+            finish();
+        if (!current)
+            continue;
+        if (inSummary) {
+            if (text.trim() === '')
+                inSummary = false;
+            else
+                current.summary.push(text.trim());
+        }
+        else if (text.trim() !== '' && !/^\s/.test(text)) {
+            // Indented lines are the source snippet and the values in it; the detail starts at the first column.
+            current.detail.push(text.trim());
+        }
+    }
+    finish();
+    return [...found].map(([summary, detail]) => {
+        const text = detail[0] ?? '';
+        return { summary, detail: text.length > DETAIL_CHARS ? `${text.slice(0, DETAIL_CHARS - 1)}…` : text };
+    });
+}
+/** The error diagnostics' summaries, once each, in order. */
+function diagnosticSummaries(output) {
+    return errorDiagnostics(output).map((d) => d.summary);
+}
+const RATE_LIMITED = /API call exceeded rate limit|Too Many Requests|\b429\b.*(rate|limit|okta)|(rate|limit|okta).*\b429\b|E0000047/i;
+const OKTA_REJECTED = /E0000011|E0000006|E0000015|Invalid token provided|(okta|oauth|access token|api token).*\b(401|403)\b|\b(401|403)\b.*(okta|oauth|token)/i;
+const LOCKED = /Error acquiring the state lock|Error locking state|state is locked|ConditionalCheckFailed.*lock/i;
+function lockMessage(holder, lockTimeout) {
+    const who = holder?.who ? `by ${holder.who}` : 'by another run (the backend does not say which)';
+    const operation = holder?.operation?.replace(/^OperationType/, '').toLowerCase();
+    const what = operation && operation !== 'invalid' ? ` (${operation})` : '';
+    const since = holder?.created ? ` since ${holder.created}` : '';
+    const id = holder?.id ? `, lock ID ${holder.id}` : '';
+    const unlock = holder?.id
+        ? ` If that run died, unlock it with \`terraform force-unlock ${holder.id}\`.`
+        : ' If that run died, unlock it with `terraform force-unlock LOCK_ID`.';
+    return `the state is locked ${who}${what}${since}${id}; waited lock-timeout ${lockTimeout}. Wait for that run to finish, or raise lock-timeout.${unlock}`;
+}
+const RATE_ADVICE = (/* unused pure expression or super */ null && ('Okta answered HTTP 429 (API rate limit) until the provider gave up. Set okta-max-api-capacity (e.g. 50) so the ' +
+    'provider slows down before the limit, lower parallelism (e.g. 2), and set Application Rate Limits on the ' +
+    "service app Terraform uses so other clients aren't starved; then re-run"));
+/** The diagnostics as one line: "summary: detail; summary: detail". */
+function summaryText(output, phase) {
+    const diagnostics = errorDiagnostics(output);
+    if (diagnostics.length === 0)
+        return `terraform ${phase} failed; see its output above in the log`;
+    const joined = diagnostics.map((d) => (d.detail ? `${d.summary}: ${d.detail}` : d.summary)).join('; ');
+    return joined.length > 1000 ? `${joined.slice(0, 997)}...` : joined;
+}
+/** Okta's 403: the credentials work, but may not do this (a missing OAuth scope, or an admin role too narrow). */
+const FORBIDDEN = /E0000006|You do not have permission to perform the requested action|\b403 Forbidden\b/;
+/**
+ * A 403, with the scope each refused object needs: the objects are named in the diagnostics ("with
+ * okta_group.engineering,"), and a plan reads (okta.groups.read) where an apply writes (okta.groups.manage).
+ */
+function forbidden(output, phase) {
+    const access = phase === 'apply' ? 'manage' : 'read';
+    const addresses = [
+        ...new Set([
+            ...output.matchAll(/^[\s│]*with ((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*(?:data\.)?(okta_\w+)\.[\w-]+(?:\[[^\]]*\])?),?$/gm),
+        ].map((m) => `${m[1]}|${m[2]}`)),
+    ];
+    const refused = addresses.map((entry) => {
+        const [address = '', type = ''] = entry.split('|');
+        return { address, scope: scopeFor(type, access) };
+    });
+    const scopes = [...new Set(refused.map((r) => r.scope).filter((s) => s !== undefined))];
+    const objects = refused.length > 0
+        ? ` for ${refused
+            .map((r) => r.address)
+            .slice(0, 5)
+            .join(', ')}`
+        : '';
+    const grant = scopes.length > 0
+        ? `a service app needs the scope${scopes.length > 1 ? 's' : ''} ${scopes.join(', ')} granted and listed in OKTA_API_SCOPES`
+        : `a service app needs the okta.*.${access} scope of each of these kinds granted and listed in OKTA_API_SCOPES`;
+    return new ActionError('credentials-missing', `Okta answered 403 (E0000006, not permitted)${objects}: ${grant}; an API token's admin needs a role that may ${access === 'read' ? 'read' : 'change'} them (${summaryText(output, phase)})`);
+}
+/** Terraform's refusal of a saved plan made on an older state: it checks before it changes anything. */
+const STALE_PLAN = /Error: Saved plan is stale/;
+/** The ActionError for a failed Terraform command, from what it printed (stdout and stderr). */
+function classifyFailure(phase, output, lockTimeout) {
+    if (phase === 'apply' && STALE_PLAN.test(output)) {
+        return new ActionError('plan-changed', 'the state changed after the reviewed plan was made (another apply, or a state edit), so Terraform refused ' +
+            'the plan file and nothing was applied. Re-run this job: it plans again and applies only if the new plan is the one reviewed');
+    }
+    if (LOCKED.test(output))
+        return new ActionError('state-locked', lockMessage(parseLockInfo(output), lockTimeout));
+    if (RATE_LIMITED.test(output))
+        return new ActionError('rate-limited', `${summaryText(output, phase)}. ${RATE_ADVICE}`);
+    if (FORBIDDEN.test(output))
+        return forbidden(output, phase);
+    if (OKTA_REJECTED.test(output)) {
+        return new ActionError('credentials-missing', `Okta refused the credentials (${summaryText(output, phase)}): check that OKTA_API_TOKEN (or the OAuth app's ` +
+            'client ID, private key and scopes) is current, belongs to this org, and has an admin role that can manage these objects');
+    }
+    return new ActionError(PHASE_REASON[phase], summaryText(output, phase));
+}
+
 ;// CONCATENATED MODULE: ./src/cli/import.ts
 // okta-tf import --types T1,T2 [STATE_OR_PLAN_JSON]: brings the org's objects of those types that no state holds
 // under the Terraform configuration in --directory (initialized with `terraform init`): import blocks, Terraform's
@@ -42290,40 +42480,37 @@ async function withoutSecrets(directory, files, secrets) {
 
 
 
+
+
 const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-/** The top-level attributes a change sets to another value. */
-function changedAttributes(before, after) {
-    const was = (before ?? {});
-    const now = (after ?? {});
-    return Object.keys(now)
-        .filter((key) => JSON.stringify(was[key] ?? null) !== JSON.stringify(now[key] ?? null))
-        .sort();
-}
-/** The last plan: its counts, and each object it would still change besides importing, with the attributes. */
+/** The attributes a change sets, by their top-level name (`gateways[0]` is gateways). */
+const topLevel = (change) => [...new Set(change.attributes.map((a) => a.path.split(/[.[]/)[0] ?? a.path))].sort();
+/**
+ * The last plan, summarized as it streams from `terraform show -json` (as the action reads plans): its counts, and
+ * each object it would still change besides importing, with the attributes.
+ */
 async function lastPlan(terraform, directory, env) {
     const file = (0,external_node_path_namespaceObject.join)(directory, 'okta-import.tfplan');
-    const options = { cwd: directory, env, maxBuffer: 1 << 28 };
     try {
-        await run(terraform, ['plan', '-input=false', '-no-color', `-out=${file}`], options);
-        const { stdout } = await run(terraform, ['show', '-json', file], options);
-        const shown = JSON.parse(stdout);
-        const plan = { import: 0, add: 0, change: 0, remove: 0 };
-        const notConverged = [];
-        for (const { address = '', change } of shown.resource_changes ?? []) {
-            const actions = change?.actions ?? [];
-            if ('importing' in (change ?? {}))
-                plan.import++;
-            if (actions.includes('create'))
-                plan.add++;
-            if (actions.includes('delete'))
-                plan.remove++;
-            if (actions.length === 1 && actions[0] === 'update')
-                plan.change++;
-            if (actions.some((a) => a !== 'no-op' && a !== 'read')) {
-                notConverged.push(`${address}: ${changedAttributes(change?.before, change?.after).join(', ')}`);
-            }
+        await run(terraform, ['plan', '-input=false', '-no-color', `-out=${file}`], { cwd: directory, env });
+        const show = (0,external_node_child_process_namespaceObject.spawn)(terraform, ['show', '-json', '-no-color', file], {
+            cwd: directory,
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stderr = '';
+        show.stderr.on('data', (data) => void (stderr += data.toString()));
+        const exited = (0,external_node_events_.once)(show, 'close');
+        const summary = await summarizePlan(show.stdout);
+        const [code] = (await exited);
+        if (code !== 0) {
+            throw new Error(`terraform show -json exited with ${code ?? 'a signal'}: ${diagnosticSummaries(stderr).join('; ')}`);
         }
-        return { plan, notConverged };
+        const { import: imports, add, change, destroy } = summary.terraform;
+        const notConverged = summary.changes
+            .filter((c) => c.action !== 'no-op')
+            .map((c) => `${c.address}: ${topLevel(c).join(', ')}`);
+        return { plan: { import: imports, add, change, remove: destroy }, notConverged };
     }
     finally {
         await (0,promises_namespaceObject.rm)(file, { force: true });
@@ -42335,9 +42522,8 @@ async function importObjects(options) {
     const env = options.env ?? process.env;
     const { providers } = await readModuleConfiguration(directory);
     const connection = oktaConnection(providers, env);
-    if (!connection) {
-        throw new ActionError('credentials-missing', 'okta-tf import asks Okta, so it needs the org and credentials as okta/okta reads them (OKTA_ORG_NAME, OKTA_BASE_URL and OKTA_API_TOKEN, or a service app)');
-    }
+    if (!connection)
+        throw noOktaConnection('okta-tf import');
     const managed = options.state ? await readManaged(await openPlan(options.state)) : [];
     const objects = await findUnmanaged(new OktaClient(connection), managed, new Set(options.types));
     const inDirectory = { cwd: directory, env, maxBuffer: 1 << 28 };
@@ -42448,9 +42634,8 @@ function unmanagedMarkdown(objects, orgUrl) {
 async function unmanagedReport(file, options) {
     const { providers } = await readModuleConfiguration(options.directory);
     const found = await unmanagedInOrg(file, providers, process.env);
-    if (!found) {
-        throw new ActionError('credentials-missing', 'okta-tf unmanaged asks Okta, so it needs the org (OKTA_ORG_NAME and OKTA_BASE_URL, or OKTA_HTTP_PROXY) and credentials (OKTA_API_TOKEN, OKTA_ACCESS_TOKEN, or OKTA_API_CLIENT_ID + OKTA_API_PRIVATE_KEY + OKTA_API_SCOPES)');
-    }
+    if (!found)
+        throw noOktaConnection('okta-tf unmanaged');
     const unmanaged = found.objects;
     if (options.format === 'markdown')
         return unmanagedMarkdown(unmanaged, found.orgUrl);
@@ -42642,7 +42827,7 @@ async function main(argv) {
     catch (e) {
         const usage = e instanceof UsageError ||
             (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'));
-        const prefix = e instanceof ActionError || usage ? '' : 'unexpected error (please report it): ';
+        const prefix = e instanceof errors_ActionError || usage ? '' : 'unexpected error (please report it): ';
         process.stderr.write(`okta-tf: ${prefix}${errorMessage(e)}${usage ? ' (see okta-tf --help)' : ''}\n`);
         return 1;
     }

@@ -2,17 +2,20 @@
 // under the Terraform configuration in --directory (initialized with `terraform init`): import blocks, Terraform's
 // generated configuration tidied into one file per type, and a last plan that says whether it converged.
 
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { readModuleConfiguration } from '../configuration/module.js';
-import { ActionError } from '../errors.js';
-import { OktaClient, oktaConnection } from '../okta/client.js';
+import { noOktaConnection, OktaClient, oktaConnection } from '../okta/client.js';
 import { readManaged } from '../okta/managed.js';
 import { writeImportConfiguration } from '../okta/import-configuration.js';
 import { findUnmanaged, type ManagedObject } from '../okta/unmanaged.js';
 import { openPlan } from '../plan/plan-file.js';
+import { summarizePlan } from '../plan/summarize.js';
+import type { ChangeSummary } from '../plan/types.js';
+import { diagnosticSummaries } from '../terraform/failures.js';
 
 const run = promisify(execFile);
 
@@ -44,45 +47,42 @@ export interface ImportResult {
   readonly notImported: readonly string[];
 }
 
-interface ShownChange {
-  readonly address?: string;
-  readonly change?: { readonly actions?: string[]; readonly before?: unknown; readonly after?: unknown };
-}
+/** The attributes a change sets, by their top-level name (`gateways[0]` is gateways). */
+const topLevel = (change: ChangeSummary): string[] =>
+  [...new Set(change.attributes.map((a) => a.path.split(/[.[]/)[0] ?? a.path))].sort();
 
-/** The top-level attributes a change sets to another value. */
-function changedAttributes(before: unknown, after: unknown): string[] {
-  const was = (before ?? {}) as Record<string, unknown>;
-  const now = (after ?? {}) as Record<string, unknown>;
-  return Object.keys(now)
-    .filter((key) => JSON.stringify(was[key] ?? null) !== JSON.stringify(now[key] ?? null))
-    .sort();
-}
-
-/** The last plan: its counts, and each object it would still change besides importing, with the attributes. */
+/**
+ * The last plan, summarized as it streams from `terraform show -json` (as the action reads plans): its counts, and
+ * each object it would still change besides importing, with the attributes.
+ */
 async function lastPlan(
   terraform: string,
   directory: string,
   env: NodeJS.ProcessEnv,
 ): Promise<Pick<ImportResult, 'plan' | 'notConverged'>> {
   const file = join(directory, 'okta-import.tfplan');
-  const options = { cwd: directory, env, maxBuffer: 1 << 28 };
   try {
-    await run(terraform, ['plan', '-input=false', '-no-color', `-out=${file}`], options);
-    const { stdout } = await run(terraform, ['show', '-json', file], options);
-    const shown = JSON.parse(stdout) as { resource_changes?: ShownChange[] };
-    const plan = { import: 0, add: 0, change: 0, remove: 0 };
-    const notConverged: string[] = [];
-    for (const { address = '', change } of shown.resource_changes ?? []) {
-      const actions = change?.actions ?? [];
-      if ('importing' in (change ?? {})) plan.import++;
-      if (actions.includes('create')) plan.add++;
-      if (actions.includes('delete')) plan.remove++;
-      if (actions.length === 1 && actions[0] === 'update') plan.change++;
-      if (actions.some((a) => a !== 'no-op' && a !== 'read')) {
-        notConverged.push(`${address}: ${changedAttributes(change?.before, change?.after).join(', ')}`);
-      }
+    await run(terraform, ['plan', '-input=false', '-no-color', `-out=${file}`], { cwd: directory, env });
+    const show = spawn(terraform, ['show', '-json', '-no-color', file], {
+      cwd: directory,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    show.stderr.on('data', (data: Buffer) => void (stderr += data.toString()));
+    const exited = once(show, 'close');
+    const summary = await summarizePlan(show.stdout);
+    const [code] = (await exited) as [number | null];
+    if (code !== 0) {
+      throw new Error(
+        `terraform show -json exited with ${code ?? 'a signal'}: ${diagnosticSummaries(stderr).join('; ')}`,
+      );
     }
-    return { plan, notConverged };
+    const { import: imports, add, change, destroy } = summary.terraform;
+    const notConverged = summary.changes
+      .filter((c) => c.action !== 'no-op')
+      .map((c) => `${c.address}: ${topLevel(c).join(', ')}`);
+    return { plan: { import: imports, add, change, remove: destroy }, notConverged };
   } finally {
     await rm(file, { force: true });
   }
@@ -94,12 +94,7 @@ export async function importObjects(options: ImportOptions): Promise<ImportResul
   const env = options.env ?? process.env;
   const { providers } = await readModuleConfiguration(directory);
   const connection = oktaConnection(providers, env);
-  if (!connection) {
-    throw new ActionError(
-      'credentials-missing',
-      'okta-tf import asks Okta, so it needs the org and credentials as okta/okta reads them (OKTA_ORG_NAME, OKTA_BASE_URL and OKTA_API_TOKEN, or a service app)',
-    );
-  }
+  if (!connection) throw noOktaConnection('okta-tf import');
   const managed: ManagedObject[] = options.state ? await readManaged(await openPlan(options.state)) : [];
   const objects = await findUnmanaged(new OktaClient(connection), managed, new Set(options.types));
   const inDirectory = { cwd: directory, env, maxBuffer: 1 << 28 };

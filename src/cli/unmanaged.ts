@@ -2,7 +2,7 @@
 // hold, asked of Okta with the credentials okta/okta would use (the --directory's provider block, then OKTA_*).
 
 import { readModuleConfiguration } from '../configuration/module.js';
-import { ActionError } from '../errors.js';
+import { noOktaConnection } from '../okta/client.js';
 import { unmanagedInOrg } from '../okta/managed.js';
 import { unmanagedMarkdown } from '../render/unmanaged.js';
 
@@ -13,12 +13,7 @@ export async function unmanagedReport(
 ): Promise<string> {
   const { providers } = await readModuleConfiguration(options.directory);
   const found = await unmanagedInOrg(file, providers, process.env);
-  if (!found) {
-    throw new ActionError(
-      'credentials-missing',
-      'okta-tf unmanaged asks Okta, so it needs the org (OKTA_ORG_NAME and OKTA_BASE_URL, or OKTA_HTTP_PROXY) and credentials (OKTA_API_TOKEN, OKTA_ACCESS_TOKEN, or OKTA_API_CLIENT_ID + OKTA_API_PRIVATE_KEY + OKTA_API_SCOPES)',
-    );
-  }
+  if (!found) throw noOktaConnection('okta-tf unmanaged');
   const unmanaged = found.objects;
   if (options.format === 'markdown') return unmanagedMarkdown(unmanaged, found.orgUrl);
   const list = unmanaged.map(({ type, id, name }) => ({ type, id, name }));

@@ -9,7 +9,7 @@ import { ActionError, errorMessage } from '../errors.js';
 import { commitToBranch, openOrUpdatePullRequest, type OpenedPullRequest } from '../github/branch-pull.js';
 import type { Repository } from '../github/issue-comments.js';
 import { isPermissionDenied, type GitHubClient } from '../github/octokit.js';
-import { OktaClient, oktaConnection } from '../okta/client.js';
+import { noOktaConnection, OktaClient, oktaConnection } from '../okta/client.js';
 import {
   withoutSecrets,
   writeImportConfiguration,
@@ -58,22 +58,13 @@ async function publish(
   }
 }
 
-function oktaClient(settings: Settings, providers: Parameters<typeof oktaConnection>[0]): OktaClient {
-  const connection = oktaConnection(providers, settings.processEnv);
-  if (!connection) {
-    throw new ActionError(
-      'credentials-missing',
-      "mode: import lists the org's objects itself, so the provider block's org and credentials must be literal or come from OKTA_ORG_NAME, OKTA_BASE_URL and OKTA_API_TOKEN (or a service app's OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY and OKTA_API_PRIVATE_KEY_ID)",
-    );
-  }
-  return new OktaClient(connection);
-}
-
 export async function runImportMode(settings: Settings, context: ModeContext): Promise<Outputs> {
   const onboarding = settings.import;
   if (!onboarding) throw new ActionError('invalid-input', 'mode: import needs import-types');
   const configuration = await readRootModule(settings);
-  const client = oktaClient(settings, configuration.providers);
+  const connection = oktaConnection(configuration.providers, settings.processEnv);
+  if (!connection) throw noOktaConnection('mode: import');
+  const client = new OktaClient(connection);
   const session = await startSession(settings, context, configuration);
   const managed = await readManaged(session.showJson().chunks);
   const objects = await findUnmanaged(client, managed, new Set(onboarding.types)).catch((e: unknown) => {

@@ -9,6 +9,7 @@
 
 import { HttpClient } from '@actions/http-client';
 import type { ProviderBlock } from '../configuration/module.js';
+import { ActionError } from '../errors.js';
 import type { Environment } from '../runtime.js';
 import { serviceAppToken, type ServiceApp } from './oauth.js';
 
@@ -102,6 +103,14 @@ function nextLink(link: string | undefined): string | undefined {
     if (match) return match[1];
   }
   return undefined;
+}
+
+/** credentials-missing for `what` (a command or a mode) that asks Okta itself, naming what it reads. */
+export function noOktaConnection(what: string): ActionError {
+  return new ActionError(
+    'credentials-missing',
+    `${what} asks Okta, so it needs the org (OKTA_ORG_NAME and OKTA_BASE_URL, or OKTA_HTTP_PROXY, or literals in the provider block) and credentials (OKTA_API_TOKEN, OKTA_ACCESS_TOKEN, or a service app's OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID and OKTA_API_SCOPES)`,
+  );
 }
 
 /** Longest wait for a spent bucket: Okta's windows are a minute. */

@@ -2,9 +2,10 @@
 // Terraform's own configuration for them (`terraform plan -generate-config-out`), tidied (onboarding.ts) into one file
 // per kind beside the configuration, never over one of its files, then formatted by `terraform fmt`.
 
-import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
+import { exists } from '../files.js';
 import type { SecretScrubber } from '../plan/redact.js';
 import { importBlocks, importTargets, tidyGenerated, type ImportTarget } from './onboarding.js';
 import type { UnmanagedObject } from './unmanaged.js';
@@ -35,12 +36,6 @@ export interface ImportConfiguration {
 
 export const IMPORTS_FILE = 'okta-imports.tf';
 const GENERATED_FILE = 'okta-generated.tf';
-
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
 
 export async function writeImportConfiguration(
   directory: string,

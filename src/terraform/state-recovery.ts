@@ -4,8 +4,8 @@
 // with retries and back-off, and only if the backend stays down is it left for the operator, with the command.
 // And what the backend holds afterwards is read back: the apply report says what was saved, not what was said.
 
-import { constants } from 'node:fs';
-import { access, chmod, copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { exists } from '../files.js';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import type { Log } from '../runtime.js';
@@ -31,15 +31,6 @@ export interface RecoveryOptions {
   readonly firstDelayMs?: number;
   /** How long one push may take (a backend that never answers): the runner's default, 60 s. */
   readonly pushMs?: number;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.F_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Moves the errored state out of the checkout into an owner-only directory of its own. */
