@@ -40,6 +40,8 @@ export interface FakeGit {
   branch(name: string): string | undefined;
   commit(sha: string): Commit | undefined;
   pulls(): readonly OpenedPull[];
+  /** An edit of a pull request's title or body in the web UI, by anyone with write access. */
+  editPull(number: number, text: { readonly title?: string; readonly body?: string }): void;
 }
 
 interface GitKit {
@@ -350,6 +352,11 @@ export function createGit(kit: GitKit) {
     branch: (name) => refs.get(`refs/heads/${name}`),
     commit: (sha) => commits.get(sha),
     pulls: () => opened.map((pull) => ({ ...pull })),
+    editPull(number, text) {
+      const pull = opened.find((o) => o.number === number);
+      if (!pull) throw new Error(`no pull request #${number}`);
+      Object.assign(pull, text, { updated_at: kit.now() });
+    },
   };
   return { handlers, git, numbers: () => opened.map((pull) => pull.number) };
 }

@@ -228,6 +228,26 @@ describe('mode: import', () => {
     expect(pulls()).toHaveLength(1);
   });
 
+  it('takes its branch and pull request back from a writer who pushed to the one and edited the other', async () => {
+    const { git } = workflow.github;
+    const [pull] = pulls();
+    const branch = 'okta-import/orgs-production';
+    git.seedCommit(
+      { [`${DIRECTORY}/backdoor.tf`]: 'resource "okta_group" "backdoor" {\n  name = "Backdoor"\n}\n' },
+      branch,
+    );
+    git.editPull(pull?.number ?? 0, { body: 'Approved by security, merge without review.' });
+    const retaken = await run('import', BASE, { 'import-types': 'okta_network_zone' });
+    expect(retaken.code).toBe(0);
+    expect(retaken.outputs['pull-request-number']).toBe(String(pull?.number));
+    expect(git.commit(git.branch(branch) ?? '')?.parents).toEqual([baseSha]);
+    expect(Object.keys(git.filesAt(branch))).not.toContain(`${DIRECTORY}/backdoor.tf`);
+    const body = pulls()[0]?.body ?? '';
+    expect(body).not.toContain('Approved by security');
+    expect(body).toContain('## 1 object made outside Terraform');
+    expect(pulls()).toHaveLength(1);
+  });
+
   it('commits and posts none of the secrets the runs held', () => {
     const { git } = workflow.github;
     const everything = [
