@@ -122,6 +122,7 @@ describe('action.yml', () => {
     changes: [],
     drift: [],
     outputChanges: 0,
+    outputs: [],
     actionInvocations: 0,
     deferredChanges: 0,
     highRisk: 0,

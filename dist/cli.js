@@ -34177,7 +34177,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3049);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3503);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -34186,7 +34186,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3049:
+/***/ 3503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34378,6 +34378,7 @@ class NativeScanner {
     }
     body(closing) {
         const attributes = new Map();
+        const expressions = new Map();
         const blocks = [];
         for (;;) {
             this.skipSpace(true);
@@ -34400,8 +34401,9 @@ class NativeScanner {
             }
             this.skipSpace(false);
             if (this.src[this.i] === '=' && this.src[this.i + 1] !== '=') {
-                this.i++;
+                const from = ++this.i;
                 attributes.set(name, this.expression());
+                expressions.set(name, this.src.slice(from, this.i).trim());
                 continue;
             }
             const labels = [];
@@ -34419,7 +34421,7 @@ class NativeScanner {
             else
                 this.expression();
         }
-        return { attributes, blocks };
+        return { attributes, expressions, blocks };
     }
 }
 /** Reads native syntax (.tf, .terraform.lock.hcl). */
@@ -34434,15 +34436,18 @@ function objects(value) {
 }
 function jsonBody(value, nested = () => []) {
     const attributes = new Map();
+    const expressions = new Map();
     const blocks = [];
     for (const [key, item] of Object.entries(value)) {
         const inner = nested(key, item);
         if (inner.length)
             blocks.push(...inner);
-        else
+        else {
             attributes.set(key, typeof item === 'string' ? item : undefined);
+            expressions.set(key, JSON.stringify(item) ?? 'null');
+        }
     }
-    return { attributes, blocks };
+    return { attributes, expressions, blocks };
 }
 /** `terraform` blocks: their backend, cloud and required_providers blocks are blocks, the rest attributes. */
 function terraformBlock(body) {
@@ -34489,7 +34494,7 @@ function parseHclJson(text) {
         document = JSON.parse(text);
     }
     catch {
-        return { attributes: new Map(), blocks: [], strings: [] };
+        return { attributes: new Map(), expressions: new Map(), blocks: [], strings: [] };
     }
     const blocks = [];
     for (const top of objects(document)) {
@@ -34500,7 +34505,7 @@ function parseHclJson(text) {
                 blocks.push(...labelled(type, value, LABELS[type]));
         }
     }
-    return { attributes: new Map(), blocks, strings: jsonStrings(document, []) };
+    return { attributes: new Map(), expressions: new Map(), blocks, strings: jsonStrings(document, []) };
 }
 
 ;// CONCATENATED MODULE: ./src/configuration/module.ts
@@ -36583,8 +36588,22 @@ const OBJECT_KEY_CHARS = 12;
 /** Collects change digests while a plan streams by; order-independent. */
 class FingerprintBuilder {
     digests = new Map();
-    addChange(identity, actions, values, importTarget) {
+    tainted = new Map();
+    /**
+     * A change's digest. For a replace of a tainted object, also the digest it would have as the create it completes
+     * (no prior object): an apply that failed part-way leaves an object it created tainted, and a re-run's replace of
+     * it is the create that was reviewed (modes/resume.ts).
+     */
+    addChange(identity, actions, values, importTarget, actionReason) {
         this.digests.set(identity, changeDigest(identity, actions, values, importTarget));
+        if (actionReason === 'replace_because_tainted') {
+            const asCreate = { ...values, before: null, beforeSensitive: false };
+            this.tainted.set(identity, changeDigest(identity, ['create'], asCreate, importTarget));
+        }
+    }
+    /** Each tainted object's replace, as the create it completes: by identity. */
+    taintedCreates() {
+        return this.tainted;
     }
     /** An output that changes: its actions and planned value (sensitive parts hashed). */
     addOutput(name, actions, values) {
@@ -36994,11 +37013,20 @@ function listDelta(before, after, shorten) {
     return {
         before: `${before.length} items`,
         after: shorten(`${after.length} items: ${shown.slice(0, MAX_LIST_ITEMS).join(', ')}${more}`),
+        partial: more !== '',
     };
 }
 /** Lists what changes in one object. Secret values are masked here and handed to the scrubber. */
 function diffAttributes(values, options) {
-    const shorten = shortener(options.scrubber);
+    // Anything shown otherwise than it is (cut, masked, scrubbed, a list's tail left out) makes the diff partial.
+    let partial = false;
+    const cut = shortener(options.scrubber);
+    const shorten = (raw) => {
+        const text = cut(raw);
+        if (text !== raw)
+            partial = true;
+        return text;
+    };
     const attributes = [];
     let omitted = 0;
     const emit = (path, before, after) => {
@@ -37024,8 +37052,11 @@ function diffAttributes(values, options) {
                 return;
             if (unknown === true)
                 emit(path, before == null ? null : REDACTED, diff_UNKNOWN);
-            else if (!deepEqual(before, after))
+            else if (!deepEqual(before, after)) {
+                if (after != null)
+                    partial = true;
                 emit(path, before == null ? null : REDACTED, after == null ? null : REDACTED);
+            }
             return;
         }
         if (unknown === true) {
@@ -37055,7 +37086,9 @@ function diffAttributes(values, options) {
             const short = !ids &&
                 before.length + after.length <= MAX_LIST_ITEMS * 2 &&
                 (full.after?.length ?? 0) < MAX_VALUE_CHARS;
-            const delta = short ? full : listDelta(before, after, shorten);
+            const delta = short ? { ...full, partial: false } : listDelta(before, after, shorten);
+            if (delta.partial)
+                partial = true;
             emit(path, delta.before, delta.after);
             return;
         }
@@ -37096,6 +37129,7 @@ function diffAttributes(values, options) {
         const long = [before, after].some((v) => typeof v === 'string' && v.length > MAX_VALUE_CHARS - 2);
         if (long && typeof before === 'string' && typeof after === 'string') {
             const windows = changedWindows(before, after, (text) => options.scrubber.scrub(text));
+            partial = true;
             emit(path, windows.before, windows.after);
         }
         else
@@ -37103,7 +37137,7 @@ function diffAttributes(values, options) {
     };
     walk([], values.before ?? null, values.after ?? null, values.afterUnknown, values.beforeSensitive, values.afterSensitive);
     // Exact size: an array grown by push keeps room for 17, and one is kept per changed object.
-    return { attributes: attributes.slice(), omitted };
+    return { attributes: attributes.slice(), omitted, shownInFull: !partial && omitted === 0 };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/change-facts.ts
@@ -39887,7 +39921,7 @@ async function readPlanDocument(chunks, visitor) {
 
 
 
-const NO_DIFF = { attributes: [], omitted: 0 };
+const NO_DIFF = { attributes: [], omitted: 0, shownInFull: true };
 const NOTHING = [];
 class SummaryBuilder {
     fingerprint;
@@ -39903,7 +39937,7 @@ class SummaryBuilder {
     config = new Map();
     priorAttributes = nameAttributes();
     priorAttributesByType = new Map();
-    outputChanges = 0;
+    outputs = [];
     api = new ApiCallCounter();
     constructor(fingerprint, scrubber, findings) {
         this.fingerprint = fingerprint;
@@ -39991,7 +40025,7 @@ class SummaryBuilder {
         const info = lookupType(event.type);
         const values = readValues(event.address, () => event.values());
         this.api.memberWrites(info.type, values);
-        this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values, event.importTarget);
+        this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values, event.importTarget, event.actionReason);
         const action = objectAction(event.actions);
         const diff = this.diff(info, values, action);
         const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
@@ -40022,6 +40056,8 @@ class SummaryBuilder {
             actionReason: event.actionReason,
             deposed: event.deposed,
             name: '',
+            // An import's target (which Okta object) is in the fingerprint, not in the attributes shown.
+            shownInFull: diff.shownInFull && !event.importing,
         };
         this.changes.push(this.named(event, info, values, action, summary));
     }
@@ -40086,14 +40122,25 @@ class SummaryBuilder {
         this.orgHost = orgFromProviderConfig(config) ?? this.orgHost;
     }
     outputChange(name, actions, values) {
-        if (actions.some((a) => a !== 'no-op')) {
-            this.outputChanges++;
-            const planned = readValues(`output.${name}`, values);
-            this.fingerprint.addOutput(name, actions, planned);
-            // An output's sensitive value is a secret like any other: it must not turn up in the review.
-            this.scrubber.addSensitive(planned.before, planned.beforeSensitive);
-            this.scrubber.addSensitive(planned.after, planned.afterSensitive);
-        }
+        if (!actions.some((a) => a !== 'no-op'))
+            return;
+        const planned = readValues(`output.${name}`, values);
+        this.fingerprint.addOutput(name, actions, planned);
+        // An output's sensitive value is a secret like any other: it must not turn up in the review.
+        this.scrubber.addSensitive(planned.before, planned.beforeSensitive);
+        this.scrubber.addSensitive(planned.after, planned.afterSensitive);
+        const action = objectAction(actions);
+        // The value as one attribute, `value`, diffed like an object's: masked, cut and scrubbed the same way.
+        const wrap = (value) => (value === undefined ? undefined : { value });
+        const diff = diffAttributes({
+            before: action === 'create' ? null : wrap(planned.before),
+            after: action === 'delete' ? null : wrap(planned.after),
+            afterUnknown: wrap(planned.afterUnknown),
+            beforeSensitive: wrap(planned.beforeSensitive),
+            afterSensitive: wrap(planned.afterSensitive),
+            replacePaths: [],
+        }, { secretPaths: [], replacePaths: [], scrubber: this.scrubber, creating: action === 'create' });
+        this.outputs.push({ name, action, attributes: diff.attributes, shownInFull: diff.shownInFull });
     }
     actionInvocation(index, invocation) {
         this.fingerprint.addActionInvocation(index, invocation);
@@ -40122,11 +40169,12 @@ async function summarizePlan(chunks, options = {}) {
         formatVersion: 1,
         terraform: builder.terraform,
         objects: builder.objects,
-        hasChanges: changes.length > 0 || builder.outputChanges > 0 || document.actionInvocations > 0,
+        hasChanges: changes.length > 0 || builder.outputs.length > 0 || document.actionInvocations > 0,
         categories: categoryCounts(changes),
         changes,
         drift,
-        outputChanges: builder.outputChanges,
+        outputChanges: builder.outputs.length,
+        outputs: builder.outputs,
         actionInvocations: document.actionInvocations,
         deferredChanges: document.deferredChanges,
         highRisk: changes.filter((c) => c.highRisk).length,
@@ -40270,40 +40318,9 @@ function plural(n, one, many = `${one}s`) {
     return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
-;// CONCATENATED MODULE: ./src/render/api-budget.ts
-// The review's "Okta API budget": the rate-limit buckets where a run of this plan waits more than a minute, from the
-// summary's forecast (plan/api-forecast.ts), and what to do about it. Nothing is shown when no bucket waits.
-
-/** A bucket is shown when its calls take more than this many minutes at the run's rate. */
-const SHOWN_FROM_MINUTES = 1;
-function apiBudgetSection(forecast) {
-    const slow = forecast.buckets.filter((b) => b.minutes > SHOWN_FROM_MINUTES);
-    if (slow.length === 0)
-        return [];
-    const worst = slow[0];
-    if (!worst)
-        return [];
-    return [
-        '#### Okta API budget',
-        `Refreshing this configuration takes ${plural(forecast.refresh, 'API call')} and applying this plan ${plural(forecast.apply, 'more call')}: about ${worst.minutes} minutes of waiting on Okta's ${code(worst.bucket)} limit (limits: ${escapeText(forecast.limits, 120)}).`,
-        '',
-        markdown_table(['Bucket', 'Refresh', 'Apply', 'Calls a minute', 'Minutes'], ['left', 'right', 'right', 'right', 'right'], slow.map((b) => [
-            code(b.bucket),
-            String(b.refresh),
-            String(b.apply),
-            String(b.limitPerMinute),
-            String(b.minutes),
-        ])),
-        '',
-        'The apply on merge plans again, so it reads all of this a second time before it writes. To wait less: give ' +
-            'the service app a larger share of these buckets (Okta gives one app 50% by default; then say so in ' +
-            'okta-rate-limits); split the configuration so each run reads fewer objects; keep okta-max-api-capacity ' +
-            'below 100 so the provider waits for the limit to reset instead of retrying into HTTP 429.',
-    ];
-}
-
 ;// CONCATENATED MODULE: ./src/render/diff-block.ts
-// The collapsed attribute-level diff: every changed object's attributes, before → after, secrets already masked.
+// The collapsed attribute-level diffs, secrets already masked: one for what the plan changes (objects and outputs),
+// one for what was changed outside Terraform.
 
 function shortName(name) {
     return name.length > MAX_NAME_CHARS ? `${name.slice(0, MAX_NAME_CHARS - 1)}…` : name;
@@ -40321,33 +40338,45 @@ function attributeLines(attributes, omitted) {
         lines.push(`  # …and ${plural(omitted, 'more attribute')}`);
     return lines;
 }
-/** The <details> block, or null when no object has attribute changes to show. */
-function attributeDiff(summary) {
-    const lines = [];
-    let objects = 0;
-    for (const drift of summary.drift) {
-        if (drift.attributes.length === 0)
-            continue;
-        objects++;
-        lines.push(`# ${drift.noun} "${shortName(drift.name)}" (${shortName(drift.address)}): changed outside Terraform`);
-        lines.push(...attributeLines(drift.attributes, drift.attributesOmitted), '');
-    }
-    for (const change of summary.changes) {
-        if (change.attributes.length === 0)
-            continue;
-        objects++;
-        lines.push(`# ${change.noun} "${shortName(change.name)}" (${shortName(change.address)}): ${change.action}`);
-        lines.push(...attributeLines(change.attributes, change.attributesOmitted), '');
-    }
-    if (objects === 0)
+function detailsBlock(title, entries) {
+    const shown = entries.filter((e) => e.attributes.length > 0);
+    if (shown.length === 0)
         return null;
+    const lines = shown.flatMap((e) => [`# ${e.title}`, ...attributeLines(e.attributes, e.omitted), '']);
     return [
-        `<details><summary>Attribute changes (${plural(objects, 'object')})</summary>`,
+        `<details><summary>${title} (${plural(shown.length, 'object')})</summary>`,
         '',
         codeBlock(lines.slice(0, -1), 'diff'),
         '',
         '</details>',
     ].join('\n');
+}
+/** The first line of a change's entry in the attribute diff, after "# ". */
+function changeTitle(change) {
+    return `${change.noun} "${shortName(change.name)}" (${shortName(change.address)}): ${change.action}`;
+}
+/** The diff of every changed object and output, or null when none has attribute changes to show. */
+function attributeDiff(summary) {
+    return detailsBlock('Attribute changes', [
+        ...summary.changes.map((c) => ({
+            title: changeTitle(c),
+            attributes: c.attributes,
+            omitted: c.attributesOmitted,
+        })),
+        ...summary.outputs.map((o) => ({
+            title: `output "${shortName(o.name)}": ${o.action}`,
+            attributes: o.attributes,
+            omitted: 0,
+        })),
+    ]);
+}
+/** The diff of every object changed outside Terraform, or null when none has attribute changes to show. */
+function driftDiff(summary) {
+    return detailsBlock('Attribute changes outside Terraform', summary.drift.map((d) => ({
+        title: `${d.noun} "${shortName(d.name)}" (${shortName(d.address)}): changed outside Terraform`,
+        attributes: d.attributes,
+        omitted: d.attributesOmitted,
+    })));
 }
 
 ;// CONCATENATED MODULE: ./src/render/findings.ts
@@ -40407,10 +40436,94 @@ function findingsSection(summary, limit, detail) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./src/render/api-budget.ts
+// The review's "Okta API budget": the rate-limit buckets where a run of this plan waits more than a minute, from the
+// summary's forecast (plan/api-forecast.ts), and what to do about it. Nothing is shown when no bucket waits.
+
+/** A bucket is shown when its calls take more than this many minutes at the run's rate. */
+const SHOWN_FROM_MINUTES = 1;
+function apiBudgetSection(forecast) {
+    const slow = forecast.buckets.filter((b) => b.minutes > SHOWN_FROM_MINUTES);
+    if (slow.length === 0)
+        return [];
+    const worst = slow[0];
+    if (!worst)
+        return [];
+    return [
+        '#### Okta API budget',
+        `Refreshing this configuration takes ${plural(forecast.refresh, 'API call')} and applying this plan ${plural(forecast.apply, 'more call')}: about ${worst.minutes} minutes of waiting on Okta's ${code(worst.bucket)} limit (limits: ${escapeText(forecast.limits, 120)}).`,
+        '',
+        markdown_table(['Bucket', 'Refresh', 'Apply', 'Calls a minute', 'Minutes'], ['left', 'right', 'right', 'right', 'right'], slow.map((b) => [
+            code(b.bucket),
+            String(b.refresh),
+            String(b.apply),
+            String(b.limitPerMinute),
+            String(b.minutes),
+        ])),
+        '',
+        'The apply on merge plans again, so it reads all of this a second time before it writes. To wait less: give ' +
+            'the service app a larger share of these buckets (Okta gives one app 50% by default; then say so in ' +
+            'okta-rate-limits); split the configuration so each run reads fewer objects; keep okta-max-api-capacity ' +
+            'below 100 so the provider waits for the limit to reset instead of retrying into HTTP 429.',
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/render/review-context.ts
+// The review's context part, after what the plan changes: the objects changed outside Terraform and the Okta API
+// budget. Facts of the refresh, as of this plan: the merge's plan may see other ones without changing what it
+// applies, so nothing here approves anything (README, Threat model), and the apply does not compare this part with
+// its own plan. It holds no HTML but its one <details> block and no heading but its own (review-text.ts checks).
+
+
+
+
+function driftLine(drift) {
+    const deleted = objectAction(drift.actions) === 'delete';
+    const what = deleted
+        ? 'deleted outside Terraform'
+        : drift.attributes.length
+            ? `${drift.attributes
+                .slice(0, 5)
+                .map((a) => code(a.path))
+                .join(', ')}${drift.attributes.length + drift.attributesOmitted > 5 ? ', …' : ''} changed`
+            : 'changed';
+    return `- ${escapeText(drift.noun)} **${escapeText(drift.name)}**: ${what} · ${code(drift.address)}`;
+}
+function driftSection(summary, detail) {
+    if (summary.drift.length === 0)
+        return [];
+    const lines = [
+        `#### Changed outside Terraform (${summary.drift.length})`,
+        `Edited in the Admin Console or by another tool since the last apply. ${summary.hasChanges
+            ? 'The plan was made with these edits in view: where the configuration says otherwise, applying it reverts them.'
+            : 'The configuration matches these edits (or ignores them): applying changes nothing.'}`,
+    ];
+    if (detail === 'counts')
+        return lines;
+    lines.push(...summary.drift.map(driftLine));
+    return lines;
+}
+/** The context part's blocks, at `detail`. */
+function contextBlocks(summary, detail) {
+    const blocks = [];
+    const drift = driftSection(summary, detail);
+    if (drift.length)
+        blocks.push(drift.join('\n'));
+    const diff = detail === 'full' ? driftDiff(summary) : null;
+    if (diff)
+        blocks.push(diff);
+    const budget = apiBudgetSection(summary.apiForecast);
+    if (budget.length)
+        blocks.push(budget.join('\n'));
+    return blocks;
+}
+
 ;// CONCATENATED MODULE: ./src/render/review.ts
 // The review: what a plan does to an Okta org, in Okta's terms, as markdown for a PR comment or a job summary.
-// Security findings first, then the counts by category and risky changes, then changes made outside Terraform, then
-// every changed object by category, then the attribute-level diff. It always fits its budget: full → names only → counts only.
+// Two parts. The plan part says what the plan changes: security findings first, then the counts by category and
+// risky changes, then every changed object by category and output, then the attribute-level diff; an apply compares
+// it with its own plan (review-text.ts). The context part follows (review-context.ts): what changed outside
+// Terraform, the Okta API budget. It always fits its budget: full → names only → counts only.
 
 
 
@@ -40489,7 +40602,7 @@ function categoryTable(summary) {
     }
     return markdown_table(['Okta category', ...columns.map((c) => c.title)], ['left', ...columns.map(() => 'right')], rows);
 }
-/** "Removed · OIDC app **Slack** · `okta_app_oauth.slack`" */
+/** "Removed · OIDC app **Slack** · `okta_app_oauth.slack`": how a change is listed, and found again (review-text.ts). */
 function objectLine(change) {
     const extras = [];
     if (change.replaceOrder)
@@ -40520,32 +40633,6 @@ function riskySection(changes, limit) {
     }
     if (risky.length > limit)
         lines.push(`- …and ${risky.length - limit} more high-risk changes`);
-    return lines;
-}
-function driftLine(drift) {
-    const deleted = objectAction(drift.actions) === 'delete';
-    const what = deleted
-        ? 'deleted outside Terraform'
-        : drift.attributes.length
-            ? `${drift.attributes
-                .slice(0, 5)
-                .map((a) => code(a.path))
-                .join(', ')}${drift.attributes.length + drift.attributesOmitted > 5 ? ', …' : ''} changed`
-            : 'changed';
-    return `- ${escapeText(drift.noun)} **${escapeText(drift.name)}**: ${what} · ${code(drift.address)}`;
-}
-function driftSection(summary, detail) {
-    if (summary.drift.length === 0)
-        return [];
-    const lines = [
-        `#### Changed outside Terraform (${summary.drift.length})`,
-        `Edited in the Admin Console or by another tool since the last apply. ${summary.hasChanges
-            ? 'The plan was made with these edits in view: where the configuration says otherwise, applying it reverts them.'
-            : 'The configuration matches these edits (or ignores them): applying changes nothing.'}`,
-    ];
-    if (detail === 'counts')
-        return lines;
-    lines.push(...summary.drift.map(driftLine));
     return lines;
 }
 /** A reason okta/okta is known for, and the provider issue that says so. */
@@ -40582,40 +40669,46 @@ function changesByCategory(summary) {
     }
     return blocks.join('\n\n');
 }
-function render(summary, context, detail) {
+/** The outputs that change, by name (their values are in the attribute diff). */
+function outputsBlock(summary) {
+    if (summary.outputs.length === 0)
+        return null;
+    const items = summary.outputs.map((o) => `- ${VERB[o.action] ?? o.action} · output ${code(o.name)}`);
+    return `**Outputs**\n\n${items.join('\n')}`;
+}
+function leftOutNote(summary, context, detail) {
+    const objects = summary.changes.length + summary.outputs.length;
+    if (objects === 0 || detail === 'full')
+        return null;
+    const where = escapeText(context.moreAt, 300);
+    return detail === 'names'
+        ? `_Attribute-level changes are left out to fit the size limit: they are in ${where}._`
+        : `_The ${plural(objects, 'object')} by name and their attribute changes are left out to fit the size limit: they are in ${where}._`;
+}
+/** The plan part at `detail`: everything the plan changes, as the apply compares it (review-text.ts). */
+function reviewPlanPart(summary, context, detail) {
     const blocks = [...header(summary, context), ...headline(summary)];
     const findings = findingsSection(summary, detail === 'counts' ? MAX_RISKY_IN_COUNTS : Infinity, detail);
-    if (findings.length)
-        blocks.push(findings.join('\n'));
-    const counts = categoryTable(summary);
-    if (counts)
-        blocks.push(counts);
-    const risky = riskySection(summary.changes, detail === 'counts' ? MAX_RISKY_IN_COUNTS : Infinity);
-    if (risky.length)
-        blocks.push(risky.join('\n'));
-    const drift = driftSection(summary, detail);
-    if (drift.length)
-        blocks.push(drift.join('\n'));
-    const budget = apiBudgetSection(summary.apiForecast);
-    if (budget.length)
-        blocks.push(budget.join('\n'));
-    const noise = detail === 'counts' ? [] : noiseSection(summary.changes);
-    if (noise.length)
-        blocks.push(noise.join('\n'));
-    if (detail !== 'counts' && summary.changes.length)
-        blocks.push(changesByCategory(summary));
-    if (detail === 'full') {
-        const diff = attributeDiff(summary);
-        if (diff)
-            blocks.push(diff);
+    blocks.push(findings.join('\n'), categoryTable(summary));
+    blocks.push(riskySection(summary.changes, detail === 'counts' ? MAX_RISKY_IN_COUNTS : Infinity).join('\n'));
+    if (detail !== 'counts') {
+        blocks.push(noiseSection(summary.changes).join('\n'));
+        if (summary.changes.length)
+            blocks.push(changesByCategory(summary));
+        blocks.push(outputsBlock(summary));
     }
-    if (detail === 'names' && summary.changes.length) {
-        blocks.push(`_Attribute-level changes are left out to fit the size limit: they are in ${escapeText(context.moreAt, 300)}._`);
-    }
-    if (detail === 'counts' && summary.changes.length) {
-        blocks.push(`_The ${plural(summary.changes.length + summary.drift.length, 'object')} by name and their attribute changes are left out to fit the size limit: they are in ${escapeText(context.moreAt, 300)}._`);
-    }
-    return blocks.filter((b) => b.trim()).join('\n\n') + '\n';
+    if (detail === 'full')
+        blocks.push(attributeDiff(summary));
+    blocks.push(leftOutNote(summary, context, detail));
+    return blocks.filter((b) => b !== null && b.trim() !== '').join('\n\n') + '\n';
+}
+/** The context part at `detail`: "" or a blank line, then its blocks. */
+function reviewContextPart(summary, detail) {
+    const blocks = contextBlocks(summary, detail);
+    return blocks.length ? `\n${blocks.join('\n\n')}\n` : '';
+}
+function render(summary, context, detail) {
+    return reviewPlanPart(summary, context, detail) + reviewContextPart(summary, detail);
 }
 /** A lower bound of the bytes a level of detail needs, so that a huge plan is not rendered in vain. */
 function atLeast(summary, detail) {

@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { startArtifactService } from '../testkit/artifact-service.js';
 import { startGitHubServer } from '../testkit/github-server.js';
 import { startOktaProvider } from '../testkit/okta-provider/provider.mjs';
 import { startOktaEmulator } from '../testkit/okta/emulator.mjs';
@@ -55,7 +56,16 @@ const emulator = await startOktaEmulator({ token: TOKEN, stateFile: join(OUT, 'o
 // The provider stand-in runs in this process and reads its settings from this process's environment.
 Object.assign(process.env, { OKTA_HTTP_PROXY: emulator.url, OKTA_API_TOKEN: TOKEN });
 const provider = await startOktaProvider({});
-const github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN });
+// GitHub keeps each run's artifacts (a plan run's record of what it reviewed): the merge reads them back.
+const artifacts = await startArtifactService();
+const github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN, artifacts });
+let runId = 7000;
+/** A workflow run of its own, recorded as GitHub records runs: its ID, its runtime token. */
+function workflowRun(event, headSha) {
+  runId++;
+  github.runs.recordRun({ id: runId, event, headSha });
+  return { ...artifacts.jobEnv(runId), GITHUB_RUN_ID: String(runId) };
+}
 const common = {
   repo: REPO_DIR,
   quiet: true,
@@ -75,18 +85,26 @@ const common = {
   },
 };
 
-const pullRequest = (number) =>
-  eventEnv(github, 'pull_request', { number, pull_request: { number, head: { sha: `head${number}` } } });
+const pullRequest = (number) => {
+  const sha = github.runs.pullHead(number);
+  return {
+    ...eventEnv(github, 'pull_request', { number, pull_request: { number, head: { sha } } }),
+    ...workflowRun('pull_request', sha),
+  };
+};
 /** The push of pull request `number`'s merge to main: the apply finds its review through the merge commit. */
 function merge(number) {
   const sha = `${number}`.padStart(40, 'a');
   github.setPullsForCommit(sha, [number]);
-  return eventEnv(
-    github,
-    'push',
-    { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
-    { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha },
-  );
+  return {
+    ...eventEnv(
+      github,
+      'push',
+      { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+      { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha },
+    ),
+    ...workflowRun('push', sha),
+  };
 }
 const reviewComment = (number) =>
   github.comments(number).find((c) => c.body.startsWith('<!-- okta-terraform-action ')) ?? { body: '' };
@@ -195,6 +213,7 @@ try {
   await provider.stop();
   await emulator.close();
   await github.close();
+  await artifacts.close();
 }
 
 const html = join(OUT, 'review.html');

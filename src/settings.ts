@@ -14,7 +14,7 @@ import {
 } from './event.js';
 import { checkWorkspaceName, confined, confinedPath, workingDirectory } from './input-paths.js';
 import { InputReader } from './inputs.js';
-import { CREDENTIAL_VARIABLES } from './okta/credentials.js';
+import { environmentSecrets } from './environment-secrets.js';
 import {
   importSettings,
   planFileSettings,
@@ -148,12 +148,9 @@ function releasesUrl(inputs: InputReader): string | undefined {
   return value;
 }
 
-/** Masks every credential the runner's environment holds; a multi-line value (a PEM key) line by line. */
+/** Masks every credential the runner's environment holds (environment-secrets.ts says which). */
 function maskCredentials(runtime: Runtime): void {
-  for (const name of CREDENTIAL_VARIABLES) {
-    for (const line of runtime.env[name]?.split(/\r?\n/) ?? [])
-      if (line.trim()) runtime.setSecret(line.trim());
-  }
+  for (const secret of environmentSecrets(runtime.env)) runtime.setSecret(secret);
 }
 
 /** auto: apply what was merged into the default branch and what a dispatch approves; drift on schedule; else plan. */

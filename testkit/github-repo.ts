@@ -10,6 +10,7 @@ import { createIssues, field, merge, type FakeIssue } from './github-issues.js';
 import { createLabels } from './github-labels.js';
 import { createPullActivity, type PullActivity } from './github-pull-reviews.js';
 import { pageOf } from './github-pages.js';
+import { createRuns, type FakeRuns } from './github-runs.js';
 import type { FakeComment } from './github-server.js';
 
 export type Login = { login: string; type: 'User' | 'Bot' };
@@ -50,6 +51,8 @@ export interface FakeRepo {
   readonly graphql: GraphQLStore;
   /** commits, trees and branches, and the pull requests opened through the API (github-git.ts) */
   readonly git: FakeGit;
+  /** workflow runs as GitHub records them, and the head commit of each pull request (github-runs.ts) */
+  readonly runs: Omit<FakeRuns, 'handlers'>;
 }
 
 interface RepoOptions {
@@ -172,7 +175,7 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
       html_url: `https://github.com/${owner}/${repo}/pull/${number}`,
       issue_url: `${repoApi()}/issues/${number}`,
       user: userJson(activity.author(number) ?? { login: owner, type: 'User' }),
-      head: { sha, ref: `feature-${number}` },
+      head: { sha: runs.pullHead(number), ref: `feature-${number}` },
       base: { ref: 'main' },
     });
 
@@ -248,8 +251,11 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
     paginate,
   });
 
+  const runs = createRuns({ owner, repo, repoApi, sample: options.sample, error: errorReply });
+
   const handlers: Record<string, (call: Call, p: Record<string, unknown>) => Reply> = {
     ...issues.handlers,
+    ...runs.handlers,
     ...git.handlers,
     ...activity.handlers,
     ...labels.handlers,
@@ -321,6 +327,7 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
     addLabel: (issue, name, actor) => labels.addLabels(issue, [name], actor),
     activity,
     git: git.git,
+    runs,
     graphql: {
       viewer: self,
       comment: (nodeId) => {

@@ -44,7 +44,7 @@ export interface GitHubServerOptions {
 }
 
 /** The web UI's part: edits, labels and a pull request's activity by people (docs in github-repo.ts). */
-type ByPeople = Pick<FakeRepo, 'editComment' | 'addLabel' | 'activity' | 'git'>;
+type ByPeople = Pick<FakeRepo, 'editComment' | 'addLabel' | 'activity' | 'git' | 'runs'>;
 
 export interface GitHubServer extends ByPeople {
   /** value for GITHUB_API_URL (no trailing slash) */
@@ -280,6 +280,7 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     addLabel: (issue, name, actor) => fake.addLabel(issue, name, actor),
     activity: fake.activity,
     git: fake.git,
+    runs: fake.runs,
     loseAnswer: (method, path, times = 1) => void lost.push({ method: method.toUpperCase(), path, times }),
     hang: (method, path, times = Infinity) => void hung.push({ method: method.toUpperCase(), path, times }),
     failNext: (method, path, status, times = 1, body, headers) => {

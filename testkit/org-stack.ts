@@ -1,6 +1,9 @@
 // What the in-process tests of one org's review and apply share: the harness's http state backend (one per file),
 // a fresh GitHub stand-in per test (its violations fail the test), a fresh state per test, and the runs a repository
-// makes: a plan on a pull request, the push of a merge commit, a workflow_dispatch.
+// makes: a plan on a pull request, the push of a merge commit, a workflow_dispatch. Each is a workflow run of its own,
+// recorded in the GitHub stand-in as GitHub records it (event, head commit); the push of a commit already pushed is a
+// re-run of its run (the same run ID, the next GITHUB_RUN_ATTEMPT); the jobs of a workflow_dispatch share a run
+// until newRun().
 
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
 import { startArtifactService, type ArtifactService } from './artifact-service.js';
@@ -14,35 +17,41 @@ export interface OrgStack {
   readonly github: GitHubServer;
   /** The Actions artifact storage of this test's runs (artifact-service.ts), behind github and the runtime token. */
   readonly artifacts: ArtifactService;
-  /** Makes the runs from now on a new workflow run (GITHUB_RUN_ID, its own runtime token); its ID. */
+  /** Starts a new workflow run (GITHUB_RUN_ID, its own runtime token) for the next runs; its ID. */
   newRun(): number;
   readonly state: StateServer;
   /** This test's state on the backend. */
   readonly stateName: string;
   /** The names of the resources in this test's state, sorted. */
   resourcesInState(): string[];
-  /** A push to pull request `pr`: the plan that reviewers see. */
+  /** A push to pull request `pr`: the plan that reviewers see, in a run of its own. */
   pullRequestRun(
     pr: number,
     files: Record<string, string>,
     inputs?: Record<string, string>,
     runOptions?: RunOptions,
-  ): Promise<InProcessRun>;
-  /** The push of merge commit `sha` to main. */
+  ): Promise<StackRun>;
+  /** The push of merge commit `sha` to main; again for the same `sha`, a re-run of that run. */
   mergeRun(
     files: Record<string, string>,
     sha: string,
     inputs?: Record<string, string>,
     runOptions?: RunOptions,
-  ): Promise<InProcessRun>;
-  dispatchRun(files: Record<string, string>, inputs: Record<string, string>): Promise<InProcessRun>;
+  ): Promise<StackRun>;
+  /** A job of the current workflow_dispatch run. */
+  dispatchRun(files: Record<string, string>, inputs: Record<string, string>): Promise<StackRun>;
 }
+
+export type StackRun = InProcessRun & { readonly runId: number };
 
 /** Registers the hooks that start and stop the stand-ins; the returned stack is valid inside each test. */
 export function useOrgStack(prefix: string): OrgStack {
   let github: GitHubServer | undefined;
   let artifacts: ArtifactService | undefined;
   let runId = 4242;
+  /** Whether a run has used `runId` yet: the first run of a test is 4242. */
+  let claimed = false;
+  const pushRuns = new Map<string, { id: number; attempts: number }>();
   let state: StateServer | undefined;
   let stateName = '';
   let counter = 0;
@@ -62,6 +71,8 @@ export function useOrgStack(prefix: string): OrgStack {
     github = await startGitHubServer({ owner: OWNER, repo: REPO, token: GITHUB_TOKEN, artifacts });
     stateName = `${prefix}-${++counter}`;
     runId = 4242;
+    claimed = false;
+    pushRuns.clear();
   });
   afterEach(async () => {
     expect(github?.violations).toEqual([]);
@@ -70,18 +81,30 @@ export function useOrgStack(prefix: string): OrgStack {
     await artifacts?.close();
   });
 
-  const run = (
+  /** A run ID no run has used yet. */
+  const freshRun = (): number => {
+    if (claimed) runId++;
+    claimed = true;
+    return runId;
+  };
+  const run = async (
+    where: { readonly id: number; readonly attempt?: number },
     inputs: Record<string, string>,
     files: Record<string, string>,
     env: Record<string, string>,
     runOptions: RunOptions = {},
-  ) => {
-    const job = { ...started(artifacts).jobEnv(runId), GITHUB_RUN_ID: String(runId) };
-    return runInProcess(
+  ): Promise<StackRun> => {
+    const job = {
+      ...started(artifacts).jobEnv(where.id),
+      GITHUB_RUN_ID: String(where.id),
+      GITHUB_RUN_ATTEMPT: String(where.attempt ?? 1),
+    };
+    const done = await runInProcess(
       { ...orgInputs(started(state), stateName), ...inputs },
       { files, env: { ...env, ...job } },
       runOptions,
     );
+    return { ...done, runId: where.id };
   };
 
   return {
@@ -94,7 +117,10 @@ export function useOrgStack(prefix: string): OrgStack {
     get artifacts() {
       return started(artifacts);
     },
-    newRun: () => ++runId,
+    newRun: () => {
+      claimed = false;
+      return ++runId;
+    },
     get stateName() {
       return stateName;
     },
@@ -108,28 +134,32 @@ export function useOrgStack(prefix: string): OrgStack {
         .map((r) => r.name)
         .sort();
     },
-    pullRequestRun: (pr, files, inputs = {}, runOptions = {}) =>
-      run(
-        inputs,
-        files,
-        eventEnv(started(github), 'pull_request', { number: pr, pull_request: { number: pr } }),
-        runOptions,
-      ),
+    pullRequestRun: (pr, files, inputs = {}, runOptions = {}) => {
+      const id = freshRun();
+      const headSha = started(github).runs.pullHead(pr);
+      started(github).runs.recordRun({ id, event: 'pull_request', headSha, headBranch: `feature-${pr}` });
+      const payload = { number: pr, pull_request: { number: pr, head: { sha: headSha } } };
+      return run({ id }, inputs, files, eventEnv(started(github), 'pull_request', payload), runOptions);
+    },
     mergeRun: (files, sha, inputs = {}, runOptions = {}) => {
+      const earlier = pushRuns.get(sha);
+      const where = earlier
+        ? { id: earlier.id, attempts: earlier.attempts + 1 }
+        : { id: freshRun(), attempts: 1 };
+      pushRuns.set(sha, where);
+      started(github).runs.recordRun({ id: where.id, event: 'push', headSha: sha, headBranch: 'main' });
       const payload = { ref: 'refs/heads/main', after: sha, repository: { default_branch: 'main' } };
       const env = { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha };
-      return run(inputs, files, eventEnv(started(github), 'push', payload, env), runOptions);
+      const event = eventEnv(started(github), 'push', payload, env);
+      return run({ id: where.id, attempt: where.attempts }, inputs, files, event, runOptions);
     },
-    dispatchRun: (files, inputs) =>
-      run(
-        inputs,
-        files,
-        eventEnv(
-          started(github),
-          'workflow_dispatch',
-          { ref: 'refs/heads/main' },
-          { GITHUB_REF: 'refs/heads/main' },
-        ),
-      ),
+    dispatchRun: (files, inputs) => {
+      claimed = true;
+      const headSha = 'f'.repeat(40);
+      started(github).runs.recordRun({ id: runId, event: 'workflow_dispatch', headSha, headBranch: 'main' });
+      const env = { GITHUB_REF: 'refs/heads/main' };
+      const event = eventEnv(started(github), 'workflow_dispatch', { ref: 'refs/heads/main' }, env);
+      return run({ id: runId }, inputs, files, event);
+    },
   };
 }

@@ -5,7 +5,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { ActionError } from '../../src/errors.js';
-import type { Approval } from '../../src/modes/approval.js';
+import type { Approval } from '../../src/modes/approve-review.js';
 import { checkHighRisk } from '../../src/modes/high-risk-approval.js';
 import { parsePolicy } from '../../src/review/policy.js';
 import type { PlanSummary } from '../../src/plan/types.js';
@@ -52,21 +52,26 @@ afterEach(async () => {
   await github.close();
 });
 
-/** The merged pull request's review, planned at `plannedAt`; the labels are those on the pull request now. */
+/** The merged pull request's review, written at `plannedAt` (GitHub's time); the labels are those on it now. */
 function approval(plannedAt: string): Approval {
   return {
     kind: 'review',
-    resume: false,
     pullRequest: { repository: REPO, number: PR },
-    pull: { number: PR, labels: github.labels(PR), author: AUTHOR.login, mergedAt: new Date().toISOString() },
+    pull: {
+      number: PR,
+      labels: github.labels(PR),
+      author: AUTHOR.login,
+      mergedAt: new Date().toISOString(),
+      headSha: 'e'.repeat(40),
+    },
     comment: {
       id: 1,
       nodeId: 'IC_x',
       url: 'https://github.com/acme/okta-config/pull/7#issuecomment-1',
       body: '',
-      marker: { version: 2, directory: 'orgs/acme', workspace: 'default', label: '', plannedAt },
+      marker: { version: 3, directory: 'orgs/acme', workspace: 'default', label: '', plannedAt },
     },
-    fingerprint: 'f'.repeat(64),
+    reviewWrittenAt: plannedAt,
   };
 }
 

@@ -115,7 +115,7 @@ describe('(e) used stays used', () => {
     const merged = await mergeRun(SMUGGLED, 'merge-e3');
     expect(merged.outputs['failure-reason']).toBe('plan-not-found');
     expect(merged.stdout).toMatch(
-      /was planned at \S+, after the merge \(\S+\), so nobody approved it before merging/,
+      /was written at \S+, after the merge \(\S+\), so nobody approved it before merging/,
     );
     expect(resourcesInState()).toEqual([]);
   });
@@ -149,7 +149,7 @@ describe('(d) a review from before fingerprint v2', () => {
     const merged = await mergeRun(REVIEWED, 'merge-v1');
     expect(merged.outputs['failure-reason']).toBe('plan-not-found');
     expect(merged.stdout).toContain(
-      'the review in pull request #21 was written by an older version of the action, whose fingerprint does not say which objects change: plan again.',
+      "the review in pull request #21 was written by another version of the action, whose review this one can't check: plan again.",
     );
     expect(resourcesInState()).toEqual([]);
   });

@@ -77,9 +77,13 @@ describe('(g) a secret in a resource address (a for_each key)', () => {
     expect(run.code).toBe(0);
     const body = stack.github.comments(PR)[0]?.body ?? '';
     const marker = /<!-- okta-terraform-action (.*?) -->/.exec(body)?.[1] ?? '';
-    expect(marker).toMatch(/"objects":\{"[0-9a-f]{12}":"[0-9a-f]{12}"\}/);
+    expect(marker).toMatch(/"run":"\d+"/);
     expect(body).toContain('terraform_data.team["(redacted)"]');
     expect(everythingPosted(run)).not.toContain(key);
+    // The run's record (an artifact anyone who can read the repository can download) keys objects by a hash.
+    const [record] = stack.artifacts.artifacts().filter((a) => a.name.startsWith('okta-review-'));
+    expect(record?.content.toString()).toMatch(/"objects":\{"[0-9a-f]{12}":"[0-9a-f]{64}"\}/);
+    expect(record?.content.toString()).not.toContain(key);
   });
 });
 

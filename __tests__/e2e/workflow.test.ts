@@ -34,9 +34,15 @@ afterAll(async () => {
   await workflow.stop();
 });
 
-/** One job of the workflow, in a run of its own, with mode auto: the event decides. */
-async function job(event: string, payload: unknown, env: Record<string, string> = {}): Promise<ActionRun> {
+/** One job of the workflow, in a run of its own (recorded as GitHub records runs), with mode auto: the event decides. */
+async function job(
+  event: string,
+  payload: unknown,
+  env: Record<string, string> = {},
+  headSha = env.GITHUB_SHA ?? 'f'.repeat(40),
+): Promise<ActionRun> {
   runId++;
+  workflow.github.runs.recordRun({ id: runId, event, headSha });
   const run = await runStep(
     {
       'working-directory': 'orgs/production',
@@ -68,7 +74,8 @@ const review = () =>
 
 describe('a pull request, its merge, an Admin Console edit and the next scheduled run', () => {
   it('reviews, applies exactly the reviewed plan, then reports the drift in an issue', async () => {
-    const planned = await job('pull_request', { number: PR, pull_request: { number: PR } });
+    const head = workflow.github.runs.pullHead(PR);
+    const planned = await job('pull_request', { number: PR, pull_request: { number: PR } }, {}, head);
     expect(planned.code).toBe(0);
     expect(review()?.body).toContain('### Okta plan for acme.okta.com');
     expect(review()?.body).toContain('Plan: 11 to add, 0 to change, 0 to destroy.');

@@ -100,6 +100,57 @@ describe('re-running a merge whose apply failed part-way', () => {
     expect(stack.resourcesInState()).toEqual(['first']);
   });
 
+  it('replaces an object the failed run created and left tainted: the create that was reviewed', async () => {
+    // second is created, then its provisioner fails (Okta answered the create, a follow-up call failed): Terraform
+    // keeps it, tainted. The re-run plans its replace, which is the reviewed create, completed.
+    const tainting = (flag: boolean): Record<string, string> => {
+      const files = orgConfig(
+        { first: 'First' },
+        `
+resource "terraform_data" "second" {
+  input = "Second"
+  provisioner "local-exec" {
+    command = "test -f \${path.module}/okta-answered"
+  }
+}
+
+resource "terraform_data" "third" {
+  input      = "Third"
+  depends_on = [terraform_data.second]
+}
+`,
+      );
+      return flag ? { ...files, 'orgs/acme/okta-answered': 'yes\n' } : files;
+    };
+    expect((await stack.pullRequestRun(PR, tainting(false))).code).toBe(0);
+    stack.github.setPullsForCommit('resume5', [PR]);
+    const failed = await stack.mergeRun(tainting(false), 'resume5');
+    expect(failed.outputs['failure-reason']).toBe('apply-failed');
+    expect(stack.resourcesInState()).toEqual(['first', 'second']);
+    expect(stack.state.state(stack.stateName)?.toString()).toContain('"status": "tainted"');
+
+    const rerun = await stack.mergeRun(tainting(true), 'resume5');
+    expect(rerun.stdout).toContain(
+      '1 of them created by it and left tainted, replaced now as the create that was reviewed (terraform_data.second).',
+    );
+    expect(rerun.code).toBe(0);
+    expect(stack.resourcesInState()).toEqual(['first', 'second', 'third']);
+    expect(status()).toBe('applied');
+  });
+
+  it('goes on only from its own record: without actions: read, a re-run applies nothing', async () => {
+    await failedPartWay('resume6');
+    const forbidden = { message: 'Resource not accessible by integration' };
+    stack.github.failNext('GET', /\/actions\/runs\/\d+\/artifacts$/, 403, Infinity, forbidden);
+    const rerun = await stack.mergeRun(chain(true), 'resume6');
+    expect(rerun.outputs['failure-reason']).toBe('plan-not-found');
+    expect(rerun.stdout).toContain(
+      "an apply from it stopped part-way, and a re-run goes on only from that run's own record of it, which could not be read",
+    );
+    expect(rerun.stdout).toContain('give the job `permissions: actions: read`');
+    expect(stack.resourcesInState()).toEqual(['first']);
+  });
+
   it('applies nothing with a different backend, workspace or -target than the review', async () => {
     await failedPartWay('resume3');
     const targeted = await stack.mergeRun(chain(true), 'resume3', { target: 'terraform_data.second' });

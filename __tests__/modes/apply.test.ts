@@ -26,13 +26,16 @@ describe('on merge', () => {
 
     const merged = await mergeRun(TWO_GROUPS, 'merge1');
     expect(merged.code).toBe(0);
+    expect(merged.stdout).toContain(
+      `Approved by the review of pull request #12: its plan run ${reviewed.runId} recorded exactly this plan and this review text.`,
+    );
     expect(merged.outputs.fingerprint).toBe(reviewed.outputs.fingerprint);
     expect(resourcesInState()).toEqual(['engineering', 'sales']);
     expect(merged.stdout).toContain('terraform_data.engineering: Creation complete');
     const body = review()?.body ?? '';
     expect(body).toContain('"status":"applied"');
     expect(body).toContain(
-      '✅ **Applied** ([workflow run](https://github.com/acme/okta-config/actions/runs/4242)): 2 added, 0 changed, 0 destroyed.',
+      `✅ **Applied** ([workflow run](https://github.com/acme/okta-config/actions/runs/${merged.runId})): 2 added, 0 changed, 0 destroyed.`,
     );
     expect(body).toContain('Plan: 2 to add'); // the review itself stays
 
@@ -54,10 +57,50 @@ describe('on merge', () => {
     expect(merged.outputs['failure-reason']).toBe('plan-changed');
     expect(resourcesInState()).toEqual([]);
     expect(merged.stdout).toContain(
-      '::error::plan-changed: the plan differs from the one approved, so nothing was applied. Since the review, added to the plan: `terraform_data.it`; changed in it: `terraform_data.sales`.',
+      '::error::plan-changed: the plan differs from the one reviewed in pull request #12, so nothing was applied. Since the review, added to the plan: `terraform_data.it`; changed in it: `terraform_data.sales`.',
     );
-    expect(review()?.body).toContain('⚠️ **Not applied: the plan changed since this review**');
-    expect(merged.stepSummary).toContain('Not applied: the plan changed since it was approved');
+    // The review is left as it was before the merge (a re-run may still apply it); a notice says why not now.
+    expect(review()?.body).not.toContain('okta-terraform-action:status');
+    const notice = stack.github
+      .comments(PR)
+      .find((c) => c.body.startsWith('<!-- okta-terraform-action:notice '));
+    expect(notice?.body).toContain('### ⚠️ Okta plan not applied: it changed since the review');
+    expect(notice?.body).toContain(
+      'added to the plan: `terraform_data.it`; changed in it: `terraform_data.sales`.',
+    );
+    expect(merged.stepSummary).toContain('Not applied: the plan changed since it was reviewed');
+  });
+
+  it("without actions: read, approves by the review's text alone when it shows every value as it is", async () => {
+    await reviewRun(TWO_GROUPS);
+    stack.github.setPullsForCommit('merge4', [PR]);
+    const forbidden = { message: 'Resource not accessible by integration' };
+    stack.github.failNext('GET', /\/actions\/runs\/\d+$/, 403, Infinity, forbidden);
+    const merged = await mergeRun(TWO_GROUPS, 'merge4');
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toContain(
+      'Approved by the review of pull request #12: its text shows every change of this plan, as the action renders it.',
+    );
+    expect(resourcesInState()).toEqual(['engineering', 'sales']);
+  });
+
+  it("without actions: read, refuses a review whose text can't show a value (a sensitive one), and says why", async () => {
+    const withSecret = orgConfig(
+      { engineering: 'Engineering' },
+      'variable "token" {\n  type      = string\n  sensitive = true\n  default   = "s3cret-default-value"\n}\n\nresource "terraform_data" "hook" {\n  input = var.token\n}\n',
+    );
+    await reviewRun(withSecret);
+    expect(review()?.body).toContain('+ input = (sensitive)');
+    stack.github.setPullsForCommit('merge5', [PR]);
+    const forbidden = { message: 'Resource not accessible by integration' };
+    stack.github.failNext('GET', /\/actions\/runs\/\d+$/, 403, Infinity, forbidden);
+    const merged = await mergeRun(withSecret, 'merge5');
+    expect(merged.outputs['failure-reason']).toBe('plan-not-found');
+    expect(merged.stdout).toContain(
+      "can't approve this plan by its text (it shows this plan, but not every change as it is: values of `terraform_data.hook` are cut, masked or left out",
+    );
+    expect(merged.stdout).toContain('give the job `permissions: actions: read`');
+    expect(resourcesInState()).toEqual([]);
   });
 
   it('refuses without a reviewed plan, unless auto-approve', async () => {
@@ -79,11 +122,21 @@ describe('on workflow_dispatch', () => {
     expect(plan.code).toBe(0);
     const approved = plan.outputs.fingerprint ?? '';
 
-    const stale = await dispatchRun(orgConfig({ engineering: 'Engineering' }), {
+    const stale = await dispatchRun(orgConfig({ engineering: 'Engineering', sales: 'Sales team' }), {
       'approved-fingerprint': approved,
     });
     expect(stale.outputs['failure-reason']).toBe('plan-changed');
+    // What differs, from the plan job's record in this run: never "too large to list" (issue 28 f).
+    expect(stale.stdout).toContain(
+      '::error::plan-changed: the plan differs from the one approved (approved-fingerprint), so nothing was applied. Since the plan job, changed in it: `terraform_data.sales`. Run the plan job again and approve its fingerprint',
+    );
+    expect(stale.stdout).not.toContain('too large');
     expect(resourcesInState()).toEqual([]);
+
+    const unknown = await dispatchRun(TWO_GROUPS, { 'approved-fingerprint': 'a'.repeat(64) });
+    expect(unknown.stdout).toContain(
+      'No plan job of this run recorded a plan with the approved fingerprint aaaaaaaaaaaaaaaa (approve the fingerprint of a plan job of this run).',
+    );
 
     const none = await dispatchRun(TWO_GROUPS, {});
     expect(none.outputs['failure-reason']).toBe('plan-not-found');

@@ -24,19 +24,21 @@ describe('the example plans', () => {
     expect(renderReview(summary, context).markdown).toMatchSnapshot();
   });
 
-  it('puts high-risk changes first, then changes made outside Terraform, then the rest', async () => {
+  it('puts high-risk changes first, then the rest, then what changed outside Terraform', async () => {
     const { markdown, detail } = renderReview(
       await summarizeFile('examples/plans/pull-request.json'),
       context,
     );
     expect(detail).toBe('full');
+    // The plan part, which an apply compares with its own plan, ends before the context part starts.
     const order = [
       'Plan: 1 to import, 8 to add, 5 to change, 3 to destroy.',
       '| Okta category |',
       '#### High-risk changes (6)',
-      '#### Changed outside Terraform (2)',
       '#### Changes by category',
-      '<details>',
+      '<details><summary>Attribute changes (',
+      '#### Changed outside Terraform (2)',
+      '<details><summary>Attribute changes outside Terraform (',
     ];
     const positions = order.map((text) => markdown.indexOf(text));
     expect(positions.every((p) => p >= 0)).toBe(true);

@@ -184,14 +184,43 @@ describe('happy path, no violations', () => {
       ...REPO,
       commit_sha: 'abc123',
     });
+    // Merged as abc123 from its head commit, which is another one.
     expect(pulls.data.map((p) => [p.number, p.head.sha, p.state, p.merge_commit_sha])).toEqual([
-      [12, 'abc123', 'closed', 'abc123'],
+      [12, server.runs.pullHead(12), 'closed', 'abc123'],
     ]);
+    expect(server.runs.pullHead(12)).toMatch(/^[0-9a-f]{40}$/);
     const none = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
       ...REPO,
       commit_sha: 'def',
     });
     expect(none.data).toEqual([]);
+    expect(server.violations).toEqual([]);
+  });
+
+  it('answers a recorded workflow run as GitHub records it (event, head commit, repositories), else 404', async () => {
+    await start();
+    const octokit = client();
+    server.runs.recordRun({
+      id: 77,
+      event: 'pull_request',
+      headSha: 'c'.repeat(40),
+      headBranch: 'feature-3',
+    });
+    const { data } = await octokit.rest.actions.getWorkflowRun({ ...REPO, run_id: 77 });
+    expect([data.id, data.event, data.head_sha, data.head_branch]).toEqual([
+      77,
+      'pull_request',
+      'c'.repeat(40),
+      'feature-3',
+    ]);
+    expect(data.head_repository.full_name).toBe(`${REPO.owner}/${REPO.repo}`);
+    // A re-run keeps its ID; what it records again replaces what was there.
+    server.runs.recordRun({ id: 77, event: 'pull_request', headSha: 'd'.repeat(40) });
+    const again = await octokit.rest.actions.getWorkflowRun({ ...REPO, run_id: 77 });
+    expect(again.data.head_sha).toBe('d'.repeat(40));
+    await expect(octokit.rest.actions.getWorkflowRun({ ...REPO, run_id: 78 })).rejects.toMatchObject({
+      status: 404,
+    });
     expect(server.violations).toEqual([]);
   });
 });

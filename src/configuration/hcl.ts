@@ -9,6 +9,8 @@
 export interface HclBody {
   /** Each attribute's literal string, or undefined when its value is an expression (or not a string). */
   readonly attributes: ReadonlyMap<string, string | undefined>;
+  /** Each attribute's expression as written (`true`, `8`, `{ a = "b" }`; JSON syntax: the value as JSON). */
+  readonly expressions: ReadonlyMap<string, string>;
   readonly blocks: readonly HclBlock[];
 }
 
@@ -179,6 +181,7 @@ class NativeScanner {
 
   body(closing: boolean): HclBody {
     const attributes = new Map<string, string | undefined>();
+    const expressions = new Map<string, string>();
     const blocks: HclBlock[] = [];
     for (;;) {
       this.skipSpace(true);
@@ -198,8 +201,9 @@ class NativeScanner {
       }
       this.skipSpace(false);
       if (this.src[this.i] === '=' && this.src[this.i + 1] !== '=') {
-        this.i++;
+        const from = ++this.i;
         attributes.set(name, this.expression());
+        expressions.set(name, this.src.slice(from, this.i).trim());
         continue;
       }
       const labels: string[] = [];
@@ -214,7 +218,7 @@ class NativeScanner {
         blocks.push({ type: name, labels, line: this.lineAt(start), body: this.body(true) });
       } else this.expression();
     }
-    return { attributes, blocks };
+    return { attributes, expressions, blocks };
   }
 }
 
@@ -239,13 +243,17 @@ function jsonBody(
   nested: (key: string, value: Json) => HclBlock[] = () => [],
 ): HclBody {
   const attributes = new Map<string, string | undefined>();
+  const expressions = new Map<string, string>();
   const blocks: HclBlock[] = [];
   for (const [key, item] of Object.entries(value)) {
     const inner = nested(key, item);
     if (inner.length) blocks.push(...inner);
-    else attributes.set(key, typeof item === 'string' ? item : undefined);
+    else {
+      attributes.set(key, typeof item === 'string' ? item : undefined);
+      expressions.set(key, JSON.stringify(item) ?? 'null');
+    }
   }
-  return { attributes, blocks };
+  return { attributes, expressions, blocks };
 }
 
 /** `terraform` blocks: their backend, cloud and required_providers blocks are blocks, the rest attributes. */
@@ -298,7 +306,7 @@ export function parseHclJson(text: string): HclFile {
   try {
     document = JSON.parse(text);
   } catch {
-    return { attributes: new Map(), blocks: [], strings: [] };
+    return { attributes: new Map(), expressions: new Map(), blocks: [], strings: [] };
   }
   const blocks: HclBlock[] = [];
   for (const top of objects(document)) {
@@ -307,5 +315,5 @@ export function parseHclJson(text: string): HclFile {
       else if (LABELS[type] !== undefined) blocks.push(...labelled(type, value, LABELS[type]));
     }
   }
-  return { attributes: new Map(), blocks, strings: jsonStrings(document, []) };
+  return { attributes: new Map(), expressions: new Map(), blocks, strings: jsonStrings(document, []) };
 }

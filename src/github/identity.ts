@@ -28,6 +28,8 @@ export interface CommentHistory {
   readonly author: string | undefined;
   /** Everyone who edited it, each once, in no order, spelt as REST does; "ghost" for a deleted account. */
   readonly editors: readonly string[];
+  /** When its text was last written, by GitHub's clock: its last edit, or its creation (ISO 8601). */
+  readonly writtenAt: string;
 }
 
 interface GraphQLActor {
@@ -38,6 +40,8 @@ interface GraphQLActor {
 interface EditsPage {
   node: {
     author: GraphQLActor | null;
+    createdAt: string;
+    lastEditedAt: string | null;
     userContentEdits: {
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
       nodes: Array<{ editor: GraphQLActor | null } | null> | null;
@@ -49,6 +53,8 @@ const HISTORY = `query($id: ID!, $after: String) {
   node(id: $id) {
     ... on IssueComment {
       author { __typename login }
+      createdAt
+      lastEditedAt
       userContentEdits(first: 100, after: $after) {
         pageInfo { hasNextPage endCursor }
         nodes { editor { __typename login } }
@@ -66,18 +72,20 @@ function restLogin(actor: GraphQLActor | null): string | undefined {
   return actor.__typename === 'Bot' && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login;
 }
 
-/** The comment's author and every editor of it, over all pages of its edit history. */
+/** The comment's author, every editor of it (over all pages of its edit history) and when it was last written. */
 export async function commentHistory(client: GitHubClient, nodeId: string): Promise<CommentHistory> {
   const editors = new Set<string>();
   let author: string | undefined;
+  let writtenAt: string | undefined;
   let after: string | null = null;
   do {
     const page: EditsPage = await client.graphql<EditsPage>(HISTORY, { id: nodeId, after });
     if (!page.node) throw new Error(`comment ${nodeId} not found`);
     author = restLogin(page.node.author);
+    writtenAt = page.node.lastEditedAt ?? page.node.createdAt;
     const edits = page.node.userContentEdits;
     for (const edit of edits?.nodes ?? []) editors.add(restLogin(edit?.editor ?? null) ?? 'ghost');
     after = edits?.pageInfo.hasNextPage ? edits.pageInfo.endCursor : null;
   } while (after);
-  return { author, editors: [...editors] };
+  return { author, editors: [...editors], writtenAt: writtenAt ?? '' };
 }

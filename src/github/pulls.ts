@@ -9,6 +9,8 @@ export interface MergedPullRequest {
   /** Who opened it (undefined for a deleted account). */
   readonly author: string | undefined;
   readonly mergedAt: string;
+  /** The head commit that was merged: the one its plan runs planned. */
+  readonly headSha: string;
 }
 
 export async function mergedPullRequest(
@@ -32,6 +34,7 @@ export async function mergedPullRequest(
     labels: merged.labels.map((l) => l.name),
     author: merged.user?.login,
     mergedAt: merged.merged_at,
+    headSha: merged.head.sha,
   };
 }
 

@@ -1,61 +1,129 @@
-// Apply mode: plan the merged code once, check it is the plan that was approved (same fingerprint, high-risk
-// deletes approved), then apply exactly that saved plan file. With apply-from: plan-file, the reviewed run's own
-// plan file instead, when it is there and made from the merged configuration: then the org is not refreshed a
-// second time, and the merge makes only the writes' Okta API calls. The review comment says applying → applied /
-// failed / not applied; a review that can't be marked applying applies nothing. A re-run after a part-way failure
-// applies what the review showed and is not applied yet, object by object, and nothing else; once an apply from a
-// review succeeded, that review approves no other.
+// Apply mode: plan the merged code once, check that a review shows exactly this plan (approve-review.ts) or that it
+// is the approved dispatch's, that high-risk changes were approved, then apply exactly that saved plan file. With
+// apply-from: plan-file, the reviewed run's own plan file instead, when it is there and made from the merged
+// configuration: then the org is not refreshed a second time. The review comment says applying → applied / failed;
+// a review that can't be marked applying applies nothing. Before marking it, the run keeps its own record of what
+// it applies (apply-records.ts): a re-run of this run goes on with what is left of it, object by object, and
+// nothing else; once it applied, nothing more.
 
 import { ActionError } from '../errors.js';
 import type { Outputs } from '../outputs.js';
-import { comparePlans } from '../plan/fingerprint.js';
-import { appliedCounts, applyReportMarkdown, differenceText, notAttempted } from '../render/apply-report.js';
+import { appliedCounts, applyReportMarkdown, notAttempted } from '../render/apply-report.js';
 import type { ReviewStatus } from '../render/marker.js';
 import type { Settings } from '../settings.js';
-import { findApproval, type Approval } from './approval.js';
+import { keepApplyRecord } from './apply-records.js';
+import { leaveNotAppliedNotice } from './apply-notice.js';
+import { findApproval, usedReview, type ApprovalGate } from './approval.js';
+import { approveReviews, type Approval } from './approve-review.js';
 import type { ModeContext } from './context.js';
+import { refuseDispatch } from './dispatch-refusal.js';
 import { checkHighRisk } from './high-risk-approval.js';
 import { planAndReport, tellThrottling, type PlannedRun } from './plan-and-report.js';
+import { checkRemainder } from './resume.js';
 import { setReviewStatus } from './review-comment.js';
 import { planSource } from './reviewed-plan-file.js';
+import { recordObjects } from './run-records.js';
 import { UNFINISHED_APPLY_STATE, type UnfinishedApply } from './unfinished-apply.js';
 
-type ReviewApproval = Extract<Approval, { kind: 'review' }>;
+/** The approval of what was planned, or the refusal, said on the pull request and in the job summary. */
+async function approve(
+  gate: ApprovalGate,
+  planned: PlannedRun,
+  settings: Settings,
+  context: ModeContext,
+): Promise<Approval> {
+  switch (gate.kind) {
+    case 'auto':
+      return gate;
+    case 'used':
+      throw usedReview(gate.pull, gate.why);
+    case 'fingerprint':
+      if (planned.fingerprint !== gate.fingerprint)
+        await refuseDispatch(gate.fingerprint, planned, settings, context);
+      return gate;
+    case 'resume':
+      checkRemainder(gate.record, planned, gate, context.runtime);
+      return { ...gate, reviewWrittenAt: gate.record.reviewWrittenAt };
+    case 'reviews': {
+      const result = await approveReviews(gate, planned, { settings, context });
+      if (result.kind !== 'refused') return result;
+      if (result.difference !== undefined) {
+        const what = result.difference;
+        await context.runtime.appendSummary(
+          `### Not applied: the plan changed since it was reviewed\n\n${what}\n`,
+        );
+        if (context.github) {
+          const notice = { target: settings.target, what, runUrl: settings.github.runUrl };
+          await leaveNotAppliedNotice(context.github, gate.pullRequest, notice, context.runtime);
+        }
+      }
+      throw result.error;
+    }
+  }
+}
+
+/** This run's record of the apply it begins, or has finished (apply-records.ts); none for dispatch or auto-approve. */
+async function keepRecord(
+  state: 'applying' | 'applied',
+  approval: Approval,
+  planned: PlannedRun,
+  settings: Settings,
+  context: ModeContext,
+): Promise<void> {
+  if (approval.kind !== 'review' && approval.kind !== 'resume') return;
+  // A resumed apply keeps the first attempt's objects: what the review approved, not what is left of it.
+  const applied =
+    approval.kind === 'resume'
+      ? approval.record
+      : {
+          fingerprint: planned.fingerprint,
+          context: planned.contextDigest,
+          objects: recordObjects(planned.digests),
+        };
+  await keepApplyRecord(
+    settings,
+    {
+      state,
+      pullRequest: approval.pull.number,
+      commentId: approval.kind === 'resume' ? approval.record.commentId : approval.comment.id,
+      reviewWrittenAt: approval.reviewWrittenAt,
+      fingerprint: applied.fingerprint,
+      context: applied.context,
+      objects: applied.objects,
+    },
+    context.runtime,
+  );
+}
 
 export async function runApplyMode(settings: Settings, context: ModeContext): Promise<Outputs> {
   const { runtime } = context;
-  const approval = await findApproval(settings, context.github);
-  const source = await planSource(settings, context, approval);
+  const gate = await findApproval(settings, context.github);
+  const source = await planSource(settings, context, gate);
   const planned = await planAndReport(settings, context, source.kind === 'plan-file' ? source : undefined);
-  const { summary, fingerprint, outputs, terraform } = planned;
+  const { summary, outputs, terraform } = planned;
   if (!terraform?.hasChanges) {
     runtime.info('Nothing to apply: the Okta org already matches the configuration.');
     return outputs;
   }
-  const setStatus = async (status: ReviewStatus, required = false): Promise<void> => {
-    if (approval.kind !== 'review' || !context.github) return;
-    const { repository } = approval.pullRequest;
-    const { runUrl } = settings.github;
-    await setReviewStatus(context.github, runtime, repository, approval.comment, status, runUrl, required);
-  };
-  if (approval.kind === 'used') {
-    throw new ActionError(
-      'plan-not-found',
-      `the review in pull request #${approval.pullRequest.number} was already used by an earlier apply, and these changes were never reviewed${approval.why ? ` (${approval.why})` : ''}: open a pull request for them`,
-    );
-  }
-  if (approval.kind === 'review' && approval.resume) checkRemainder(approval, planned, context);
-  else if (approval.kind !== 'auto' && approval.fingerprint !== fingerprint) {
-    await refuseChangedPlan(approval, planned, setStatus, context);
-  }
+  const approval = await approve(gate, planned, settings, context);
   await checkHighRisk(summary, approval, {
     allowHighRisk: settings.allowHighRisk,
     github: context.github,
     blockOn: settings.blockOn,
   });
+  const review = approval.kind === 'review' || approval.kind === 'resume' ? approval : undefined;
+  const setStatus = async (status: ReviewStatus, required = false): Promise<void> => {
+    const comment = review?.comment;
+    if (!comment || !review || !context.github) return;
+    const { repository } = review.pullRequest;
+    const update = { repository, comment, status, runUrl: settings.github.runUrl, required };
+    await setReviewStatus(context.github, runtime, update);
+  };
 
   if (context.cancel.aborted)
     throw new ActionError('cancelled', 'the job was cancelled before the apply: nothing was applied');
+  // Kept before the review is marked: a re-run of this run reads it to go on with what is left.
+  await keepRecord('applying', approval, planned, settings, context);
   // Marked first, or nothing is applied: an unmarked review could approve a second apply.
   await setStatus({ kind: 'applying' }, true);
   // Until the review's status is set, the post step finishes the apply if this step is killed.
@@ -69,13 +137,14 @@ export async function runApplyMode(settings: Settings, context: ModeContext): Pr
   context.secrets.scrubInPlace(report);
   if (erroredState?.kind === 'not-saved') runtime.setOutput('errored-state-path', erroredState.file);
   if (failure?.reason === 'plan-changed') {
-    // A stale plan file: Terraform refused it before changing anything, so the review is not spent.
+    // A stale plan file: Terraform refused it before changing anything. This run's record lets a re-run plan again.
     const why =
       'The state changed after this plan was made, so Terraform refused its plan file; nothing was applied.';
     await setStatus({ kind: 'plan-changed', difference: undefined, why });
     runtime.saveState(UNFINISHED_APPLY_STATE, '');
     throw failure;
   }
+  const approvedBy = approval.kind === 'resume' ? 'review' : approval.kind;
   if (failure) {
     await setStatus({
       kind: 'apply-failed',
@@ -85,11 +154,12 @@ export async function runApplyMode(settings: Settings, context: ModeContext): Pr
       notAttempted: notAttempted(report, summary.changes).length,
     });
     runtime.saveState(UNFINISHED_APPLY_STATE, '');
-    await runtime.appendSummary(applyReportMarkdown(report, summary.changes, approval.kind));
+    await runtime.appendSummary(applyReportMarkdown(report, summary.changes, approvedBy));
     throw failure;
   }
   await setStatus({ kind: 'applied', report });
   runtime.saveState(UNFINISHED_APPLY_STATE, '');
+  await keepRecord('applied', approval, planned, settings, context);
   runtime.info(`Applied: ${appliedCounts(report)}.`);
   await runtime.appendSummary(`### Applied\n\n${appliedCounts(report)}.\n`);
   return outputs;
@@ -102,58 +172,16 @@ function unfinishedApply(
 ): UnfinishedApply {
   const { workingDirectoryPath: workingDirectory, tempDir } = settings;
   const { runUrl } = settings.github;
+  const comment = approval.kind === 'review' || approval.kind === 'resume' ? approval.comment : undefined;
   const review =
-    approval.kind === 'review'
+    comment && (approval.kind === 'review' || approval.kind === 'resume')
       ? {
           review: {
             repository: approval.pullRequest.repository,
-            commentId: approval.comment.id,
+            commentId: comment.id,
             ...(runUrl ? { runUrl } : {}),
           },
         }
       : {};
   return { workingDirectory, tempDir, binary: session.binary, ...review };
-}
-
-/**
- * A re-run after a part-way failure: every change left must be one the review showed, with the digest it had then,
- * in the reviewed directory, workspace, backend, -target and providers. What the review had and the plan no longer
- * has was applied by the earlier run. Anything else: nothing is applied, and the review keeps its status.
- */
-function checkRemainder(approval: ReviewApproval, planned: PlannedRun, context: ModeContext): void {
-  const { objects = {}, context: reviewedContext } = approval.comment.marker;
-  const difference = comparePlans(objects, planned.digests);
-  const sameContext = reviewedContext === planned.contextDigest;
-  if (difference.added.length === 0 && difference.changed.length === 0 && sameContext) {
-    context.runtime.info(
-      `Resuming the apply of pull request #${approval.pullRequest.number}'s review: ${planned.digests.size} ` +
-        `reviewed change(s) left, ${difference.dropped} applied by the earlier run.`,
-    );
-    return;
-  }
-  // Reviewed objects gone from the plan are those the earlier run applied: not a difference here.
-  const what = sameContext
-    ? differenceText({ ...difference, dropped: 0 })
-    : 'The directory, workspace, backend, -target or provider versions differ from the review.';
-  throw new ActionError(
-    'plan-changed',
-    `an earlier apply of this review stopped part-way, and what is left is not only what was reviewed, so nothing was applied. ${what} Open a pull request for what is left`,
-  );
-}
-
-async function refuseChangedPlan(
-  approval: Extract<Approval, { kind: 'review' | 'fingerprint' }>,
-  planned: PlannedRun,
-  setStatus: (status: ReviewStatus) => Promise<void>,
-  context: ModeContext,
-): Promise<never> {
-  const objects = approval.kind === 'review' ? approval.comment.marker.objects : undefined;
-  const difference = objects ? comparePlans(objects, planned.digests) : undefined;
-  await setStatus({ kind: 'plan-changed', difference });
-  const what = differenceText(difference);
-  await context.runtime.appendSummary(`### Not applied: the plan changed since it was approved\n\n${what}\n`);
-  throw new ActionError(
-    'plan-changed',
-    `the plan differs from the one approved, so nothing was applied. ${what} Review the new plan, then merge or dispatch again`,
-  );
 }

@@ -1,39 +1,48 @@
-// What an apply may apply: the plan reviewed in the merged pull request's comment (push), the fingerprint a
-// reviewer approved (workflow_dispatch: approved-fingerprint), or anything (auto-approve). Nothing else.
+// What an apply may apply, found before it plans: the reviews of the merged pull request that can still approve
+// (push), the fingerprint a reviewer approved (workflow_dispatch: approved-fingerprint), an apply of this very run
+// to resume, or anything (auto-approve). Which review approves, if any, is decided once the plan is made
+// (approve-review.ts): by what its text shows, never by its marker.
 //
-// A review comment approves only when it holds against a writer (README, Threat model): the action's own identity
-// wrote it and nobody else ever edited it (its GraphQL edit history), no apply has started from any review of this
-// target in the pull request, its marker is of this version (fingerprint v2), and it was planned before the merge.
+// A review comment can approve only when the action's own identity wrote it, nobody else ever edited it (GraphQL's
+// edit history), it is of this version, and GitHub says its text was written before the merge. A writer whose
+// workflows share the action's identity can still edit it, or post one like it, but only before the merge, and
+// only as text that must then show the plan being applied (README, Threat model). Once an apply marked a review,
+// its text was written after the merge: only this run's own record of that apply lets a re-run go on with it.
 
 import { ActionError, errorMessage } from '../errors.js';
-import type { Repository } from '../github/issue-comments.js';
 import type { GitHubClient } from '../github/octokit.js';
 import { mergedPullRequest, type MergedPullRequest } from '../github/pulls.js';
 import { MARKER_VERSION } from '../render/marker.js';
-import type { ReviewTarget, Settings } from '../settings.js';
+import type { Settings } from '../settings.js';
 import {
   findReviewComments,
-  foreignEditors,
   isUsed,
+  reviewHistory,
   type PullRequestRef,
   type ReviewComment,
 } from './review-comment.js';
+import { thisRunsApplyRecords, type ApplyRecords } from './apply-records.js';
+import type { ApplyRecord } from './run-records.js';
 
-export type Approval =
-  | {
-      readonly kind: 'review';
-      readonly pullRequest: PullRequestRef;
-      readonly pull: MergedPullRequest;
-      readonly comment: ReviewComment;
-      readonly fingerprint: string;
-      /**
-       * An apply started from this review and did not finish (failed part-way, cancelled, killed): a re-run may
-       * apply what the review showed and is not applied yet (each object's digest as reviewed), and nothing else.
-       */
-      readonly resume: boolean;
-    }
-  /** An apply from a review of this target in the pull request succeeded (or can't be resumed): nothing more. */
-  | { readonly kind: 'used'; readonly pullRequest: PullRequestRef; readonly why?: string }
+/** A review comment that may approve: written by the action, edited by nobody else, before the merge. */
+export interface Candidate {
+  readonly comment: ReviewComment;
+  /** GitHub's time of its text. */
+  readonly writtenAt: string;
+}
+
+export interface Reviewed {
+  readonly pullRequest: PullRequestRef;
+  readonly pull: MergedPullRequest;
+}
+
+export type ApprovalGate =
+  /** The merged pull request's reviews that may approve, newest first. */
+  | (Reviewed & { readonly kind: 'reviews'; readonly candidates: readonly Candidate[] })
+  /** An earlier attempt of this run began to apply a review and did not finish: what is left of it may be applied. */
+  | (Reviewed & { readonly kind: 'resume'; readonly record: ApplyRecord; readonly comment?: ReviewComment })
+  /** An apply from a review of this target in the pull request began already: it approves nothing more. */
+  | (Reviewed & { readonly kind: 'used'; readonly why: string })
   | { readonly kind: 'fingerprint'; readonly fingerprint: string }
   | { readonly kind: 'auto' };
 
@@ -41,73 +50,105 @@ const DISPATCH_PATTERN =
   'run mode: plan in a first job, then apply in a job with a GitHub Environment that needs reviewers, with ' +
   'approved-fingerprint: ${{ needs.plan.outputs.fingerprint }} (see examples/workflows/okta-dispatch.yml)';
 
-const AGAIN = `nothing was applied. Open a new pull request for these changes, or ${DISPATCH_PATTERN}`;
+export const AGAIN = `nothing was applied. Open a new pull request for these changes, or ${DISPATCH_PATTERN}`;
 
-/** Why this review can't approve, or undefined when it can. */
-async function distrust(
+/** Why this comment can't approve, or undefined (with GitHub's time of its text) when it can. */
+async function judge(
   github: GitHubClient,
   comment: ReviewComment,
   pull: MergedPullRequest,
-): Promise<string | undefined> {
+): Promise<{ readonly why: string } | Candidate> {
   const { marker } = comment;
+  const named = `the review in pull request #${pull.number}`;
   if (marker.version !== MARKER_VERSION) {
-    return (
-      `the review in pull request #${pull.number} was written by an older version of the action, whose fingerprint ` +
-      `does not say which objects change: plan again. ${AGAIN}`
-    );
+    return {
+      why: `${named} was written by another version of the action, whose review this one can't check: plan again. ${AGAIN}`,
+    };
   }
-  const editors = await foreignEditors(github, comment);
+  const history = await reviewHistory(github, comment);
+  if (history.foreignEditors.length > 0) {
+    return {
+      why: `the review comment in pull request #${pull.number} was edited by ${history.foreignEditors.join(', ')}, and only the action may write it, so it approves nothing (${comment.url}): ${AGAIN}`,
+    };
+  }
+  if (!(Date.parse(history.writtenAt) <= Date.parse(pull.mergedAt))) {
+    return {
+      why: `${named} was written at ${history.writtenAt}, after the merge (${pull.mergedAt}), so nobody approved it before merging: ${AGAIN}`,
+    };
+  }
+  return { comment, writtenAt: history.writtenAt };
+}
+
+/** The refusal of a plan with changes when the review was used already (with none, there is nothing to refuse). */
+export function usedReview(pull: MergedPullRequest, why: string): ActionError {
+  return new ActionError(
+    'plan-not-found',
+    `the review in pull request #${pull.number} was already used by an earlier apply, and these changes were never reviewed (${why}): open a pull request for them`,
+  );
+}
+
+/** The resume of an earlier attempt's apply, refused when someone else has since edited its review. */
+async function resumeGate(
+  github: GitHubClient,
+  reviewed: Reviewed,
+  record: ApplyRecord,
+  comments: readonly ReviewComment[],
+): Promise<ApprovalGate> {
+  const comment = comments.find((c) => c.id === record.commentId);
+  const editors = comment ? (await reviewHistory(github, comment)).foreignEditors : [];
   if (editors.length > 0) {
-    return (
-      `the review comment in pull request #${pull.number} was edited by ${editors.join(', ')}, and only the action ` +
-      `may write it, so it approves nothing (${comment.url}): ${AGAIN}`
+    throw new ActionError(
+      'plan-not-found',
+      `the review comment in pull request #${reviewed.pull.number} was edited by ${editors.join(', ')} since an earlier attempt of this run began to apply it, so nothing more is applied from it: ${AGAIN}`,
     );
   }
-  const planned = Date.parse(marker.plannedAt ?? '');
-  if (!(planned <= Date.parse(pull.mergedAt))) {
-    return (
-      `the review in pull request #${pull.number} was planned at ${marker.plannedAt ?? 'an unknown time'}, after ` +
-      `the merge (${pull.mergedAt}), so nobody approved it before merging: ${AGAIN}`
-    );
-  }
-  return undefined;
+  return { kind: 'resume', ...reviewed, record, ...(comment ? { comment } : {}) };
+}
+
+/** Why no review approves when an apply already started from one: from this run's records, or the marker's word. */
+function spentReason(records: ApplyRecords, comments: readonly ReviewComment[]): string | undefined {
+  if (records.found.some((r) => r.state === 'applied')) return 'an earlier attempt of this run applied it';
+  const marked = comments.find((c) => isUsed(c.marker));
+  if (!marked) return undefined;
+  if (marked.marker.status === 'applied') return 'its status says applied';
+  return `an apply from it stopped part-way, and a re-run goes on only from that run's own record of it, which ${records.why ?? 'was not found'}`;
 }
 
 async function reviewedInPullRequest(
+  settings: Settings,
   github: GitHubClient,
-  repository: Repository,
-  sha: string,
-  target: ReviewTarget,
-): Promise<Approval | undefined> {
+): Promise<ApprovalGate | undefined> {
+  const { pushedCommit: sha, repository } = settings.github;
+  if (!sha || !repository) return undefined;
   const pull = await mergedPullRequest(github, repository, sha);
   if (!pull) return undefined;
-  const pullRequest = { repository, number: pull.number };
-  const comments = await findReviewComments(github, pullRequest, target);
-  // Used stays used: once an apply from any review of this target here succeeded, none approves again.
-  if (comments.some((c) => c.marker.status === 'applied')) return { kind: 'used', pullRequest };
-  const started = comments.filter((c) => isUsed(c.marker)).at(-1);
-  if (started && !(started.marker.objects && started.marker.context)) {
-    const why =
-      'the review was too large to list its objects, so what is left to apply cannot be checked against it';
-    return { kind: 'used', pullRequest, why };
-  }
-  const comment = started ?? comments.at(-1);
-  if (!comment?.marker.fingerprint) return undefined;
-  const reason = await distrust(github, comment, pull);
-  if (reason) throw new ActionError('plan-not-found', reason);
-  const { fingerprint } = comment.marker;
-  return { kind: 'review', pullRequest, pull, comment, fingerprint, resume: started !== undefined };
+  const reviewed = { pullRequest: { repository, number: pull.number }, pull };
+  const comments = await findReviewComments(github, reviewed.pullRequest, settings.target);
+  const records = await thisRunsApplyRecords(settings, github, pull);
+  const applying = records.found.find((r) => r.state === 'applying');
+  if (applying && !records.found.some((r) => r.state === 'applied'))
+    return resumeGate(github, reviewed, applying, comments);
+  const spent = spentReason(records, comments);
+  if (spent) return { kind: 'used', ...reviewed, why: spent };
+  const newest = [...comments].reverse();
+  if (!newest[0]?.marker.fingerprint) return undefined;
+  const judged = await Promise.all(
+    newest.filter((c) => c.marker.fingerprint).map((c) => judge(github, c, pull)),
+  );
+  const candidates = judged.filter((j): j is Candidate => 'comment' in j);
+  const first = judged[0];
+  if (candidates.length === 0 && first && 'why' in first) throw new ActionError('plan-not-found', first.why);
+  return { kind: 'reviews', ...reviewed, candidates };
 }
 
-export async function findApproval(settings: Settings, github: GitHubClient | undefined): Promise<Approval> {
+export async function findApproval(
+  settings: Settings,
+  github: GitHubClient | undefined,
+): Promise<ApprovalGate> {
   if (settings.approvedFingerprint) return { kind: 'fingerprint', fingerprint: settings.approvedFingerprint };
-  const { pushedCommit: sha, repository } = settings.github;
-  let reviewed: Approval | undefined;
+  let reviewed: ApprovalGate | undefined;
   try {
-    reviewed =
-      sha && github && repository
-        ? await reviewedInPullRequest(github, repository, sha, settings.target)
-        : undefined;
+    reviewed = github ? await reviewedInPullRequest(settings, github) : undefined;
   } catch (e) {
     if (e instanceof ActionError) throw e;
     throw new ActionError(
@@ -118,6 +159,7 @@ export async function findApproval(settings: Settings, github: GitHubClient | un
   if (reviewed) return reviewed;
   if (settings.autoApprove) return { kind: 'auto' };
   const { directory, workspace } = settings.target;
+  const sha = settings.github.pushedCommit;
   if (sha) {
     throw new ActionError(
       'plan-not-found',

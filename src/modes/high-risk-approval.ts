@@ -19,7 +19,7 @@ import {
 import type { ChangeSummary, PlanSummary } from '../plan/types.js';
 import { severityRank, type BlockOn, type Finding } from '../review/findings.js';
 import { HIGH_RISK_APPROVAL_LABEL } from '../render/labels.js';
-import type { Approval } from './approval.js';
+import type { Approval } from './approve-review.js';
 
 const WRITERS = new Set(['admin', 'maintain', 'write']);
 
@@ -96,9 +96,9 @@ export async function checkHighRisk(
   };
   if ((blocked.risky.length === 0 && blocked.findings.length === 0) || options.allowHighRisk) return;
   const { github } = options;
-  if (approval.kind !== 'review' || !github)
+  if ((approval.kind !== 'review' && approval.kind !== 'resume') || !github)
     throw refusal(blocked, `Set allow-high-risk: true, then re-run.`);
-  const { pull, comment, pullRequest } = approval;
+  const { pull, pullRequest } = approval;
   if (!pull.labels.includes(HIGH_RISK_APPROVAL_LABEL)) throw refusal(blocked, `${ASK}.`);
   const { repository, number } = pullRequest;
   const [events, reviews, committers] = await Promise.all([
@@ -115,7 +115,8 @@ export async function checkHighRisk(
   ];
   const context = {
     authors: new Set([...(pull.author ? [pull.author] : []), ...committers]),
-    plannedAt: Date.parse(comment.marker.plannedAt ?? ''),
+    // GitHub's time of the review's text, not the marker's word: an approval counts for what was shown before it.
+    plannedAt: Date.parse(approval.reviewWrittenAt),
   };
   const roles = new Map<string, Promise<string>>();
   const role = (login: string): Promise<string> => {

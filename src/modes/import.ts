@@ -61,7 +61,7 @@ async function publish(
 export async function runImportMode(settings: Settings, context: ModeContext): Promise<Outputs> {
   const onboarding = settings.import;
   if (!onboarding) throw new ActionError('invalid-input', 'mode: import needs import-types');
-  const configuration = await readRootModule(settings);
+  const configuration = await readRootModule(settings, context.secrets);
   const connection = oktaConnection(configuration.providers, settings.processEnv);
   if (!connection) throw noOktaConnection('mode: import');
   const client = new OktaClient(connection);

@@ -10,6 +10,7 @@ import {
   type ModuleConfiguration,
 } from '../configuration/module.js';
 import { configurationDigest } from '../configuration/digest.js';
+import { sensitiveVariableValues } from '../configuration/variables.js';
 import { ActionError } from '../errors.js';
 import { checkOktaCredentials } from '../okta/credentials.js';
 import { orgRateLimits } from '../okta/rate-limit-probe.js';
@@ -34,6 +35,8 @@ export interface PlannedRun {
   readonly summary: PlanSummary;
   /** Each changed object's digest, to say what differs from a reviewed plan. */
   readonly digests: ReadonlyMap<string, string>;
+  /** Each replace of a tainted object, digested as the create it completes (plan/fingerprint.ts). */
+  readonly taintedCreates: ReadonlyMap<string, string>;
   /** The plan's fingerprint here: its changes, plus this directory, workspace and backend. */
   readonly fingerprint: string;
   /** The fingerprint's context alone (directory, workspace, backend, -target, providers), shortened. */
@@ -70,12 +73,27 @@ async function summarizeGivenPlan(
     policy: settings.reviewPolicy,
     rateLimits: settings.rateLimits,
   });
-  return { summary, digests: builder.objectDigests(), backend: '', providers: {} };
+  return {
+    summary,
+    digests: builder.objectDigests(),
+    taintedCreates: builder.taintedCreates(),
+    backend: '',
+    providers: {},
+  };
 }
 
-/** The root module's configuration, refused when it has no .tf files or Okta credentials are missing. */
-export async function readRootModule(settings: Settings): Promise<ModuleConfiguration> {
+/**
+ * The root module's configuration, refused when it has no .tf files or Okta credentials are missing. The values of
+ * its sensitive variables that files give are secrets of the run from now on: Terraform's errors echo values.
+ */
+export async function readRootModule(
+  settings: Settings,
+  secrets: SecretScrubber,
+): Promise<ModuleConfiguration> {
   const configuration = await readModuleConfiguration(settings.workingDirectoryPath);
+  const { varFiles } = settings.terraform;
+  for (const value of await sensitiveVariableValues(settings.workingDirectoryPath, varFiles))
+    secrets.add(value);
   // A typo in working-directory would otherwise "plan" an empty configuration: no changes, all green.
   if (configuration.files.length === 0) {
     throw new ActionError(
@@ -113,7 +131,7 @@ async function planWithTerraform(
   context: ModeContext,
   reviewedPlanFile: ReviewedPlanFile | undefined,
 ): Promise<Planned> {
-  const configuration = await readRootModule(settings);
+  const configuration = await readRootModule(settings, context.secrets);
   // The plan job digests the checkout before init writes into it, as the apply does (reviewed-plan-file.ts).
   const keepsPlanFile = settings.mode === 'plan' && settings.planFile.applyFrom === 'plan-file';
   const digest = keepsPlanFile
@@ -169,6 +187,7 @@ export async function summarizeSavedPlan(
   return {
     summary,
     digests: builder.objectDigests(),
+    taintedCreates: builder.taintedCreates(),
     backend: session.backend,
     providers: await lockedProviders(settings.workingDirectoryPath),
     terraform: { session, planFile, hasChanges, jsonPlanFile: json.path },

@@ -1,10 +1,12 @@
-// The plan job's half of apply-from: plan-file. The saved plan, sealed (plan/plan-envelope.ts), goes up as an
-// artifact of this run with @actions/artifact, named for its target so a matrix of orgs keeps one each; the
-// review's marker names this run, where the apply looks for it. Nothing here fails the plan: without the plan
-// file, the apply plans again.
+// What a plan job keeps as artifacts of its run, named for its target so a matrix of orgs keeps one each; the
+// review's marker names this run, where the apply looks for them (after asking GitHub whether the run planned the
+// merged head, plan-run.ts):
+// - its record (run-records.ts): the plan's fingerprint and objects, and the digest of the review text it rendered;
+// - with apply-from: plan-file, the saved plan, sealed (plan/plan-envelope.ts).
+// Nothing here fails the plan: without them the apply plans again, and approves only a review whose text shows
+// every change as it is.
 
 import { DefaultArtifactClient } from '@actions/artifact';
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
@@ -12,15 +14,21 @@ import { sealPlan } from '../plan/plan-envelope.js';
 import type { ReviewTarget, Settings } from '../settings.js';
 import type { ModeContext } from './context.js';
 import type { PlannedRun } from './plan-and-report.js';
+import {
+  artifactsUnavailable,
+  keepRecord,
+  recordObjects,
+  recordPrefix,
+  RECORD_FORMAT,
+  targetKey,
+} from './run-records.js';
 
 /** Days GitHub keeps the artifact: a review older than that is applied by planning again. */
 export const PLAN_ARTIFACT_DAYS = 14;
 
 /** The artifact names of one target's plan files: "okta-plan-" + a digest of the target + "-" + the run attempt. */
 export function planArtifactPrefix(target: ReviewTarget): string {
-  const { directory, workspace, label } = target;
-  const key = createHash('sha256').update(`${directory}\0${workspace}\0${label}`).digest('hex').slice(0, 12);
-  return `okta-plan-${key}-`;
+  return `okta-plan-${targetKey(target)}-`;
 }
 
 interface UploadPieces {
@@ -33,11 +41,9 @@ interface UploadPieces {
 function uploadPieces(settings: Settings): UploadPieces | string {
   const { key } = settings.planFile;
   const { runId, repository } = settings.github;
-  const env = settings.processEnv;
   if (!key) return 'plan-encryption-key is not set (give the plan job the same secret as the apply job)';
-  if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL || !runId || !repository) {
-    return 'this is not a GitHub Actions job (no ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL, GITHUB_RUN_ID or GITHUB_REPOSITORY)';
-  }
+  const unavailable = artifactsUnavailable(settings);
+  if (unavailable || !runId || !repository) return unavailable ?? 'GITHUB_RUN_ID is not set';
   return { key, runId, repository: `${repository.owner}/${repository.repo}` };
 }
 
@@ -90,5 +96,38 @@ export async function uploadPlanFile(
     return undefined;
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Keeps this run's record of its plan (run-records.ts), with the digest of the review text it is about to post
+ * (none on a dispatch). A plan without changes approves nothing, and a failed upload only warns: the apply then has
+ * the review's text alone to go by.
+ */
+export async function keepPlanRecord(
+  settings: Settings,
+  planned: PlannedRun,
+  reviewDigest: string | undefined,
+  context: Pick<ModeContext, 'runtime'>,
+): Promise<void> {
+  const { repository, runAttempt } = settings.github;
+  if (!planned.summary.hasChanges || artifactsUnavailable(settings) || !repository) return;
+  const name = `${recordPrefix('plan', settings.target)}${runAttempt}.json`;
+  try {
+    await keepRecord(settings, name, {
+      format: RECORD_FORMAT,
+      kind: 'plan',
+      repository: `${repository.owner}/${repository.repo}`,
+      ...settings.target,
+      fingerprint: planned.fingerprint,
+      context: planned.contextDigest,
+      objects: recordObjects(planned.digests),
+      plannedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      ...(reviewDigest ? { reviewDigest } : {}),
+    });
+  } catch (e) {
+    context.runtime.warning(
+      `This run's record of its plan was not kept (${errorMessage(e)}): the apply can approve its review only by its text.`,
+    );
   }
 }

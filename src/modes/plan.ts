@@ -6,9 +6,12 @@ import { planRunOutputs, type Outputs } from '../outputs.js';
 import { FORK_NOTICE, forkSummaryMarkdown } from '../render/fork.js';
 import type { GitHubSettings, Settings } from '../settings.js';
 import type { ModeContext } from './context.js';
-import { uploadPlanFile } from './plan-artifact.js';
+import { reviewCommentBody } from '../render/review-comment.js';
+import { readReviewComment, reviewDigest } from '../render/review-text.js';
+import { keepPlanRecord, uploadPlanFile } from './plan-artifact.js';
 import { planAndReport, type PlannedRun } from './plan-and-report.js';
-import { publishReview, type PullRequestRef, type ReviewContent } from './review-comment.js';
+import { now, publishReview, type PullRequestRef, type ReviewContent } from './review-comment.js';
+import { artifactsUnavailable } from './run-records.js';
 
 function pullRequestOf(github: GitHubSettings): PullRequestRef | undefined {
   const { repository, pullRequest } = github;
@@ -45,16 +48,20 @@ export async function runPlanMode(settings: Settings, context: ModeContext): Pro
     });
     throw failure;
   }
-  const { summary, fingerprint, digests, contextDigest, outputs } = planned;
-  // Before the review, so its marker names only a plan file that is there.
-  const planRun = await uploadPlanFile(settings, planned, context);
-  const commentUrl = await publish({
-    kind: 'plan',
-    summary,
-    fingerprint,
-    digests,
-    contextDigest,
-    ...(planRun ? { planRun } : {}),
-  });
+  const { summary, fingerprint, outputs } = planned;
+  await uploadPlanFile(settings, planned, context);
+  // The review names this run, where its record (and plan file) are, whenever the run can keep artifacts.
+  const planRun = artifactsUnavailable(settings) ? undefined : settings.github.runId;
+  const marker = { ...settings.target, plannedAt: now(), fingerprint, ...(planRun ? { planRun } : {}) };
+  const body = pr ? reviewCommentBody(summary, { marker, runUrl: settings.github.runUrl }) : undefined;
+  const shown = body === undefined ? undefined : readReviewComment(body);
+  // Before the review is posted: the record vouches for exactly the text it shows.
+  await keepPlanRecord(
+    settings,
+    planned,
+    shown && 'review' in shown ? reviewDigest(shown.review) : undefined,
+    context,
+  );
+  const commentUrl = body === undefined ? undefined : await publish({ kind: 'plan', summary, body });
   return { ...outputs, ...(commentUrl ? planRunOutputs({ fingerprint, commentUrl }) : {}) };
 }

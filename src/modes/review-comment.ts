@@ -18,19 +18,8 @@ import { syncLabels } from '../github/labels.js';
 import { isPermissionDenied, type GitHubClient } from '../github/octokit.js';
 import type { PlanSummary } from '../plan/types.js';
 import { labelsFor, managedLabels } from '../render/labels.js';
-import {
-  markerObjects,
-  parseMarker,
-  sameTarget,
-  type ReviewMarker,
-  type ReviewStatus,
-} from '../render/marker.js';
-import {
-  editedCommentNotice,
-  failedPlanCommentBody,
-  reviewCommentBody,
-  withStatus,
-} from '../render/review-comment.js';
+import { parseMarker, sameTarget, type ReviewMarker, type ReviewStatus } from '../render/marker.js';
+import { editedCommentNotice, failedPlanCommentBody, withStatus } from '../render/review-comment.js';
 import type { Log } from '../runtime.js';
 import type { CommentPolicy, ReviewTarget } from '../settings.js';
 
@@ -48,16 +37,8 @@ export interface ReviewComment {
 }
 
 export type ReviewContent =
-  | {
-      readonly kind: 'plan';
-      readonly summary: PlanSummary;
-      readonly fingerprint: string;
-      /** Each changed object's digest (plan/fingerprint.ts), kept in the marker to say what differs on merge. */
-      readonly digests: ReadonlyMap<string, string>;
-      readonly contextDigest: string;
-      /** This run, when it kept the sealed plan file for the apply (plan-artifact.ts). */
-      readonly planRun?: string;
-    }
+  /** The review comment's body (render/review-comment.ts reviewCommentBody), and the plan it shows (for labels). */
+  | { readonly kind: 'plan'; readonly summary: PlanSummary; readonly body: string }
   | { readonly kind: 'failure'; readonly reason: string; readonly message: string };
 
 export interface PublishOptions {
@@ -88,15 +69,23 @@ export async function findReviewComments(
   return found;
 }
 
+/** What GitHub records of a review comment: who but the action touched it, and when its text was last written. */
+export interface ReviewHistory {
+  readonly foreignEditors: readonly string[];
+  /** GitHub's time of its last edit, or of its creation: no writer can move it back. */
+  readonly writtenAt: string;
+}
+
 /**
- * Who but the action touched the comment: anyone with write access can edit any comment, and GitHub keeps the
- * author as it was. Its edit history (GraphQL `userContentEdits`) names every editor.
+ * Who but the action touched the comment (anyone with write access can edit any comment, and GitHub keeps the
+ * author as it was: its edit history, GraphQL `userContentEdits`, names every editor), and when it was last written.
  */
-export async function foreignEditors(client: GitHubClient, comment: ReviewComment): Promise<string[]> {
+export async function reviewHistory(client: GitHubClient, comment: ReviewComment): Promise<ReviewHistory> {
   const login = await viewerLogin(client);
   const history = await commentHistory(client, comment.nodeId);
   const others = history.editors.filter((editor) => editor !== login);
-  return history.author === login ? others : [history.author ?? 'ghost', ...others];
+  const foreign = history.author === login ? others : [history.author ?? 'ghost', ...others];
+  return { foreignEditors: foreign, writtenAt: history.writtenAt };
 }
 
 /** Whether an apply has already started from this review: then it can't approve another. */
@@ -104,22 +93,12 @@ export function isUsed(marker: ReviewMarker): boolean {
   return marker.status === 'applying' || marker.status === 'applied' || marker.status === 'apply-failed';
 }
 
-function body(content: ReviewContent, options: PublishOptions, plannedAt: string): string {
-  if (content.kind === 'failure') {
-    return failedPlanCommentBody(content.reason, content.message, {
-      marker: options.target,
-      runUrl: options.runUrl,
-    });
-  }
-  const objects = markerObjects(content.digests);
-  const marker: ReviewMarker = {
-    ...options.target,
-    plannedAt,
-    fingerprint: content.fingerprint,
-    ...(objects ? { objects, context: content.contextDigest } : {}),
-    ...(content.planRun ? { planRun: content.planRun } : {}),
-  };
-  return reviewCommentBody(content.summary, { marker, runUrl: options.runUrl });
+function body(content: ReviewContent, options: PublishOptions): string {
+  if (content.kind === 'plan') return content.body;
+  return failedPlanCommentBody(content.reason, content.message, {
+    marker: options.target,
+    runUrl: options.runUrl,
+  });
 }
 
 function warn(log: Log, what: string, e: unknown): void {
@@ -131,7 +110,7 @@ function warn(log: Log, what: string, e: unknown): void {
 }
 
 /** Now, in whole seconds: GitHub's times (merged_at, events) have no fractions. */
-function now(): string {
+export function now(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -152,7 +131,7 @@ async function keepOne(
     log.info(`Deleted a second review comment for the same directory: ${duplicate.url}`);
   }
   if (!oldest) return undefined;
-  const editors = await foreignEditors(client, oldest);
+  const editors = (await reviewHistory(client, oldest)).foreignEditors;
   if (editors.length === 0) return oldest;
   log.warning(
     `The review comment ${oldest.url} was edited by ${editors.join(', ')}, so it can't approve an apply: a new ` +
@@ -208,7 +187,7 @@ async function postComment(
   // changes-only still updates an existing comment, so a stale plan is never left standing.
   const create = options.comment === 'always' || content.kind === 'failure' || content.summary.hasChanges;
   const existing = await keepOne(client, log, pr, comments);
-  const text = body(content, options, now());
+  const text = body(content, options);
   if (existing) {
     const { url } = await updateIssueComment(client, pr.repository, existing.id, text);
     log.info(`Review updated: ${url}`);
@@ -247,19 +226,19 @@ export async function publishReview(
   return url;
 }
 
-/**
- * Moves the review comment's status along. A GitHub problem here is a warning, unless the status is `required`
- * (applying: an apply must never start from a review that does not say so).
- */
-export async function setReviewStatus(
-  client: GitHubClient,
-  log: Log,
-  repository: Repository,
-  comment: ReviewComment,
-  status: ReviewStatus,
-  runUrl: string | undefined,
-  required = false,
-): Promise<void> {
+/** Which review's status to set, to what, and whether the apply must stop when GitHub can't be told. */
+export interface StatusUpdate {
+  readonly repository: Repository;
+  readonly comment: ReviewComment;
+  readonly status: ReviewStatus;
+  readonly runUrl: string | undefined;
+  /** An apply must never start from a review that does not say "applying": then a failure stops it. */
+  readonly required?: boolean;
+}
+
+/** Moves the review comment's status along. A GitHub problem here is a warning, unless the update is `required`. */
+export async function setReviewStatus(client: GitHubClient, log: Log, update: StatusUpdate): Promise<void> {
+  const { repository, comment, status, runUrl } = update;
   try {
     await updateIssueComment(
       client,
@@ -268,7 +247,7 @@ export async function setReviewStatus(
       withStatus(comment.body, comment.marker, status, runUrl),
     );
   } catch (e) {
-    if (required) {
+    if (update.required) {
       throw new ActionError(
         'github-unavailable',
         `the review comment could not be marked "${status.kind}" (${errorMessage(e)}), so nothing was applied: re-run the job once GitHub answers`,

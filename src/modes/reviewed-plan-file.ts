@@ -1,8 +1,9 @@
 // The apply's half of apply-from: plan-file: find the reviewed run's sealed plan file, open it, and check it is the
-// reviewed plan for this target, made from the configuration that was merged. Each missing or failed piece is a
-// reason to plan again, said in the log; it never applies anything by itself. What makes the plan file safe to
-// apply is checked twice: here from its authenticated header, and once it is summarized, its fingerprint against
-// the review's (apply.ts), as for a plan made on merge.
+// reviewed plan for this target, made from the configuration that was merged. The run is the one the review names,
+// taken only when GitHub says it planned this pull request's merged head (plan-run.ts). Each missing or failed piece
+// is a reason to plan again, said in the log; it never applies anything by itself. What makes the plan file safe to
+// apply is checked twice: here from its authenticated header, and once it is summarized, as for a plan made on
+// merge: a review must approve exactly it (approve-review.ts).
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,7 +17,8 @@ import type { Settings } from '../settings.js';
 import { sameBackend } from '../terraform/backend.js';
 import { planBackend } from '../terraform/plan-backend.js';
 import type { TerraformSession } from '../terraform/session.js';
-import type { Approval } from './approval.js';
+import type { ApprovalGate } from './approval.js';
+import { planRunDistrust } from './plan-run.js';
 import type { ModeContext } from './context.js';
 import { planArtifactPrefix } from './plan-artifact.js';
 
@@ -28,25 +30,26 @@ export type PlanSource =
 type Approved = { readonly run: string; readonly fingerprint: string } | { readonly why: string };
 
 /** The run whose artifact holds the approved plan, and its fingerprint; or why there is none to look for. */
-function approvedPlan(settings: Settings, approval: Approval): Approved {
-  if (approval.kind === 'auto' || approval.kind === 'used') return { why: 'no review approved a plan file' };
-  const { fingerprint } = approval;
-  if (approval.kind === 'fingerprint') {
+async function approvedPlan(settings: Settings, context: ModeContext, gate: ApprovalGate): Promise<Approved> {
+  if (gate.kind === 'auto' || gate.kind === 'used') return { why: 'no review approved a plan file' };
+  if (gate.kind === 'fingerprint') {
     // workflow_dispatch: the plan job is a job of this run.
     const run = settings.github.runId;
-    return run ? { run, fingerprint } : { why: 'GITHUB_RUN_ID is not set' };
+    return run ? { run, fingerprint: gate.fingerprint } : { why: 'GITHUB_RUN_ID is not set' };
   }
-  if (approval.resume)
+  if (gate.kind === 'resume')
     return { why: 'an earlier apply of this review stopped part-way, so its plan file is spent' };
-  const { marker } = approval.comment;
-  if (marker.status === 'plan-changed')
-    return { why: 'an earlier apply found the plan changed since the review' };
-  if (!marker.planRun) {
+  const [newest] = gate.candidates;
+  const { planRun: run, fingerprint } = newest?.comment.marker ?? {};
+  if (!run || !fingerprint) {
     return {
       why: "the review's run kept no plan file (give its plan job apply-from: plan-file and plan-encryption-key)",
     };
   }
-  return { run: marker.planRun, fingerprint };
+  const distrust = context.github
+    ? await planRunDistrust(context.github, gate.pullRequest.repository, Number(run), gate.pull)
+    : 'there is no GitHub client';
+  return distrust ? { why: distrust } : { run, fingerprint };
 }
 
 /** Why an opened plan file is not the approved plan of this target made from the merged configuration. */
@@ -137,10 +140,10 @@ async function fetchPlanFile(
 export async function planSource(
   settings: Settings,
   context: ModeContext,
-  approval: Approval,
+  gate: ApprovalGate,
 ): Promise<PlanSource> {
   if (settings.planFile.applyFrom !== 'plan-file') return { kind: 're-plan' };
-  const approved = approvedPlan(settings, approval);
+  const approved = await approvedPlan(settings, context, gate);
   const source: PlanSource =
     'why' in approved
       ? { kind: 're-plan', why: approved.why }

@@ -15,6 +15,11 @@ const OKTA_ID = /^[0-9a-z]{3}[A-Za-z0-9]{17}$/;
 export interface DiffResult {
   attributes: AttributeChange[];
   omitted: number;
+  /**
+   * Every value the change plans is in `attributes` as it is: nothing cut, masked, scrubbed or left out. Only such
+   * a diff lets the review's text alone say what is applied (modes/approval.ts).
+   */
+  shownInFull: boolean;
 }
 
 interface DiffOptions {
@@ -142,7 +147,11 @@ function listWithUnknowns(list: unknown[], unknown: unknown, shorten: Shorten): 
 }
 
 /** What a list of scalars gained and lost (sets of thousands of member IDs included: linear, not quadratic). */
-function listDelta(before: unknown[], after: unknown[], shorten: Shorten): { before: string; after: string } {
+function listDelta(
+  before: unknown[],
+  after: unknown[],
+  shorten: Shorten,
+): { before: string; after: string; partial: boolean } {
   const beforeTexts = before.map((v) => JSON.stringify(v));
   const afterTexts = after.map((v) => JSON.stringify(v));
   const had = new Set(beforeTexts);
@@ -155,12 +164,20 @@ function listDelta(before: unknown[], after: unknown[], shorten: Shorten): { bef
   return {
     before: `${before.length} items`,
     after: shorten(`${after.length} items: ${shown.slice(0, MAX_LIST_ITEMS).join(', ')}${more}`),
+    partial: more !== '',
   };
 }
 
 /** Lists what changes in one object. Secret values are masked here and handed to the scrubber. */
 export function diffAttributes(values: ChangeValues, options: DiffOptions): DiffResult {
-  const shorten = shortener(options.scrubber);
+  // Anything shown otherwise than it is (cut, masked, scrubbed, a list's tail left out) makes the diff partial.
+  let partial = false;
+  const cut = shortener(options.scrubber);
+  const shorten: Shorten = (raw) => {
+    const text = cut(raw);
+    if (text !== raw) partial = true;
+    return text;
+  };
   const attributes: AttributeChange[] = [];
   let omitted = 0;
   const emit = (path: readonly DiffSegment[], before: string | null, after: string | null): void => {
@@ -195,8 +212,10 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
       options.scrubber.add(after);
       if (unknown === true && options.creating) return;
       if (unknown === true) emit(path, before == null ? null : REDACTED, UNKNOWN);
-      else if (!deepEqual(before, after))
+      else if (!deepEqual(before, after)) {
+        if (after != null) partial = true;
         emit(path, before == null ? null : REDACTED, after == null ? null : REDACTED);
+      }
       return;
     }
     if (unknown === true) {
@@ -225,7 +244,8 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
         !ids &&
         before.length + after.length <= MAX_LIST_ITEMS * 2 &&
         (full.after?.length ?? 0) < MAX_VALUE_CHARS;
-      const delta = short ? full : listDelta(before, after, shorten);
+      const delta = short ? { ...full, partial: false } : listDelta(before, after, shorten);
+      if (delta.partial) partial = true;
       emit(path, delta.before, delta.after);
       return;
     }
@@ -278,6 +298,7 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
     const long = [before, after].some((v) => typeof v === 'string' && v.length > MAX_VALUE_CHARS - 2);
     if (long && typeof before === 'string' && typeof after === 'string') {
       const windows = changedWindows(before, after, (text) => options.scrubber.scrub(text));
+      partial = true;
       emit(path, windows.before, windows.after);
     } else emit(path, displayValue(before, shorten), displayValue(after, shorten));
   };
@@ -291,5 +312,5 @@ export function diffAttributes(values: ChangeValues, options: DiffOptions): Diff
     values.afterSensitive,
   );
   // Exact size: an array grown by push keeps room for 17, and one is kept per changed object.
-  return { attributes: attributes.slice(), omitted };
+  return { attributes: attributes.slice(), omitted, shownInFull: !partial && omitted === 0 };
 }

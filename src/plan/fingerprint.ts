@@ -88,14 +88,30 @@ const OBJECT_KEY_CHARS = 12;
 /** Collects change digests while a plan streams by; order-independent. */
 export class FingerprintBuilder {
   private readonly digests = new Map<string, string>();
+  private readonly tainted = new Map<string, string>();
 
+  /**
+   * A change's digest. For a replace of a tainted object, also the digest it would have as the create it completes
+   * (no prior object): an apply that failed part-way leaves an object it created tainted, and a re-run's replace of
+   * it is the create that was reviewed (modes/resume.ts).
+   */
   addChange(
     identity: string,
     actions: readonly string[],
     values: ChangeValues,
     importTarget?: unknown,
+    actionReason?: string | null,
   ): void {
     this.digests.set(identity, changeDigest(identity, actions, values, importTarget));
+    if (actionReason === 'replace_because_tainted') {
+      const asCreate = { ...values, before: null, beforeSensitive: false };
+      this.tainted.set(identity, changeDigest(identity, ['create'], asCreate, importTarget));
+    }
+  }
+
+  /** Each tainted object's replace, as the create it completes: by identity. */
+  taintedCreates(): ReadonlyMap<string, string> {
+    return this.tainted;
   }
 
   /** An output that changes: its actions and planned value (sensitive parts hashed). */

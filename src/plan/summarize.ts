@@ -51,7 +51,7 @@ import {
 import { FingerprintBuilder } from './fingerprint.js';
 import { readValues } from './value-limits.js';
 import { readPlanDocument, type OutputValues, type PlanVisitor } from './document-reader.js';
-import type { ChangeSummary, DriftSummary, ObjectAction, PlanSummary } from './types.js';
+import type { ChangeSummary, DriftSummary, ObjectAction, OutputChangeSummary, PlanSummary } from './types.js';
 
 export interface SummarizeOptions {
   /** OKTA_ORG_NAME / OKTA_BASE_URL, used when the provider block does not name the org. */
@@ -69,7 +69,7 @@ export interface SummarizeOptions {
   readonly rateLimits?: RateLimits;
 }
 
-const NO_DIFF: DiffResult = { attributes: [], omitted: 0 };
+const NO_DIFF: DiffResult = { attributes: [], omitted: 0, shownInFull: true };
 const NOTHING: readonly string[] = [];
 
 class SummaryBuilder implements PlanVisitor {
@@ -83,7 +83,7 @@ class SummaryBuilder implements PlanVisitor {
   readonly config: ConfigNames = new Map();
   readonly priorAttributes = nameAttributes();
   private readonly priorAttributesByType = new Map<string, readonly string[]>();
-  outputChanges = 0;
+  readonly outputs: OutputChangeSummary[] = [];
   readonly api = new ApiCallCounter();
   constructor(
     readonly fingerprint: FingerprintBuilder,
@@ -179,7 +179,13 @@ class SummaryBuilder implements PlanVisitor {
     const info = lookupType(event.type);
     const values = readValues(event.address, () => event.values());
     this.api.memberWrites(info.type, values);
-    this.fingerprint.addChange(changeIdentity(event, moved), event.actions, values, event.importTarget);
+    this.fingerprint.addChange(
+      changeIdentity(event, moved),
+      event.actions,
+      values,
+      event.importTarget,
+      event.actionReason,
+    );
     const action = objectAction(event.actions);
     const diff = this.diff(info, values, action);
     const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
@@ -212,6 +218,8 @@ class SummaryBuilder implements PlanVisitor {
       actionReason: event.actionReason,
       deposed: event.deposed,
       name: '',
+      // An import's target (which Okta object) is in the fingerprint, not in the attributes shown.
+      shownInFull: diff.shownInFull && !event.importing,
     };
     this.changes.push(this.named(event, info, values, action, summary));
   }
@@ -276,14 +284,27 @@ class SummaryBuilder implements PlanVisitor {
   }
 
   outputChange(name: string, actions: readonly string[], values: () => OutputValues): void {
-    if (actions.some((a) => a !== 'no-op')) {
-      this.outputChanges++;
-      const planned = readValues(`output.${name}`, values);
-      this.fingerprint.addOutput(name, actions, planned);
-      // An output's sensitive value is a secret like any other: it must not turn up in the review.
-      this.scrubber.addSensitive(planned.before, planned.beforeSensitive);
-      this.scrubber.addSensitive(planned.after, planned.afterSensitive);
-    }
+    if (!actions.some((a) => a !== 'no-op')) return;
+    const planned = readValues(`output.${name}`, values);
+    this.fingerprint.addOutput(name, actions, planned);
+    // An output's sensitive value is a secret like any other: it must not turn up in the review.
+    this.scrubber.addSensitive(planned.before, planned.beforeSensitive);
+    this.scrubber.addSensitive(planned.after, planned.afterSensitive);
+    const action = objectAction(actions);
+    // The value as one attribute, `value`, diffed like an object's: masked, cut and scrubbed the same way.
+    const wrap = (value: unknown): unknown => (value === undefined ? undefined : { value });
+    const diff = diffAttributes(
+      {
+        before: action === 'create' ? null : wrap(planned.before),
+        after: action === 'delete' ? null : wrap(planned.after),
+        afterUnknown: wrap(planned.afterUnknown),
+        beforeSensitive: wrap(planned.beforeSensitive),
+        afterSensitive: wrap(planned.afterSensitive),
+        replacePaths: [],
+      },
+      { secretPaths: [], replacePaths: [], scrubber: this.scrubber, creating: action === 'create' },
+    );
+    this.outputs.push({ name, action, attributes: diff.attributes, shownInFull: diff.shownInFull });
   }
 
   actionInvocation(index: number, invocation: Record<string, unknown>): void {
@@ -316,11 +337,12 @@ export async function summarizePlan(
     formatVersion: 1,
     terraform: builder.terraform,
     objects: builder.objects,
-    hasChanges: changes.length > 0 || builder.outputChanges > 0 || document.actionInvocations > 0,
+    hasChanges: changes.length > 0 || builder.outputs.length > 0 || document.actionInvocations > 0,
     categories: categoryCounts(changes),
     changes,
     drift,
-    outputChanges: builder.outputChanges,
+    outputChanges: builder.outputs.length,
+    outputs: builder.outputs,
     actionInvocations: document.actionInvocations,
     deferredChanges: document.deferredChanges,
     highRisk: changes.filter((c) => c.highRisk).length,

@@ -65,6 +65,20 @@ export interface ChangeSummary {
    * is real and judged as any other; the note says why it may show again.
    */
   providerNotes: readonly { reason: string; evidence: string }[];
+  /**
+   * Every value the change plans is in `attributes` as it is (nothing cut, masked, scrubbed or left out) and nothing
+   * about it is hidden from the review (an import's target ID is): the review's text alone then says what is applied.
+   */
+  shownInFull: boolean;
+}
+
+/** A root module output that changes: its value before and after as display text (sensitive values masked). */
+export interface OutputChangeSummary {
+  name: string;
+  action: ObjectAction;
+  /** One attribute, `value` (or the paths inside it that change). */
+  attributes: AttributeChange[];
+  shownInFull: boolean;
 }
 
 export interface DriftSummary {
@@ -94,6 +108,8 @@ export interface PlanSummary {
   drift: DriftSummary[];
   /** Additions to the contract. */
   outputChanges: number;
+  /** The outputs that change, with their values. */
+  outputs: OutputChangeSummary[];
   actionInvocations: number;
   deferredChanges: number;
   highRisk: number;

@@ -1,6 +1,7 @@
-// The collapsed attribute-level diff: every changed object's attributes, before → after, secrets already masked.
+// The collapsed attribute-level diffs, secrets already masked: one for what the plan changes (objects and outputs),
+// one for what was changed outside Terraform.
 
-import type { AttributeChange, PlanSummary } from '../plan/types.js';
+import type { AttributeChange, ChangeSummary, PlanSummary } from '../plan/types.js';
 import { codeBlock, MAX_NAME_CHARS, plural } from './markdown.js';
 
 function shortName(name: string): string {
@@ -18,32 +19,55 @@ function attributeLines(attributes: readonly AttributeChange[], omitted: number)
   return lines;
 }
 
-/** The <details> block, or null when no object has attribute changes to show. */
-export function attributeDiff(summary: PlanSummary): string | null {
-  const lines: string[] = [];
-  let objects = 0;
-  for (const drift of summary.drift) {
-    if (drift.attributes.length === 0) continue;
-    objects++;
-    lines.push(
-      `# ${drift.noun} "${shortName(drift.name)}" (${shortName(drift.address)}): changed outside Terraform`,
-    );
-    lines.push(...attributeLines(drift.attributes, drift.attributesOmitted), '');
-  }
-  for (const change of summary.changes) {
-    if (change.attributes.length === 0) continue;
-    objects++;
-    lines.push(
-      `# ${change.noun} "${shortName(change.name)}" (${shortName(change.address)}): ${change.action}`,
-    );
-    lines.push(...attributeLines(change.attributes, change.attributesOmitted), '');
-  }
-  if (objects === 0) return null;
+interface DiffEntry {
+  /** The entry's first line, after "# ". */
+  readonly title: string;
+  readonly attributes: readonly AttributeChange[];
+  readonly omitted: number;
+}
+
+function detailsBlock(title: string, entries: readonly DiffEntry[]): string | null {
+  const shown = entries.filter((e) => e.attributes.length > 0);
+  if (shown.length === 0) return null;
+  const lines = shown.flatMap((e) => [`# ${e.title}`, ...attributeLines(e.attributes, e.omitted), '']);
   return [
-    `<details><summary>Attribute changes (${plural(objects, 'object')})</summary>`,
+    `<details><summary>${title} (${plural(shown.length, 'object')})</summary>`,
     '',
     codeBlock(lines.slice(0, -1), 'diff'),
     '',
     '</details>',
   ].join('\n');
+}
+
+/** The first line of a change's entry in the attribute diff, after "# ". */
+export function changeTitle(change: Pick<ChangeSummary, 'noun' | 'name' | 'address' | 'action'>): string {
+  return `${change.noun} "${shortName(change.name)}" (${shortName(change.address)}): ${change.action}`;
+}
+
+/** The diff of every changed object and output, or null when none has attribute changes to show. */
+export function attributeDiff(summary: PlanSummary): string | null {
+  return detailsBlock('Attribute changes', [
+    ...summary.changes.map((c) => ({
+      title: changeTitle(c),
+      attributes: c.attributes,
+      omitted: c.attributesOmitted,
+    })),
+    ...summary.outputs.map((o) => ({
+      title: `output "${shortName(o.name)}": ${o.action}`,
+      attributes: o.attributes,
+      omitted: 0,
+    })),
+  ]);
+}
+
+/** The diff of every object changed outside Terraform, or null when none has attribute changes to show. */
+export function driftDiff(summary: PlanSummary): string | null {
+  return detailsBlock(
+    'Attribute changes outside Terraform',
+    summary.drift.map((d) => ({
+      title: `${d.noun} "${shortName(d.name)}" (${shortName(d.address)}): changed outside Terraform`,
+      attributes: d.attributes,
+      omitted: d.attributesOmitted,
+    })),
+  );
 }

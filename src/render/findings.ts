@@ -4,7 +4,7 @@
 import type { PlanSummary } from '../plan/types.js';
 import { SEVERITIES, type Finding, type Severity } from '../review/findings.js';
 import { code, escapeText } from './markdown.js';
-import type { Detail } from './review.js';
+import type { Detail } from './detail.js';
 
 const LABEL: Readonly<Record<Severity, string>> = {
   critical: '🔴 Critical',

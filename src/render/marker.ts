@@ -1,15 +1,18 @@
 // The hidden marker in the review comment: which directory, workspace and label the comment is for (so a matrix of
-// orgs keeps one comment each), the fingerprint of the plan it shows and when it was planned (so apply can prove
-// what was reviewed, and that it was before the merge). Anyone who can read the repository reads it, so it holds
-// no text from the plan: objects are keyed by a hash of their address.
+// orgs keeps one comment each), the fingerprint of the plan it shows, when it was planned, the run that planned it
+// and what an apply made of it. It finds the comment; it approves nothing: anyone with write access can edit it, as
+// the action's own identity too (README, Threat model). Anyone who can read the repository reads it, so it holds no
+// text from the plan.
 
-import { objectKey, type PlanDifference } from '../plan/fingerprint.js';
+import type { PlanDifference } from '../plan/fingerprint.js';
 import type { ReviewTarget } from '../settings.js';
 import type { ApplyReport } from '../terraform/apply-log.js';
 
 const PREFIX = '<!-- okta-terraform-action ';
 /** The drift issue's marker: the same fields, another prefix, so an issue is never taken for a review. */
 export const DRIFT_PREFIX = '<!-- okta-terraform-action:drift ';
+/** The marker of the notice a refused apply leaves on the pull request (never taken for a review either). */
+export const NOTICE_PREFIX = '<!-- okta-terraform-action:notice ';
 const SUFFIX = ' -->';
 
 /**
@@ -36,25 +39,21 @@ export type ReviewStatus =
 export type ReviewStatusKind = ReviewStatus['kind'];
 
 export interface ReviewMarker extends ReviewTarget {
-  /** The marker's format: 2 since fingerprint v2; a v1 review approves nothing ("plan again"). */
+  /**
+   * The marker's format, and with it the review's layout: 3 since the review's plan part and context part (review.ts).
+   * An older review approves nothing ("plan again").
+   */
   readonly version?: number;
   /** When the plan this comment shows was made (ISO 8601, whole seconds). */
   readonly plannedAt?: string;
   /** Absent when the plan failed: such a comment approves nothing. */
   readonly fingerprint?: string;
-  /**
-   * Each changed object's digest by a hash of its address, both shortened (absent for plans too big to list): says
-   * what differs on merge.
-   */
-  readonly objects?: Readonly<Record<string, string>>;
-  /** The digest of the fingerprint's context (plan/fingerprint.ts contextDigest), for a re-run after a failure. */
-  readonly context?: string;
-  /** The workflow run that kept this plan's sealed plan file as an artifact (apply-from: plan-file). */
+  /** The workflow run that planned it and kept its record (and sealed plan file) as artifacts. */
   readonly planRun?: string;
   readonly status?: ReviewStatusKind;
 }
 
-export const MARKER_VERSION = 2;
+export const MARKER_VERSION = 3;
 
 const STATUSES: readonly string[] = [
   'applying',
@@ -62,24 +61,6 @@ const STATUSES: readonly string[] = [
   'apply-failed',
   'plan-changed',
 ] satisfies ReviewStatusKind[];
-
-/** Digits of each object's digest kept in the marker: enough to tell changes apart, small enough to list many. */
-export const OBJECT_DIGEST_CHARS = 12;
-/** Bytes of the comment the object list may take; beyond that only the fingerprint is kept. */
-const OBJECTS_BUDGET = 20_000;
-
-/** The per-object digests for a marker, or undefined when the list would not fit. */
-export function markerObjects(digests: ReadonlyMap<string, string>): Record<string, string> | undefined {
-  const objects: Record<string, string> = {};
-  let bytes = 0;
-  for (const [identity, digest] of digests) {
-    const key = objectKey(identity);
-    bytes += key.length + OBJECT_DIGEST_CHARS + 6;
-    if (bytes > OBJECTS_BUDGET) return undefined;
-    objects[key] = digest.slice(0, OBJECT_DIGEST_CHARS);
-  }
-  return objects;
-}
 
 export function renderMarker(marker: ReviewMarker, prefix = PREFIX): string {
   const json = JSON.stringify({
@@ -89,19 +70,11 @@ export function renderMarker(marker: ReviewMarker, prefix = PREFIX): string {
     label: marker.label,
     ...(marker.plannedAt ? { planned: marker.plannedAt } : {}),
     ...(marker.fingerprint ? { fingerprint: marker.fingerprint } : {}),
-    ...(marker.objects ? { objects: marker.objects } : {}),
-    ...(marker.context ? { ctx: marker.context } : {}),
     ...(marker.planRun ? { run: marker.planRun } : {}),
     ...(marker.status ? { status: marker.status } : {}),
   });
   // "--" can't appear inside an HTML comment, and "-->" would end it early.
   return `${prefix}${json.replace(/-/g, '\\u002d')}${SUFFIX}`;
-}
-
-function objectsOf(value: unknown): Record<string, string> | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value as Record<string, unknown>);
-  return entries.every(([, v]) => typeof v === 'string') ? (value as Record<string, string>) : undefined;
 }
 
 export function parseMarker(body: string, prefix = PREFIX): ReviewMarker | undefined {
@@ -121,8 +94,6 @@ export function parseMarker(body: string, prefix = PREFIX): ReviewMarker | undef
       label: typeof data.label === 'string' ? data.label : '',
       ...(typeof data.planned === 'string' ? { plannedAt: data.planned } : {}),
       ...(typeof data.fingerprint === 'string' ? { fingerprint: data.fingerprint } : {}),
-      ...(objectsOf(data.objects) ? { objects: objectsOf(data.objects) } : {}),
-      ...(typeof data.ctx === 'string' ? { context: data.ctx } : {}),
       ...(typeof data.run === 'string' && /^\d{1,20}$/.test(data.run) ? { planRun: data.run } : {}),
       ...(typeof data.status === 'string' && STATUSES.includes(data.status)
         ? { status: data.status as ReviewStatusKind }

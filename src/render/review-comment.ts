@@ -4,12 +4,13 @@
 
 import type { PlanSummary } from '../plan/types.js';
 import { appliedCounts, differenceText } from './apply-report.js';
-import { renderMarker, type ReviewMarker, type ReviewStatus } from './marker.js';
+import { NOTICE_PREFIX, renderMarker, type ReviewMarker, type ReviewStatus } from './marker.js';
+import type { ReviewTarget } from '../settings.js';
 import { byteLength, code, escapeLine } from './markdown.js';
 import { COMMENT_BUDGET, renderReview } from './review.js';
 
-const STATUS_START = '<!-- okta-terraform-action:status -->';
-const STATUS_END = '<!-- /okta-terraform-action:status -->';
+export const STATUS_START = '<!-- okta-terraform-action:status -->';
+export const STATUS_END = '<!-- /okta-terraform-action:status -->';
 
 export interface CommentContext {
   readonly marker: ReviewMarker;
@@ -24,15 +25,18 @@ function footer(context: CommentContext, fingerprint: string | undefined): strin
   return parts.length ? `\n<sub>${parts.join(' · ')}</sub>\n` : '';
 }
 
+/** Where a shortened review sends the reader: the plan run's job summary, which has all of it. */
+export function commentMoreAt(runUrl: string | undefined): string {
+  return runUrl ? `the job summary of this run (${runUrl})` : 'the job summary of this run';
+}
+
 export function reviewCommentBody(summary: PlanSummary, context: CommentContext): string {
   const marker = renderMarker(context.marker);
   const end = footer(context, context.marker.fingerprint);
   const { markdown } = renderReview(summary, {
     directory: context.marker.directory,
     workspace: context.marker.workspace,
-    moreAt: context.runUrl
-      ? `the job summary of this run (${context.runUrl})`
-      : 'the job summary of this run',
+    moreAt: commentMoreAt(context.runUrl),
     budget: COMMENT_BUDGET - byteLength(marker) - byteLength(end) - 2,
   });
   return `${marker}\n${markdown}${end}`;
@@ -60,6 +64,21 @@ export function editedCommentNotice(editors: readonly string[]): string {
   );
 }
 
+/**
+ * The notice a merge's apply leaves on the pull request when the plan changed since the review: the review itself
+ * is left as it was written before the merge, so a re-run of the merge can still be approved by it. `what` is
+ * markdown the action made (addresses and quoted lines in code spans).
+ */
+export function notAppliedNotice(target: ReviewTarget, what: string, runUrl: string | undefined): string {
+  const run = runUrl ? ` ([workflow run](${runUrl}))` : '';
+  return (
+    `${renderMarker(target, NOTICE_PREFIX)}\n### ⚠️ Okta plan not applied: it changed since the review${run}\n\n` +
+    `directory ${code(target.directory)}, workspace ${code(target.workspace)}${target.label ? `, label ${code(target.label)}` : ''}\n\n` +
+    `${what}\n\nNothing was applied. A re-run of the merge's job applies the review only if the plan ` +
+    'is again exactly what it shows; otherwise open a pull request for these changes.\n'
+  );
+}
+
 function statusText(status: ReviewStatus, runUrl: string | undefined): string {
   const run = runUrl ? ` ([workflow run](${runUrl}))` : '';
   switch (status.kind) {
@@ -77,7 +96,10 @@ function statusText(status: ReviewStatus, runUrl: string | undefined): string {
   }
 }
 
-/** The comment's body with `marker` in place of its marker and `status` as its status line. */
+/**
+ * The comment's body with `marker` in place of its marker and `status` as its status line: one line with no HTML
+ * (a "<" there could hide the review below it), which review-text.ts checks.
+ */
 export function withStatus(
   body: string,
   marker: ReviewMarker,
@@ -89,5 +111,6 @@ export function withStatus(
     .slice(1)
     .join('\n')
     .replace(new RegExp(`^${STATUS_START}[\\s\\S]*?${STATUS_END}\\n`), '');
-  return `${renderMarker({ ...marker, status: status.kind })}\n${STATUS_START}\n${statusText(status, runUrl)}\n${STATUS_END}\n${rest}`;
+  const line = statusText(status, runUrl).replace(/\n/g, ' ').replace(/</g, '&lt;');
+  return `${renderMarker({ ...marker, status: status.kind })}\n${STATUS_START}\n${line}\n${STATUS_END}\n${rest}`;
 }

@@ -1,13 +1,18 @@
 // The review: what a plan does to an Okta org, in Okta's terms, as markdown for a PR comment or a job summary.
-// Security findings first, then the counts by category and risky changes, then changes made outside Terraform, then
-// every changed object by category, then the attribute-level diff. It always fits its budget: full → names only → counts only.
+// Two parts. The plan part says what the plan changes: security findings first, then the counts by category and
+// risky changes, then every changed object by category and output, then the attribute-level diff; an apply compares
+// it with its own plan (review-text.ts). The context part follows (review-context.ts): what changed outside
+// Terraform, the Okta API budget. It always fits its budget: full → names only → counts only.
 
-import { objectAction, planLine } from '../plan/counts.js';
-import type { CategoryCounts, ChangeSummary, DriftSummary, PlanSummary } from '../plan/types.js';
-import { apiBudgetSection } from './api-budget.js';
+import { planLine } from '../plan/counts.js';
+import type { CategoryCounts, ChangeSummary, PlanSummary } from '../plan/types.js';
+import type { Detail } from './detail.js';
 import { attributeDiff } from './diff-block.js';
 import { findingsSection } from './findings.js';
 import { byteLength, code, escapeText, plural, table, truncateToBudget } from './markdown.js';
+import { contextBlocks } from './review-context.js';
+
+export type { Detail } from './detail.js';
 
 /** GitHub refuses comments over 65,536 characters; bytes are never fewer than characters. */
 export const COMMENT_BUDGET = 65_536;
@@ -24,8 +29,6 @@ export interface ReviewContext {
   readonly moreAt: string;
   readonly budget: number;
 }
-
-export type Detail = 'full' | 'names' | 'counts';
 
 const MAX_RISKY_IN_COUNTS = 25;
 
@@ -104,8 +107,8 @@ function categoryTable(summary: PlanSummary): string | null {
   );
 }
 
-/** "Removed · OIDC app **Slack** · `okta_app_oauth.slack`" */
-function objectLine(change: ChangeSummary): string {
+/** "Removed · OIDC app **Slack** · `okta_app_oauth.slack`": how a change is listed, and found again (review-text.ts). */
+export function objectLine(change: ChangeSummary): string {
   const extras: string[] = [];
   if (change.replaceOrder)
     extras.push(change.replaceOrder === 'create-first' ? 'new one created first' : 'old one deleted first');
@@ -128,34 +131,6 @@ function riskySection(changes: readonly ChangeSummary[], limit: number): string[
     for (const reason of change.riskReasons) lines.push(`  - ${escapeText(reason, 400)}`);
   }
   if (risky.length > limit) lines.push(`- …and ${risky.length - limit} more high-risk changes`);
-  return lines;
-}
-
-function driftLine(drift: DriftSummary): string {
-  const deleted = objectAction(drift.actions) === 'delete';
-  const what = deleted
-    ? 'deleted outside Terraform'
-    : drift.attributes.length
-      ? `${drift.attributes
-          .slice(0, 5)
-          .map((a) => code(a.path))
-          .join(', ')}${drift.attributes.length + drift.attributesOmitted > 5 ? ', …' : ''} changed`
-      : 'changed';
-  return `- ${escapeText(drift.noun)} **${escapeText(drift.name)}**: ${what} · ${code(drift.address)}`;
-}
-
-function driftSection(summary: PlanSummary, detail: Detail): string[] {
-  if (summary.drift.length === 0) return [];
-  const lines = [
-    `#### Changed outside Terraform (${summary.drift.length})`,
-    `Edited in the Admin Console or by another tool since the last apply. ${
-      summary.hasChanges
-        ? 'The plan was made with these edits in view: where the configuration says otherwise, applying it reverts them.'
-        : 'The configuration matches these edits (or ignores them): applying changes nothing.'
-    }`,
-  ];
-  if (detail === 'counts') return lines;
-  lines.push(...summary.drift.map(driftLine));
   return lines;
 }
 
@@ -194,36 +169,46 @@ function changesByCategory(summary: PlanSummary): string {
   return blocks.join('\n\n');
 }
 
-function render(summary: PlanSummary, context: ReviewContext, detail: Detail): string {
-  const blocks: string[] = [...header(summary, context), ...headline(summary)];
+/** The outputs that change, by name (their values are in the attribute diff). */
+function outputsBlock(summary: PlanSummary): string | null {
+  if (summary.outputs.length === 0) return null;
+  const items = summary.outputs.map((o) => `- ${VERB[o.action] ?? o.action} · output ${code(o.name)}`);
+  return `**Outputs**\n\n${items.join('\n')}`;
+}
+
+function leftOutNote(summary: PlanSummary, context: ReviewContext, detail: Detail): string | null {
+  const objects = summary.changes.length + summary.outputs.length;
+  if (objects === 0 || detail === 'full') return null;
+  const where = escapeText(context.moreAt, 300);
+  return detail === 'names'
+    ? `_Attribute-level changes are left out to fit the size limit: they are in ${where}._`
+    : `_The ${plural(objects, 'object')} by name and their attribute changes are left out to fit the size limit: they are in ${where}._`;
+}
+
+/** The plan part at `detail`: everything the plan changes, as the apply compares it (review-text.ts). */
+export function reviewPlanPart(summary: PlanSummary, context: ReviewContext, detail: Detail): string {
+  const blocks: (string | null)[] = [...header(summary, context), ...headline(summary)];
   const findings = findingsSection(summary, detail === 'counts' ? MAX_RISKY_IN_COUNTS : Infinity, detail);
-  if (findings.length) blocks.push(findings.join('\n'));
-  const counts = categoryTable(summary);
-  if (counts) blocks.push(counts);
-  const risky = riskySection(summary.changes, detail === 'counts' ? MAX_RISKY_IN_COUNTS : Infinity);
-  if (risky.length) blocks.push(risky.join('\n'));
-  const drift = driftSection(summary, detail);
-  if (drift.length) blocks.push(drift.join('\n'));
-  const budget = apiBudgetSection(summary.apiForecast);
-  if (budget.length) blocks.push(budget.join('\n'));
-  const noise = detail === 'counts' ? [] : noiseSection(summary.changes);
-  if (noise.length) blocks.push(noise.join('\n'));
-  if (detail !== 'counts' && summary.changes.length) blocks.push(changesByCategory(summary));
-  if (detail === 'full') {
-    const diff = attributeDiff(summary);
-    if (diff) blocks.push(diff);
+  blocks.push(findings.join('\n'), categoryTable(summary));
+  blocks.push(riskySection(summary.changes, detail === 'counts' ? MAX_RISKY_IN_COUNTS : Infinity).join('\n'));
+  if (detail !== 'counts') {
+    blocks.push(noiseSection(summary.changes).join('\n'));
+    if (summary.changes.length) blocks.push(changesByCategory(summary));
+    blocks.push(outputsBlock(summary));
   }
-  if (detail === 'names' && summary.changes.length) {
-    blocks.push(
-      `_Attribute-level changes are left out to fit the size limit: they are in ${escapeText(context.moreAt, 300)}._`,
-    );
-  }
-  if (detail === 'counts' && summary.changes.length) {
-    blocks.push(
-      `_The ${plural(summary.changes.length + summary.drift.length, 'object')} by name and their attribute changes are left out to fit the size limit: they are in ${escapeText(context.moreAt, 300)}._`,
-    );
-  }
-  return blocks.filter((b) => b.trim()).join('\n\n') + '\n';
+  if (detail === 'full') blocks.push(attributeDiff(summary));
+  blocks.push(leftOutNote(summary, context, detail));
+  return blocks.filter((b): b is string => b !== null && b.trim() !== '').join('\n\n') + '\n';
+}
+
+/** The context part at `detail`: "" or a blank line, then its blocks. */
+export function reviewContextPart(summary: PlanSummary, detail: Detail): string {
+  const blocks = contextBlocks(summary, detail);
+  return blocks.length ? `\n${blocks.join('\n\n')}\n` : '';
+}
+
+function render(summary: PlanSummary, context: ReviewContext, detail: Detail): string {
+  return reviewPlanPart(summary, context, detail) + reviewContextPart(summary, detail);
 }
 
 /** A lower bound of the bytes a level of detail needs, so that a huge plan is not rendered in vain. */

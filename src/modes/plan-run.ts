@@ -1,0 +1,72 @@
+// Which workflow run planned a merged pull request, by GitHub's own record of the run (workflow-runs.ts), never by a
+// marker: a review comment names its plan run, and anyone with write access can edit that name. A run counts when
+// GitHub says a pull_request event of this repository started it on the merged head commit: its workflow and code
+// are that commit's, which the pull request's reviewers saw. Its artifacts (its record, its sealed plan file) are
+// then what the action planned for the reviewed code: no other run can upload to it. A pull_request_target run
+// does not count: its head is the base branch's commit, and the pull requests GitHub links to a run are only the
+// open ones (GitHub's description of workflow-run.pull_requests), so after the merge nothing ties it to this one.
+
+import { errorMessage } from '../errors.js';
+import type { Repository } from '../github/issue-comments.js';
+import { httpStatus, type GitHubClient } from '../github/octokit.js';
+import type { MergedPullRequest } from '../github/pulls.js';
+import { workflowRun } from '../github/workflow-runs.js';
+import type { ReviewTarget } from '../settings.js';
+import { readRecords, recordPrefix, type PlanRecord } from './run-records.js';
+
+export const ACTIONS_READ_HINT = 'give the job `permissions: actions: read`';
+
+/** Why run `runId` is not a plan run of the pull request's merged head, or undefined when it is. */
+export async function planRunDistrust(
+  github: GitHubClient,
+  repository: Repository,
+  runId: number,
+  pull: Pick<MergedPullRequest, 'number' | 'headSha'>,
+): Promise<string | undefined> {
+  let run;
+  try {
+    run = await workflowRun(github, repository, runId);
+  } catch (e) {
+    const hint = httpStatus(e) === 403 ? `: ${ACTIONS_READ_HINT}` : '';
+    return `run ${runId} could not be read from GitHub (${errorMessage(e)})${hint}`;
+  }
+  const ours = `${repository.owner}/${repository.repo}`.toLowerCase();
+  const head = pull.headSha.slice(0, 12);
+  if (run.event === 'pull_request') {
+    if (run.headRepository?.toLowerCase() !== ours) return `run ${runId} planned a fork's commit`;
+    if (run.headSha === pull.headSha) return undefined;
+    return `run ${runId} planned commit ${run.headSha.slice(0, 12)}, not the merged head ${head}`;
+  }
+  return `run ${runId} was started by ${run.event}, not by pull request #${pull.number}`;
+}
+
+/** The plan records of a trusted plan run for `target`, newest first; or why there are none to trust. */
+export async function planRunRecords(
+  github: GitHubClient,
+  repository: Repository,
+  runId: number,
+  where: { readonly pull: MergedPullRequest; readonly target: ReviewTarget; readonly tempDir: string },
+): Promise<{ readonly records: PlanRecord[] } | { readonly why: string }> {
+  const distrust = await planRunDistrust(github, repository, runId, where.pull);
+  if (distrust) return { why: distrust };
+  const { target } = where;
+  let found;
+  try {
+    found = await readRecords(github, repository, runId, recordPrefix('plan', target), where.tempDir);
+  } catch (e) {
+    const hint = httpStatus(e) === 403 ? `: ${ACTIONS_READ_HINT}` : '';
+    return { why: `the records of run ${runId} could not be read (${errorMessage(e)})${hint}` };
+  }
+  const full = `${repository.owner}/${repository.repo}`;
+  const records = found.filter(
+    (r): r is PlanRecord =>
+      r.kind === 'plan' &&
+      r.repository === full &&
+      r.directory === target.directory &&
+      r.workspace === target.workspace &&
+      r.label === target.label,
+  );
+  return records.length > 0
+    ? { records }
+    : { why: `run ${runId} kept no record of its plan for this directory` };
+}
