@@ -34611,6 +34611,7 @@ const FAILURE_REASONS = (/* unused pure expression or super */ null && ([
     'state-not-saved',
     'cancelled',
     'github-unavailable',
+    'write-failed',
     'internal-error',
 ]));
 /** A failure with a reason (the `failure-reason` output) and a one-line message that names the problem and the fix. */
@@ -34622,18 +34623,34 @@ class errors_ActionError extends Error {
         this.reason = reason;
     }
 }
+/** errno codes of a write the runner's disk or a pipe refused: the runner's trouble, not the action's. */
+const WRITE_ERRORS = {
+    ENOSPC: "the runner's disk is full",
+    EDQUOT: "the runner's disk quota is used up",
+    EFBIG: 'a file grew past the size the runner allows',
+    EIO: "the runner's disk failed a write",
+    EROFS: 'the file system is read-only',
+    EPIPE: 'the reader of a pipe went away',
+};
+/** A failed write (a full disk, a broken pipe) as the failure it is, naming the file; undefined for anything else. */
+function writeFailure(e, what) {
+    const { code, path } = (e ?? {});
+    const cause = typeof code === 'string' ? WRITE_ERRORS[code] : undefined;
+    if (!cause)
+        return undefined;
+    const where = what ?? (typeof path === 'string' ? path : undefined);
+    return new errors_ActionError('write-failed', `${cause}: writing ${where ?? 'a file'} failed (${errorMessage(e)}): free space on the runner (RUNNER_TEMP and the checkout) or use a larger runner, then re-run`);
+}
 /**
- * Any thrown value as the failure it is: an ActionError as it is; a full disk, a stack too deep for a value, or
- * anything else the action did not foresee, as internal-error with what happened. Every failure has a reason.
+ * Any thrown value as the failure it is: an ActionError as it is; a failed write as write-failed; a stack too deep
+ * for a value, or anything else the action did not foresee, as internal-error with what happened. Every failure has
+ * a reason.
  */
 function asActionError(e) {
     if (e instanceof errors_ActionError)
         return e;
-    const code = e?.code;
-    if (code === 'ENOSPC') {
-        return new errors_ActionError('internal-error', `the runner's disk is full (${errorMessage(e)}): free space (or use a larger runner), then re-run`);
-    }
-    return new errors_ActionError('internal-error', `unexpected error (please report it): ${errorMessage(e)}`);
+    return (writeFailure(e) ??
+        new errors_ActionError('internal-error', `unexpected error (please report it): ${errorMessage(e)}`));
 }
 /** The message of anything thrown, on one line: Error or not. */
 function errorMessage(e) {
@@ -41828,10 +41845,22 @@ class OktaClient {
         this.authorization ??= serviceAppToken(orgUrl, serviceApp).then((token) => `Bearer ${token}`);
         return this.authorization;
     }
-    /** Every item of a list, page after page (Link rel="next"). */
+    /**
+     * Every item of a list, page after page (Link rel="next"), and never for ever: a next link to a page already read
+     * (a cursor that repeats), or more pages than an org can hold for the list (listPageBound), ends it with an error.
+     */
     async *list(path) {
+        const bound = listPageBound(path);
+        const read = new Set();
         let next = path;
         while (next) {
+            if (read.has(next)) {
+                throw new OktaApiError(`Okta's pages of ${pathOf(path)} link back to one already read (after ${read.size} pages): stopped instead of reading for ever; try again later, and tell Okta support if it stays so`, 0, undefined);
+            }
+            if (read.size >= bound) {
+                throw new OktaApiError(`Okta's list ${pathOf(path)} went on past ${bound} pages, more than an org holds: stopped instead of reading for ever; try again later, and tell Okta support if it stays so`, 0, undefined);
+            }
+            read.add(next);
             const page = await this.get(next);
             if (!Array.isArray(page.body))
                 throw new OktaApiError(`Okta's answer to ${path} is not a list`, page.status, undefined);
@@ -41839,6 +41868,23 @@ class OktaClient {
             next = nextLink(client_header(page, 'link'));
         }
     }
+}
+/**
+ * Objects of one kind an org can hold, at most, for the lists the action reads (groups, apps, policies and rules,
+ * zones, authorization servers, authenticators, IdPs, hooks: never users): Okta publishes no hard cap, and the
+ * largest orgs hold some hundred thousand groups. A list past this many objects is a server that never ends it.
+ */
+const MOST_OBJECTS_IN_A_LIST = 1_000_000;
+/** Okta's page size when a list is asked without `limit` (its smallest default, 20). */
+const DEFAULT_PAGE_SIZE = 20;
+/** How many pages a list may take: the most objects an org holds, over the page size the path asks for. */
+function listPageBound(path) {
+    const limit = Number(new URL(path, 'https://org.invalid').searchParams.get('limit'));
+    const size = Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_PAGE_SIZE;
+    return Math.ceil(MOST_OBJECTS_IN_A_LIST / size);
+}
+function pathOf(pathOrUrl) {
+    return new URL(pathOrUrl, 'https://org.invalid').pathname;
 }
 /** One line for Okta's error answer: what Okta said, its code, and what to do about it. */
 function errorOf(status, text, url, challenge) {

@@ -35,5 +35,5 @@ export function environmentSecrets(env: Environment): string[] {
     else if (name === 'OKTA_HTTP_PROXY') found.push(...urlCredentials(value));
     else if (isCredentialName(name) && value.trim().length >= MIN_ENVIRONMENT_SECRET_CHARS) found.push(value);
   }
-  return found;
+  return [...new Set(found)];
 }

@@ -14,6 +14,7 @@ export const FAILURE_REASONS = [
   'state-not-saved',
   'cancelled',
   'github-unavailable',
+  'write-failed',
   'internal-error',
 ] as const;
 
@@ -30,20 +31,39 @@ export class ActionError extends Error {
   }
 }
 
+/** errno codes of a write the runner's disk or a pipe refused: the runner's trouble, not the action's. */
+const WRITE_ERRORS: Readonly<Record<string, string>> = {
+  ENOSPC: "the runner's disk is full",
+  EDQUOT: "the runner's disk quota is used up",
+  EFBIG: 'a file grew past the size the runner allows',
+  EIO: "the runner's disk failed a write",
+  EROFS: 'the file system is read-only',
+  EPIPE: 'the reader of a pipe went away',
+};
+
+/** A failed write (a full disk, a broken pipe) as the failure it is, naming the file; undefined for anything else. */
+export function writeFailure(e: unknown, what?: string): ActionError | undefined {
+  const { code, path } = (e ?? {}) as { code?: unknown; path?: unknown };
+  const cause = typeof code === 'string' ? WRITE_ERRORS[code] : undefined;
+  if (!cause) return undefined;
+  const where = what ?? (typeof path === 'string' ? path : undefined);
+  return new ActionError(
+    'write-failed',
+    `${cause}: writing ${where ?? 'a file'} failed (${errorMessage(e)}): free space on the runner (RUNNER_TEMP and the checkout) or use a larger runner, then re-run`,
+  );
+}
+
 /**
- * Any thrown value as the failure it is: an ActionError as it is; a full disk, a stack too deep for a value, or
- * anything else the action did not foresee, as internal-error with what happened. Every failure has a reason.
+ * Any thrown value as the failure it is: an ActionError as it is; a failed write as write-failed; a stack too deep
+ * for a value, or anything else the action did not foresee, as internal-error with what happened. Every failure has
+ * a reason.
  */
 export function asActionError(e: unknown): ActionError {
   if (e instanceof ActionError) return e;
-  const code = (e as { code?: unknown } | null)?.code;
-  if (code === 'ENOSPC') {
-    return new ActionError(
-      'internal-error',
-      `the runner's disk is full (${errorMessage(e)}): free space (or use a larger runner), then re-run`,
-    );
-  }
-  return new ActionError('internal-error', `unexpected error (please report it): ${errorMessage(e)}`);
+  return (
+    writeFailure(e) ??
+    new ActionError('internal-error', `unexpected error (please report it): ${errorMessage(e)}`)
+  );
 }
 
 /** The message of anything thrown, on one line: Error or not. */

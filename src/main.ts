@@ -2,7 +2,8 @@
 // foreseen or not, ends here with a reason.
 
 import { listenForCancellation } from './cancellation.js';
-import { asActionError } from './errors.js';
+import { reportCrashes } from './crash.js';
+import { asActionError, errorMessage } from './errors.js';
 import { createGitHubClient, type ClientTiming } from './github/octokit.js';
 import { runApplyMode } from './modes/apply.js';
 import type { ModeContext, ModeRunner } from './modes/context.js';
@@ -79,15 +80,32 @@ export async function run(runner: Runtime = actionsRuntime(), options: RunOption
     );
     for (const [name, value] of Object.entries(outputs)) runtime.setOutput(name, value);
   } catch (e) {
-    // The post step runs after a failure too (to finish an interrupted apply): it keeps no cache of a failed run.
-    runtime.saveState(PLUGIN_CACHE_STATE, '');
     const failure = asActionError(e);
     // Scrubbed before the job summary cuts it to fit.
     const message = secrets.scrub(failure.message);
-    runtime.setOutput('failure-reason', failure.reason);
+    // The error line first: the runner's files (state, outputs, summary) may be what failed (a full disk).
     runtime.setFailed(`${failure.reason}: ${message}`);
+    // The post step runs after a failure too (to finish an interrupted apply): it keeps no cache of a failed run.
+    tellRunner(runtime, () => runtime.saveState(PLUGIN_CACHE_STATE, ''));
+    tellRunner(runtime, () => runtime.setOutput('failure-reason', failure.reason));
     await runtime.appendSummary(failureSummaryMarkdown(failure.reason, message)).catch(() => false);
   } finally {
     cancellation.dispose();
   }
+}
+
+/** A write to the runner's step files while failing: when it fails too, the log says so, and the failure stands. */
+function tellRunner(runtime: Runtime, write: () => void): void {
+  try {
+    write();
+  } catch (e) {
+    runtime.info(`The runner's step file was not written (${errorMessage(e)}).`);
+  }
+}
+
+/** The step as the runner starts it (index.ts): run(), with a crash still reported as a failure with a reason. */
+export async function main(): Promise<void> {
+  const runtime = actionsRuntime();
+  reportCrashes(runtime);
+  await run(runtime);
 }

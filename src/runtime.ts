@@ -3,6 +3,7 @@
 // record one in memory (testkit/in-process.ts), so a mode runs there exactly as it runs on a runner.
 
 import * as core from '@actions/core';
+import { writeFailure } from './errors.js';
 import type { Writable } from 'node:stream';
 import { truncateToBudget, byteLength } from './render/markdown.js';
 
@@ -47,6 +48,15 @@ export interface Annotation {
   readonly line: number;
 }
 
+/** Runs a write to one of the runner's step files, a refused write (a full disk) named as the file it was. */
+function stepFile<T>(variable: string, env: Environment, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    throw writeFailure(e, `the step's ${variable} file (${env[variable] ?? 'not set'})`) ?? e;
+  }
+}
+
 export function actionsRuntime(env: Environment = process.env): Runtime {
   return {
     env,
@@ -58,13 +68,17 @@ export function actionsRuntime(env: Environment = process.env): Runtime {
     group: (title, body) => core.group(title, body),
     commandOutput: process.stdout,
     setSecret: (value) => core.setSecret(value),
-    setOutput: (name, value) => core.setOutput(name, value),
+    setOutput: (name, value) => stepFile('GITHUB_OUTPUT', env, () => core.setOutput(name, value)),
     setFailed: (message) => core.setFailed(message),
-    saveState: (name, value) => core.saveState(name, value),
+    saveState: (name, value) => stepFile('GITHUB_STATE', env, () => core.saveState(name, value)),
     getState: (name) => core.getState(name),
     async appendSummary(markdown) {
       if (!env.GITHUB_STEP_SUMMARY) return false;
-      await core.summary.addRaw(markdown, true).write();
+      try {
+        await core.summary.addRaw(markdown, true).write();
+      } catch (e) {
+        throw writeFailure(e, `the step's GITHUB_STEP_SUMMARY file (${env.GITHUB_STEP_SUMMARY})`) ?? e;
+      }
       return true;
     },
     annotate(level, message, { title, file, line }) {

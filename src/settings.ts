@@ -108,6 +108,8 @@ export interface Settings {
   readonly approvedFingerprint: string | undefined;
   /** Apply deletes and replaces of high-risk Okta objects without the approval label. */
   readonly allowHighRisk: boolean;
+  /** Leave the run's files (RUNNER_TEMP, .terraform's backend settings) after the job: the post step removes them. */
+  readonly keepRunFiles: boolean;
   /** Rules off, severities and allowlists for the security findings (review-policy, or .okta-review.yml). */
   readonly reviewPolicy: ReviewPolicy;
   /** Findings this severe or more need the high-risk approval to apply (input block-on). */
@@ -285,6 +287,7 @@ export function readSettings(runtime: Runtime): Settings {
     autoApprove: inputs.booleanInput('auto-approve'),
     approvedFingerprint: approvedFingerprint(inputs),
     allowHighRisk: inputs.booleanInput('allow-high-risk'),
+    keepRunFiles: inputs.booleanInput('keep-run-files'),
     reviewPolicy: reviewPolicy(inputs, repository),
     blockOn: inputs.choiceInput('block-on', [...SEVERITIES, 'none'], 'high'),
     rateLimits: rateLimits(inputs.getInput('okta-rate-limits'), terraform.maxApiCapacity),

@@ -22,6 +22,8 @@ export interface OrgStack {
   readonly state: StateServer;
   /** This test's state on the backend. */
   readonly stateName: string;
+  /** More of the runner's environment for this test's runs (a TF_VAR_* secret, say); empty at each test's start. */
+  readonly env: Record<string, string>;
   /** The names of the resources in this test's state, sorted. */
   resourcesInState(): string[];
   /** A push to pull request `pr`: the plan that reviewers see, in a run of its own. */
@@ -52,6 +54,7 @@ export function useOrgStack(prefix: string): OrgStack {
   /** Whether a run has used `runId` yet: the first run of a test is 4242. */
   let claimed = false;
   const pushRuns = new Map<string, { id: number; attempts: number }>();
+  const extraEnv: Record<string, string> = {};
   let state: StateServer | undefined;
   let stateName = '';
   let counter = 0;
@@ -73,6 +76,7 @@ export function useOrgStack(prefix: string): OrgStack {
     runId = 4242;
     claimed = false;
     pushRuns.clear();
+    for (const name of Object.keys(extraEnv)) delete extraEnv[name];
   });
   afterEach(async () => {
     expect(github?.violations).toEqual([]);
@@ -101,7 +105,7 @@ export function useOrgStack(prefix: string): OrgStack {
     };
     const done = await runInProcess(
       { ...orgInputs(started(state), stateName), ...inputs },
-      { files, env: { ...env, ...job } },
+      { files, env: { ...extraEnv, ...env, ...job } },
       runOptions,
     );
     return { ...done, runId: where.id };
@@ -124,6 +128,7 @@ export function useOrgStack(prefix: string): OrgStack {
     get stateName() {
       return stateName;
     },
+    env: extraEnv,
     resourcesInState() {
       const text = started(state).state(stateName)?.toString('utf8');
       type Resource = { name: string; instances?: unknown[] };

@@ -149,3 +149,54 @@ describe('(l) credentials in releases-url, a numeric backend password', () => {
     }
   });
 });
+
+describe('issue 28 (b): credentials the run was given, however they reach Terraform', () => {
+  it('a TF_VAR_* token echoed by a Terraform error is in neither the failure comment nor the job summary', async () => {
+    const token = '00b-SSWS-token-28b-0123456789abcdef';
+    stack.env.TF_VAR_okta_api_token = token;
+    const files = orgConfig(
+      {},
+      'variable "okta_api_token" {\n  type = string\n}\n\nresource "terraform_data" "n" {\n  input = tonumber(var.okta_api_token)\n}\n',
+    );
+    const run = await planOnPullRequest(files);
+    expect(run.outputs['failure-reason']).toBe('plan-failed');
+    // Terraform did echo it: the error names the value it could not convert.
+    expect(stack.github.comments(PR)[0]?.body).toContain('Okta plan failed: `plan-failed`');
+    expect(stack.github.comments(PR)[0]?.body).toMatch(/cannot convert .*\(redacted\).* to number/);
+    expect(everythingPosted(run)).not.toContain(token);
+    expect(run.stdout).not.toContain(token);
+  });
+
+  it("knows a PEM key in any variable named like a credential, line by line, and GITHUB_TOKEN's value", async () => {
+    const lines = [
+      '-----BEGIN PRIVATE KEY-----',
+      'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC28b',
+      '-----END PRIVATE KEY-----',
+    ];
+    stack.env.DEPLOY_SIGNING_PRIVATE_KEY = `${lines.join('\n')}\n`;
+    stack.env.GITHUB_TOKEN = 'ghs_another0token0than0the0input00000';
+    stack.env.SHORT_TOKEN = 'true';
+    const run = await planOnPullRequest(orgConfig({ a: 'x' }));
+    expect(run.code).toBe(0);
+    for (const line of lines) expect(run.secrets).toContain(line);
+    expect(run.secrets).toContain('ghs_another0token0than0the0input00000');
+    // Under 8 characters, a value named like a credential is a flag or a word: scrubbing it would cut up text.
+    expect(run.secrets).not.toContain('true');
+  });
+
+  it('knows the value a workflow wrote into an .auto.tfvars file for a sensitive variable, before Terraform runs', async () => {
+    // The plan fails (an unrelated error) before there is any plan JSON to learn sensitive values from.
+    const secret = 'written-by-the-workflow-28b';
+    const files = {
+      ...orgConfig(
+        {},
+        'variable "hook_secret" {\n  type      = string\n  sensitive = true\n}\n\nresource "terraform_data" "hook" {\n  input = [var.hook_secret, terraform_data.missing.id]\n}\n',
+      ),
+      'orgs/acme/secrets.auto.tfvars': `hook_secret = "${secret}"\n`,
+    };
+    const run = await planOnPullRequest(files);
+    expect(run.outputs['failure-reason']).toBe('plan-failed');
+    expect(run.secrets).toContain(secret);
+    expect(everythingPosted(run)).not.toContain(secret);
+  });
+});

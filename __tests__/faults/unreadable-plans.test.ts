@@ -78,11 +78,11 @@ describe('a failure nobody foresaw', () => {
     );
     const run = await runStep(orgInputs(stack.state, stack.stateName), { files: GROUPS, env });
     expect(run.code).toBe(1);
-    expect(run.outputs['failure-reason']).toBe('internal-error');
+    expect(run.outputs['failure-reason']).toBe('write-failed');
     expect(run.stdout).toMatch(
-      /::error::internal-error: the runner's disk is full \(ENOSPC: no space left on device/,
+      /::error::write-failed: the runner's disk is full: writing the step's GITHUB_STEP_SUMMARY file \(\/dev\/full\) failed \(ENOSPC: no space left on device/,
     );
-    expect(review()?.body).toContain('### Okta plan failed: `internal-error`');
+    expect(review()?.body).toContain('### Okta plan failed: `write-failed`');
     expect(parseMarker(review()?.body ?? '')?.fingerprint).toBeUndefined();
   });
 
@@ -93,12 +93,15 @@ describe('a failure nobody foresaw', () => {
     expect(asActionError('a string').reason).toBe('internal-error');
   });
 
-  it('names ENOSPC as a full disk', async () => {
+  it('names ENOSPC as a full disk, and what to do', async () => {
     const error = await writeFile('/dev/full', 'x').then(
       () => undefined,
       (e: unknown) => e,
     );
-    expect(asActionError(error).message).toMatch(/^the runner's disk is full \(ENOSPC/);
+    expect(asActionError(error).reason).toBe('write-failed');
+    expect(asActionError(error).message).toMatch(
+      /^the runner's disk is full: writing a file failed \(ENOSPC.*\): free space on the runner/,
+    );
   });
 });
 

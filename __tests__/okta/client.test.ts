@@ -3,11 +3,13 @@
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProviderBlock } from '../../src/configuration/module.js';
-import { OktaApiError, OktaClient, oktaConnection } from '../../src/okta/client.js';
+import { listPageBound, OktaApiError, OktaClient, oktaConnection } from '../../src/okta/client.js';
 import { startOktaEmulator, type OktaEmulator } from '../../testkit/okta/emulator.mjs';
 
 const TOKEN = '00client-test-token-000000000000000000000';
@@ -169,5 +171,54 @@ describe('a service app (OAuth 2.0, private-key JWT)', () => {
     await expect(greedy.get('/api/v1/groups')).rejects.toThrow(
       'invalid_scope: The following scopes are not allowed: okta.users.manage): grant the service app these scopes',
     );
+  });
+});
+
+describe('lists that never end (issue 28 d)', () => {
+  /** A server whose every page of /api/v1/groups holds one group and links to a next page: `cursor` names it. */
+  async function endlessLists(cursor: (page: number) => string) {
+    let served = 0;
+    const server = createServer((req, res) => {
+      served++;
+      const next = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/groups?limit=200&after=${cursor(served)}`;
+      res.writeHead(200, { 'content-type': 'application/json', link: `<${next}>; rel="next"` });
+      res.end(JSON.stringify([{ id: `00g${served}`, profile: { name: `Group ${served}` } }]));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { url, served: () => served, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  async function drain(url: string): Promise<unknown> {
+    const client = new OktaClient({ orgUrl: url, authorization: 'SSWS t' });
+    try {
+      for await (const group of client.list('/api/v1/groups?limit=200')) void group;
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  }
+
+  it('stops at a next link to a page already read, with a one-line error', async () => {
+    const org = await endlessLists((page) => String(page % 3));
+    const e = await drain(org.url);
+    await org.close();
+    expect(e).toBeInstanceOf(OktaApiError);
+    expect((e as Error).message).toBe(
+      "Okta's pages of /api/v1/groups link back to one already read (after 4 pages): stopped instead of reading for ever; try again later, and tell Okta support if it stays so",
+    );
+    expect(org.served()).toBe(4);
+  });
+
+  it('stops past more pages than an org holds for the list, however the cursor changes', async () => {
+    expect(listPageBound('/api/v1/groups?limit=200')).toBe(5000);
+    expect(listPageBound('/api/v1/zones')).toBe(50_000);
+    const org = await endlessLists((page) => `c${page}`);
+    const e = await drain(org.url);
+    await org.close();
+    expect((e as Error).message).toBe(
+      "Okta's list /api/v1/groups went on past 5000 pages, more than an org holds: stopped instead of reading for ever; try again later, and tell Okta support if it stays so",
+    );
+    expect(org.served()).toBe(5000);
   });
 });

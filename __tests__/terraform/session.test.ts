@@ -21,9 +21,13 @@ describe("Terraform's environment", () => {
     OKTA_API_TOKEN: 't',
     'INPUT_BACKEND-CONFIG': 'password=x',
     TF_WORKSPACE: 'old',
+    // The run's artifacts are records an apply trusts: no provider or data source under review may write them.
+    ACTIONS_RUNTIME_TOKEN: 'runtime-token',
+    ACTIONS_RESULTS_URL: 'https://results',
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc',
   };
 
-  it('is the runner’s, without the action’s inputs, non-interactive, with the plugin cache', () => {
+  it('is the runner’s, without the action’s inputs and the run’s tokens, non-interactive, with the plugin cache', () => {
     expect(terraformEnv(runner, TERRAFORM, '/cache')).toEqual({
       PATH: '/bin',
       OKTA_API_TOKEN: 't',

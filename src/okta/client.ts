@@ -182,10 +182,30 @@ export class OktaClient {
     return this.authorization;
   }
 
-  /** Every item of a list, page after page (Link rel="next"). */
+  /**
+   * Every item of a list, page after page (Link rel="next"), and never for ever: a next link to a page already read
+   * (a cursor that repeats), or more pages than an org can hold for the list (listPageBound), ends it with an error.
+   */
   async *list<T = unknown>(path: string): AsyncGenerator<T> {
+    const bound = listPageBound(path);
+    const read = new Set<string>();
     let next: string | undefined = path;
     while (next) {
+      if (read.has(next)) {
+        throw new OktaApiError(
+          `Okta's pages of ${pathOf(path)} link back to one already read (after ${read.size} pages): stopped instead of reading for ever; try again later, and tell Okta support if it stays so`,
+          0,
+          undefined,
+        );
+      }
+      if (read.size >= bound) {
+        throw new OktaApiError(
+          `Okta's list ${pathOf(path)} went on past ${bound} pages, more than an org holds: stopped instead of reading for ever; try again later, and tell Okta support if it stays so`,
+          0,
+          undefined,
+        );
+      }
+      read.add(next);
       const page: OktaAnswer<T[]> = await this.get<T[]>(next);
       if (!Array.isArray(page.body))
         throw new OktaApiError(`Okta's answer to ${path} is not a list`, page.status, undefined);
@@ -193,6 +213,26 @@ export class OktaClient {
       next = nextLink(header(page, 'link'));
     }
   }
+}
+
+/**
+ * Objects of one kind an org can hold, at most, for the lists the action reads (groups, apps, policies and rules,
+ * zones, authorization servers, authenticators, IdPs, hooks: never users): Okta publishes no hard cap, and the
+ * largest orgs hold some hundred thousand groups. A list past this many objects is a server that never ends it.
+ */
+const MOST_OBJECTS_IN_A_LIST = 1_000_000;
+/** Okta's page size when a list is asked without `limit` (its smallest default, 20). */
+const DEFAULT_PAGE_SIZE = 20;
+
+/** How many pages a list may take: the most objects an org holds, over the page size the path asks for. */
+export function listPageBound(path: string): number {
+  const limit = Number(new URL(path, 'https://org.invalid').searchParams.get('limit'));
+  const size = Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_PAGE_SIZE;
+  return Math.ceil(MOST_OBJECTS_IN_A_LIST / size);
+}
+
+function pathOf(pathOrUrl: string): string {
+  return new URL(pathOrUrl, 'https://org.invalid').pathname;
 }
 
 /** One line for Okta's error answer: what Okta said, its code, and what to do about it. */

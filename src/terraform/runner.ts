@@ -2,14 +2,14 @@
 // -input=false, exit codes mapped, and failures classified from the output (failures.ts).
 
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ActionError } from '../errors.js';
 import type { Log } from '../runtime.js';
 import { ApplyLog, type ApplyReport } from './apply-log.js';
 import { runChild, type ChildExit, type ChildOptions } from './child.js';
-import { OutputTail, timed, withoutWorkflowCommands } from './command-log.js';
+import { OutputTail, SavedOutput, timed, withoutWorkflowCommands } from './command-log.js';
 import { classifyFailure, type Phase } from './failures.js';
 
 /**
@@ -91,11 +91,12 @@ export class TerraformRunner {
     const code = await timed(log, title, () =>
       log.group(title, async () => {
         if (!outputFile) return this.execute(args, tail, undefined, limitMs);
-        const file = createWriteStream(outputFile, { mode: 0o600 });
+        const file = new SavedOutput(outputFile);
         try {
-          return await this.execute(args, tail, file);
+          return await this.execute(args, tail, file.stream);
         } finally {
-          await new Promise<void>((resolve) => file.end(resolve));
+          // A write the disk refused (RUNNER_TEMP full) is this command's failure, never a crash of the step.
+          await file.close(`the output of ${title}`);
         }
       }),
     );

@@ -90,8 +90,10 @@ export interface ApplyResult {
 }
 
 /**
- * The runner's files for this step's outputs, summary, environment and state: no Terraform process (a wrapper
- * script, a provisioner) may write to them; what the step says is the action's to say.
+ * What only the action's own step may use: the runner's files for its outputs, summary, environment and state (what
+ * the step says is the action's to say), and the run's runtime tokens (its artifacts are the records an apply trusts,
+ * modes/run-records.ts; OIDC tokens name the workflow). No Terraform process (a provider, an external data source,
+ * a provisioner of the configuration under review) gets them.
  */
 const STEP_FILES = new Set([
   'GITHUB_OUTPUT',
@@ -99,6 +101,12 @@ const STEP_FILES = new Set([
   'GITHUB_ENV',
   'GITHUB_PATH',
   'GITHUB_STATE',
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_RESULTS_URL',
+  'ACTIONS_RUNTIME_URL',
+  'ACTIONS_CACHE_URL',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_URL',
 ]);
 
 /**
