@@ -3,7 +3,9 @@
 // of N objects (default 2,000: groups, group rules, OIDC apps, network zones) against the Okta org emulator through
 // the provider stand-in; then two pull requests that each edit 10 groups are planned and applied the way a
 // workflow_dispatch does (a plan job, then an apply job with its fingerprint), the first with apply-from: re-plan,
-// the second with apply-from: plan-file (the harness's Actions artifact service and GitHub stand-in). Reports the
+// the second with apply-from: plan-file (the harness's Actions artifact service and GitHub stand-in); then a third is
+// reviewed on its pull request and applied on its merge's push, twice: approved by its plan run's record (with
+// actions: read), and by the review's text alone (without). Reports the
 // action's own time besides Terraform's commands, the plan JSON's size, the Okta API calls each run makes in Okta's
 // buckets, the calls the review's API forecast said it would make, and the minutes those calls take at an
 // Enterprise org's limits (50% share). --saml N adds N SAML apps, each with an okta_app_group_assignments of two
@@ -102,27 +104,34 @@ const minutesAt = (calls) =>
 
 const rows = [];
 const byBucket = {};
+/** The step's environment on `event` in workflow run `run` (its own runtime token), recorded as GitHub records it. */
+function runEnv(run, event, payload, env, headSha) {
+  github.runs.recordRun({ id: run, event, headSha });
+  return { ...eventEnv(github, event, payload, env), ...artifacts.jobEnv(run), GITHUB_RUN_ID: String(run) };
+}
+
+const dispatchEnv = (run) =>
+  runEnv(
+    run,
+    'workflow_dispatch',
+    { ref: 'refs/heads/main' },
+    { GITHUB_REF: 'refs/heads/main' },
+    'f'.repeat(40),
+  );
+
+/** Seconds the apply took to check which review approves its plan ("review check: 0.3 s"). */
+const reviewCheck = (log) => Number(/^review check: ([\d.]+) s/m.exec(log)?.[1] ?? NaN);
+
 /**
- * One job. `forecastOf` picks what the review's forecast says this job calls; `run` makes it a job of a
- * workflow_dispatch run (its own runtime token for artifacts).
+ * One job. `forecastOf` picks what the review's forecast says this job calls; `env` makes it a job of a workflow
+ * run (runEnv).
  */
-async function job(title, mode, extraInputs, forecastOf, run) {
+async function job(title, mode, extraInputs, forecastOf, env = {}) {
   const before = emulator.requests.length;
-  const dispatch = run
-    ? {
-        ...eventEnv(
-          github,
-          'workflow_dispatch',
-          { ref: 'refs/heads/main' },
-          { GITHUB_REF: 'refs/heads/main' },
-        ),
-        ...artifacts.jobEnv(run),
-        GITHUB_RUN_ID: String(run),
-      }
-    : {};
+  const githubBefore = github.requests.length;
   const result = await runAction({
     ...common,
-    env: { ...common.env, ...dispatch },
+    env: { ...common.env, ...env },
     title,
     mode,
     extraInputs,
@@ -144,6 +153,8 @@ async function job(title, mode, extraInputs, forecastOf, run) {
     calls: BUCKETS.reduce((n, b) => n + calls[b], 0),
     forecast: apiForecast.buckets.reduce((n, b) => n + forecastOf(b), 0),
     minutes: minutesAt(calls),
+    githubCalls: github.requests.length - githubBefore,
+    reviewCheck: reviewCheck(result.log),
   });
   return result;
 }
@@ -189,10 +200,38 @@ try {
     writeFileSync(join(dir, 'repo', 'main.tf'), configuration(edition));
     const run = 100 + edition;
     const from = { 'apply-from': applyFrom };
-    const plan = await job(`PR ${edition}: plan job`, 'plan', from, refreshOf, run);
+    const plan = await job(`PR ${edition}: plan job`, 'plan', from, refreshOf, dispatchEnv(run));
     const approved = { ...from, 'approved-fingerprint': plan.outputs.fingerprint };
-    await job(`PR ${edition}: apply job, ${applyFrom}`, 'apply', approved, forecastOf, run);
+    await job(`PR ${edition}: apply job, ${applyFrom}`, 'apply', approved, forecastOf, dispatchEnv(run));
     if (edition === 2) scan = await unmanagedScan(plan.outputs['json-plan-path']);
+  }
+  // Pull requests 3 and 4 edit 10 groups each, reviewed on the pull request and applied on the merge's push: by the
+  // plan run's record, then (actions: read refused) by the review's text alone.
+  for (const [edition, how] of [
+    [3, 'record'],
+    [4, 'text'],
+  ]) {
+    writeFileSync(join(dir, 'repo', 'main.tf'), configuration(edition));
+    const head = github.runs.pullHead(edition);
+    const payload = { number: edition, pull_request: { number: edition } };
+    await job(
+      `PR ${edition}: review`,
+      'plan',
+      {},
+      refreshOf,
+      runEnv(200 + edition, 'pull_request', payload, {}, head),
+    );
+    const sha = String(edition).padStart(40, 'b');
+    github.setPullsForCommit(sha, [edition]);
+    if (how === 'text')
+      github.failNext('GET', /\/actions\/runs\/\d+$/, 403, 1, {
+        message: 'Resource not accessible by integration',
+      });
+    const push = { ref: 'refs/heads/main', repository: { default_branch: 'main' } };
+    const env = runEnv(300 + edition, 'push', push, { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha }, sha);
+    const merged = await job(`PR ${edition}: merge, approved by its ${how}`, 'auto', {}, bothOf, env);
+    if (!merged.log.includes(how === 'text' ? 'its text shows every change' : 'recorded exactly this plan'))
+      throw new Error(`PR ${edition} was not approved by its ${how}`);
   }
 } finally {
   await provider.stop();
@@ -209,11 +248,12 @@ process.stdout.write(
     .join(', ')})\n\n`,
 );
 process.stdout.write(
-  "| run | wall | terraform init/validate/plan/apply | action's own work | plan JSON | Okta API calls | forecast | minutes at Enterprise limits |\n|---|---|---|---|---|---|---|---|\n",
+  "| run | wall | terraform init/validate/plan/apply | action's own work | review check | plan JSON | Okta API calls | forecast | minutes at Enterprise limits | GitHub API calls |\n|---|---|---|---|---|---|---|---|---|---|\n",
 );
 for (const r of rows) {
+  const check = Number.isNaN(r.reviewCheck) ? '' : `${r.reviewCheck.toFixed(1)} s`;
   process.stdout.write(
-    `| ${r.title} | ${r.total.toFixed(1)} s | ${r.terraform.toFixed(1)} s | ${r.own.toFixed(1)} s | ${r.planMb.toFixed(1)} MB | ${r.calls} | ${r.forecast} | ${r.minutes.toFixed(1)} |\n`,
+    `| ${r.title} | ${r.total.toFixed(1)} s | ${r.terraform.toFixed(1)} s | ${r.own.toFixed(1)} s | ${check} | ${r.planMb.toFixed(1)} MB | ${r.calls} | ${r.forecast} | ${r.minutes.toFixed(1)} | ${r.githubCalls} |\n`,
   );
 }
 const merges = ['PR 1: apply job, re-plan', 'PR 2: apply job, plan-file'];

@@ -29732,7 +29732,7 @@ module.exports = {
 
 
 const { types, inspect } = __nccwpck_require__(7975)
-const { markAsUncloneable } = __nccwpck_require__(5919)
+const { markAsUncloneable } = __nccwpck_require__(8300)
 const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
@@ -32035,7 +32035,7 @@ module.exports = {
 const { webidl } = __nccwpck_require__(5893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 const { kConstruct } = __nccwpck_require__(6443)
-const { MessagePort } = __nccwpck_require__(5919)
+const { MessagePort } = __nccwpck_require__(8300)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -34177,7 +34177,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3503);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -34186,7 +34186,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3503:
+/***/ 5919:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36903,64 +36903,12 @@ function pairByKey(before, after) {
     return pairs;
 }
 
-;// CONCATENATED MODULE: ./src/plan/diff.ts
-// The attribute-level diff of one object (before → after), as short display text with secrets already masked.
-
-
-const MAX_ATTRIBUTES = 40;
+;// CONCATENATED MODULE: ./src/plan/diff-values.ts
+// How one value shows in the attribute diff (plan/diff.ts): as display text cut to its limit after the secrets are
+// out, a long string as the window around what differs, a list of scalars as what it gained and lost.
 const MAX_VALUE_CHARS = 160;
 const MAX_LIST_ITEMS = 5;
-const diff_UNKNOWN = '(known after apply)';
-/** An Okta ID: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...) and 17 more. */
-const OKTA_ID = /^[0-9a-z]{3}[A-Za-z0-9]{17}$/;
-function isPlainObject(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-function isScalar(v) {
-    return v === null || (typeof v !== 'object' && v !== undefined);
-}
-function childOf(value, segment) {
-    if (Array.isArray(value))
-        return typeof segment === 'number' ? value[segment] : undefined;
-    if (isPlainObject(value) && typeof segment === 'string' && Object.hasOwn(value, segment))
-        return value[segment];
-    return undefined;
-}
-function deepEqual(a, b) {
-    if (a === b)
-        return true;
-    if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object')
-        return false;
-    if (Array.isArray(a) !== Array.isArray(b))
-        return false;
-    if (Array.isArray(a)) {
-        const other = b;
-        return a.length === other.length && a.every((item, i) => deepEqual(item, other[i]));
-    }
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return (ka.length === kb.length &&
-        ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k])));
-}
-/** The path a reviewer reads: `rule[0].access`, or `rule[name="Allow admins"].access` for a keyed block. */
-function formatPath(path) {
-    let text = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            text += `[${segment}]`;
-        else if (typeof segment === 'object')
-            text += `[${segment.by}=${JSON.stringify(segment.key)}]`;
-        else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment))
-            text += text ? `.${segment}` : segment;
-        else
-            text += `[${JSON.stringify(segment)}]`;
-    }
-    return text;
-}
-/** The path as Terraform counts it: a keyed block at its position in the list after (before, if removed). */
-const positional = (path) => path.map((s) => (typeof s === 'object' ? (s.after ?? s.before) : s));
-/** The element at `index` of a list value or mask; a whole-true mask covers every element. */
-const elementAt = (value, index) => value === true ? true : index === undefined ? undefined : childOf(value, index);
+const diff_values_UNKNOWN = '(known after apply)';
 /** Cuts display text to its limit, after the secrets are out: a cut secret would no longer be recognised. */
 function shortener(scrubber) {
     return (raw) => {
@@ -37014,7 +36962,7 @@ function displayValue(value, shorten) {
 function listWithUnknowns(list, unknown, shorten) {
     if (!Array.isArray(unknown) || !unknown.some((u) => u === true))
         return displayValue(list, shorten) ?? '[]';
-    return shorten(`[${list.map((v, i) => (unknown[i] === true ? diff_UNKNOWN : JSON.stringify(v))).join(',')}]`);
+    return shorten(`[${list.map((v, i) => (unknown[i] === true ? diff_values_UNKNOWN : JSON.stringify(v))).join(',')}]`);
 }
 /** What a list of scalars gained and lost (sets of thousands of member IDs included: linear, not quadratic). */
 function listDelta(before, after, shorten) {
@@ -37033,6 +36981,63 @@ function listDelta(before, after, shorten) {
         partial: more !== '',
     };
 }
+
+;// CONCATENATED MODULE: ./src/plan/diff.ts
+// The attribute-level diff of one object (before → after), as short display text with secrets already masked.
+
+
+
+const MAX_ATTRIBUTES = 40;
+/** An Okta ID: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...) and 17 more. */
+const OKTA_ID = /^[0-9a-z]{3}[A-Za-z0-9]{17}$/;
+function isPlainObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+function isScalar(v) {
+    return v === null || (typeof v !== 'object' && v !== undefined);
+}
+function childOf(value, segment) {
+    if (Array.isArray(value))
+        return typeof segment === 'number' ? value[segment] : undefined;
+    if (isPlainObject(value) && typeof segment === 'string' && Object.hasOwn(value, segment))
+        return value[segment];
+    return undefined;
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object')
+        return false;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    if (Array.isArray(a)) {
+        const other = b;
+        return a.length === other.length && a.every((item, i) => deepEqual(item, other[i]));
+    }
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return (ka.length === kb.length &&
+        ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k])));
+}
+/** The path a reviewer reads: `rule[0].access`, or `rule[name="Allow admins"].access` for a keyed block. */
+function formatPath(path) {
+    let text = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            text += `[${segment}]`;
+        else if (typeof segment === 'object')
+            text += `[${segment.by}=${JSON.stringify(segment.key)}]`;
+        else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment))
+            text += text ? `.${segment}` : segment;
+        else
+            text += `[${JSON.stringify(segment)}]`;
+    }
+    return text;
+}
+/** The path as Terraform counts it: a keyed block at its position in the list after (before, if removed). */
+const positional = (path) => path.map((s) => (typeof s === 'object' ? (s.after ?? s.before) : s));
+/** The element at `index` of a list value or mask; a whole-true mask covers every element. */
+const elementAt = (value, index) => value === true ? true : index === undefined ? undefined : childOf(value, index);
 /** Lists what changes in one object. Secret values are masked here and handed to the scrubber. */
 function diffAttributes(values, options) {
     // Anything shown otherwise than it is (cut, masked, scrubbed, a list's tail left out) makes the diff partial.
@@ -37068,7 +37073,7 @@ function diffAttributes(values, options) {
             if (unknown === true && options.creating)
                 return;
             if (unknown === true)
-                emit(path, before == null ? null : REDACTED, diff_UNKNOWN);
+                emit(path, before == null ? null : REDACTED, diff_values_UNKNOWN);
             else if (!deepEqual(before, after)) {
                 if (after != null)
                     partial = true;
@@ -37078,7 +37083,7 @@ function diffAttributes(values, options) {
         }
         if (unknown === true) {
             if (!options.creating)
-                emit(path, displayValue(before, shorten), diff_UNKNOWN);
+                emit(path, displayValue(before, shorten), diff_values_UNKNOWN);
             return;
         }
         if (options.creating && (after === null || after === undefined))
@@ -39527,6 +39532,28 @@ function categoryCounts(changes) {
     return [...byCategory.values()].sort((a, b) => categoryRank(a.category) - categoryRank(b.category));
 }
 
+;// CONCATENATED MODULE: ./src/plan/output-changes.ts
+// A root module output that changes, for the review: its value before and after, diffed as one attribute `value`
+// of an object (plan/diff.ts), so it is masked, cut and scrubbed as every value shown. Its sensitive value is a
+// secret like any other and must not turn up in the review.
+
+
+function outputChangeSummary(name, actions, planned, scrubber) {
+    scrubber.addSensitive(planned.before, planned.beforeSensitive);
+    scrubber.addSensitive(planned.after, planned.afterSensitive);
+    const action = objectAction(actions);
+    const wrap = (value) => (value === undefined ? undefined : { value });
+    const diff = diffAttributes({
+        before: action === 'create' ? null : wrap(planned.before),
+        after: action === 'delete' ? null : wrap(planned.after),
+        afterUnknown: wrap(planned.afterUnknown),
+        beforeSensitive: wrap(planned.beforeSensitive),
+        afterSensitive: wrap(planned.afterSensitive),
+        replacePaths: [],
+    }, { secretPaths: [], replacePaths: [], scrubber, creating: action === 'create' });
+    return { name, action, attributes: diff.attributes, shownInFull: diff.shownInFull };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/org-host.ts
 // Which Okta org a plan is for: the okta provider block's literal org_name and base_url (the provider prefers them),
 // else OKTA_ORG_NAME and OKTA_BASE_URL from the environment, as the provider falls back to them.
@@ -39938,6 +39965,7 @@ async function readPlanDocument(chunks, visitor) {
 
 
 
+
 const NO_DIFF = { attributes: [], omitted: 0, shownInFull: true };
 const NOTHING = [];
 class SummaryBuilder {
@@ -40143,21 +40171,7 @@ class SummaryBuilder {
             return;
         const planned = readValues(`output.${name}`, values);
         this.fingerprint.addOutput(name, actions, planned);
-        // An output's sensitive value is a secret like any other: it must not turn up in the review.
-        this.scrubber.addSensitive(planned.before, planned.beforeSensitive);
-        this.scrubber.addSensitive(planned.after, planned.afterSensitive);
-        const action = objectAction(actions);
-        // The value as one attribute, `value`, diffed like an object's: masked, cut and scrubbed the same way.
-        const wrap = (value) => (value === undefined ? undefined : { value });
-        const diff = diffAttributes({
-            before: action === 'create' ? null : wrap(planned.before),
-            after: action === 'delete' ? null : wrap(planned.after),
-            afterUnknown: wrap(planned.afterUnknown),
-            beforeSensitive: wrap(planned.beforeSensitive),
-            afterSensitive: wrap(planned.afterSensitive),
-            replacePaths: [],
-        }, { secretPaths: [], replacePaths: [], scrubber: this.scrubber, creating: action === 'create' });
-        this.outputs.push({ name, action, attributes: diff.attributes, shownInFull: diff.shownInFull });
+        this.outputs.push(outputChangeSummary(name, actions, planned, this.scrubber));
     }
     actionInvocation(index, invocation) {
         this.fingerprint.addActionInvocation(index, invocation);
@@ -43143,7 +43157,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/ty
 
 /***/ }),
 
-/***/ 5919:
+/***/ 8300:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");

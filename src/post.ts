@@ -17,7 +17,7 @@ import { SecretScrubber } from './plan/redact.js';
 import { scrubAroundMarkers } from './render/marker.js';
 import { PLUGIN_CACHE_STATE, savePluginCache, type PluginCacheState } from './terraform/cache.js';
 import { TerraformRunner } from './terraform/runner.js';
-import { terraformEnv } from './terraform/session.js';
+import { terraformEnv } from './terraform/environment.js';
 
 async function finishApply(runtime: Runtime, secrets: SecretScrubber): Promise<void> {
   const record = parseUnfinishedApply(runtime.getState(UNFINISHED_APPLY_STATE));

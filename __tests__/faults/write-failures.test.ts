@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { ActionError } from '../../src/errors.js';
 import type { Log } from '../../src/runtime.js';
+import { reportCrashes } from '../../src/crash.js';
+import { SavedOutput, withoutWorkflowCommands } from '../../src/terraform/command-log.js';
 import { TerraformRunner } from '../../src/terraform/runner.js';
 import { runStep } from '../../testkit/action-step.mjs';
 import { rejection } from '../../testkit/plans.js';
@@ -67,6 +69,17 @@ describe('a full disk under the plan', () => {
   });
 });
 
+describe('the saved output of a command', () => {
+  it('holds every chunk written before it is closed, however fast they came', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okta-tf-saved-'));
+    const saved = new SavedOutput(join(dir, 'plan.txt'));
+    const line = `${'x'.repeat(99)}\n`;
+    for (let i = 0; i < 20_000; i++) saved.stream.write(line);
+    await saved.close('the output');
+    expect(readFileSync(join(dir, 'plan.txt'), 'utf8').length).toBe(20_000 * 100);
+  });
+});
+
 describe("the runner's step files refusing writes", () => {
   const PLAN_JSON = join(import.meta.dirname, '..', '..', 'examples', 'plans', 'pull-request.json');
 
@@ -89,4 +102,43 @@ describe("the runner's step files refusing writes", () => {
       expect(run.stderr).not.toMatch(/\n\s+at /);
     },
   );
+});
+
+describe('an error nothing caught', () => {
+  it('still ends the step with a reason and an error line, workflow commands switched on again', async () => {
+    const said: string[] = [];
+    const runtime = {
+      info: (message: string) => void said.push(message),
+      setFailed: (message: string) => void said.push(`::error::${message}`),
+      setOutput: (name: string, value: string) => void said.push(`output ${name}=${value}`),
+    };
+    const exit = jest.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    const before = new Set(process.listeners('uncaughtException'));
+    reportCrashes(runtime);
+    const handler = process.listeners('uncaughtException').find((l) => !before.has(l));
+    try {
+      // A Terraform command is printing (workflow commands off) when a stream's 'error' event finds no listener.
+      let release = (): void => undefined;
+      const running = withoutWorkflowCommands(
+        runtime,
+        () => new Promise<void>((resolve) => (release = resolve)),
+      );
+      const token = /::stop-commands::(\S+)/.exec(said.join('\n'))?.[1];
+      const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      handler?.(full, 'uncaughtException');
+      expect(said).toContain(`::${token}::`);
+      expect(said.join('\n')).toMatch(/::error::write-failed: the runner's disk is full/);
+      expect(said).toContain('output failure-reason=write-failed');
+      expect(exit).toHaveBeenCalledWith(1);
+      release();
+      await running;
+    } finally {
+      exit.mockRestore();
+      if (handler) {
+        process.off('uncaughtException', handler);
+        const rejection = process.listeners('unhandledRejection').at(-1);
+        if (rejection) process.off('unhandledRejection', rejection);
+      }
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TerraformSettings } from '../../src/settings.js';
-import { terraformEnv } from '../../src/terraform/session.js';
+import { terraformEnv } from '../../src/terraform/environment.js';
 
 const TERRAFORM: TerraformSettings = {
   setup: true,

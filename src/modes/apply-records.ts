@@ -6,17 +6,16 @@
 // that review.
 
 import { errorMessage } from '../errors.js';
-import { httpStatus, type GitHubClient } from '../github/octokit.js';
+import type { GitHubClient } from '../github/octokit.js';
 import type { MergedPullRequest } from '../github/pulls.js';
 import type { Runtime } from '../runtime.js';
 import type { Settings } from '../settings.js';
-import { ACTIONS_READ_HINT } from './plan-run.js';
 import {
   artifactsUnavailable,
   keepRecord,
-  readRecords,
   RECORD_FORMAT,
   recordPrefix,
+  targetRecords,
   type ApplyRecord,
 } from './run-records.js';
 
@@ -35,31 +34,10 @@ export async function thisRunsApplyRecords(
   const { runId, runAttempt, repository, pushedCommit } = settings.github;
   if (runAttempt === '1') return { found: [], why: "was not kept: this is the run's first attempt" };
   if (!runId || !repository) return { found: [], why: 'is not there: GITHUB_RUN_ID is not set' };
-  const { target } = settings;
-  let records;
-  try {
-    records = await readRecords(
-      github,
-      repository,
-      Number(runId),
-      recordPrefix('apply', target),
-      settings.tempDir,
-    );
-  } catch (e) {
-    const hint = httpStatus(e) === 403 ? `; ${ACTIONS_READ_HINT}` : '';
-    return { found: [], why: `could not be read (${errorMessage(e)}${hint})` };
-  }
-  const full = `${repository.owner}/${repository.repo}`;
-  const found = records.filter(
-    (r): r is ApplyRecord =>
-      r.kind === 'apply' &&
-      r.repository === full &&
-      r.commit === pushedCommit &&
-      r.pullRequest === pull.number &&
-      r.directory === target.directory &&
-      r.workspace === target.workspace &&
-      r.label === target.label,
-  );
+  const where = { repository, target: settings.target, tempDir: settings.tempDir };
+  const read = await targetRecords(github, where, Number(runId), 'apply');
+  if ('unreadable' in read) return { found: [], why: `could not be read (${read.unreadable})` };
+  const found = read.records.filter((r) => r.commit === pushedCommit && r.pullRequest === pull.number);
   return found.length > 0 ? { found } : { found, why: 'was not found among its artifacts' };
 }
 

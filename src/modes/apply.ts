@@ -23,6 +23,7 @@ import { checkRemainder } from './resume.js';
 import { setReviewStatus } from './review-comment.js';
 import { planSource } from './reviewed-plan-file.js';
 import { recordObjects } from './run-records.js';
+import { timed } from '../terraform/command-log.js';
 import { UNFINISHED_APPLY_STATE, type UnfinishedApply } from './unfinished-apply.js';
 
 /** The approval of what was planned, or the refusal, said on the pull request and in the job summary. */
@@ -105,7 +106,7 @@ export async function runApplyMode(settings: Settings, context: ModeContext): Pr
     runtime.info('Nothing to apply: the Okta org already matches the configuration.');
     return outputs;
   }
-  const approval = await approve(gate, planned, settings, context);
+  const approval = await timed(runtime, 'review check', () => approve(gate, planned, settings, context));
   await checkHighRisk(summary, approval, {
     allowHighRisk: settings.allowHighRisk,
     github: context.github,
@@ -172,16 +173,15 @@ function unfinishedApply(
 ): UnfinishedApply {
   const { workingDirectoryPath: workingDirectory, tempDir } = settings;
   const { runUrl } = settings.github;
-  const comment = approval.kind === 'review' || approval.kind === 'resume' ? approval.comment : undefined;
-  const review =
-    comment && (approval.kind === 'review' || approval.kind === 'resume')
-      ? {
-          review: {
-            repository: approval.pullRequest.repository,
-            commentId: comment.id,
-            ...(runUrl ? { runUrl } : {}),
-          },
-        }
-      : {};
+  const reviewed = approval.kind === 'review' || approval.kind === 'resume' ? approval : undefined;
+  const review = reviewed?.comment
+    ? {
+        review: {
+          repository: reviewed.pullRequest.repository,
+          commentId: reviewed.comment.id,
+          ...(runUrl ? { runUrl } : {}),
+        },
+      }
+    : {};
   return { workingDirectory, tempDir, binary: session.binary, ...review };
 }

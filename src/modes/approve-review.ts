@@ -60,11 +60,8 @@ async function recordVerdict(
   const { github } = where.context;
   if (!run || !github) return { kind: 'unusable', why: 'the review names no plan run that kept a record' };
   const { target, tempDir } = where.settings;
-  const found = await planRunRecords(github, gate.pullRequest.repository, Number(run), {
-    pull: gate.pull,
-    target,
-    tempDir,
-  });
+  const { repository } = gate.pullRequest;
+  const found = await planRunRecords(github, Number(run), { repository, pull: gate.pull, target, tempDir });
   if ('why' in found) return { kind: 'unusable', why: found.why };
   const record: PlanRecord | undefined = found.records.find((r) => r.reviewDigest === digest);
   if (!record)
@@ -84,7 +81,8 @@ async function recordVerdict(
 
 interface Judged {
   readonly candidate: Candidate;
-  readonly text: TextVerdict | { readonly kind: 'unreadable'; readonly why: string };
+  /** Not compared when the record approves: the record binds more than the text can. */
+  readonly text: TextVerdict | { readonly kind: 'unreadable' | 'not-compared'; readonly why: string };
   readonly record: RecordVerdict;
 }
 
@@ -105,7 +103,11 @@ async function judgeCandidate(
     return { candidate, text: { kind: 'unreadable', why }, record: { kind: 'unusable', why } };
   }
   const record = await recordVerdict(gate, candidate, reviewDigest(read.review), planned, where);
-  return { candidate, text: compareReviewText(read, planned.summary), record };
+  const text =
+    record.kind === 'approves'
+      ? ({ kind: 'not-compared', why: 'its record approves' } as const)
+      : compareReviewText(read, planned.summary);
+  return { candidate, text, record };
 }
 
 /** The approving review of the plan, or the refusal that says why none approves. */
@@ -181,7 +183,7 @@ function refusal(gate: Extract<ApprovalGate, { kind: 'reviews' }>, judged: reado
     );
   if (text.kind === 'differs') return changed(textDifferenceText(text.difference));
   const why =
-    text.kind === 'unreadable' || text.kind === 'not-ours'
+    text.kind === 'unreadable' || text.kind === 'not-ours' || text.kind === 'not-compared'
       ? text.why
       : text.kind === 'shows-part'
         ? `it shows this plan, but not every change as it is: ${text.why}`

@@ -2,15 +2,13 @@
 // reviewers let through (approved-fingerprint). When this plan has another, the plan job's record in this run
 // (run-records.ts: it keeps one for every plan with changes) says which objects differ; the refusal says so.
 
-import { ActionError, errorMessage } from '../errors.js';
-import { httpStatus } from '../github/octokit.js';
+import { ActionError } from '../errors.js';
 import { comparePlans } from '../plan/fingerprint.js';
 import { differenceText } from '../render/apply-report.js';
 import type { Settings } from '../settings.js';
 import type { ModeContext } from './context.js';
 import type { PlannedRun } from './plan-and-report.js';
-import { ACTIONS_READ_HINT } from './plan-run.js';
-import { readRecords, recordPrefix, type PlanRecord } from './run-records.js';
+import { targetRecords } from './run-records.js';
 
 /** What differs from the approved plan, as the plan job's record tells it; or why it can't tell. */
 async function whatDiffers(
@@ -23,20 +21,12 @@ async function whatDiffers(
   const { runId, repository } = settings.github;
   if (!github || !repository || !runId)
     return 'This is not a GitHub Actions run, so the plan job kept no record to compare with.';
-  let records;
-  try {
-    records = await readRecords(
-      github,
-      repository,
-      Number(runId),
-      recordPrefix('plan', settings.target),
-      settings.tempDir,
-    );
-  } catch (e) {
-    const hint = httpStatus(e) === 403 ? ` (${ACTIONS_READ_HINT} to see which objects differ)` : '';
-    return `The plan job's record could not be read: ${errorMessage(e)}${hint}.`;
-  }
-  const record = records.find((r): r is PlanRecord => r.kind === 'plan' && r.fingerprint === approved);
+  const where = { repository, target: settings.target, tempDir: settings.tempDir };
+  const read = await targetRecords(github, where, Number(runId), 'plan');
+  if ('unreadable' in read)
+    return `The plan job's record could not be read (${read.unreadable}), so which objects differ is not known.`;
+  const { records } = read;
+  const record = records.find((r) => r.fingerprint === approved);
   if (!record) {
     return `No plan job of this run recorded a plan with the approved fingerprint ${approved.slice(0, 16)} (approve the fingerprint of a plan job of this run).`;
   }

@@ -11,10 +11,7 @@ import type { Repository } from '../github/issue-comments.js';
 import { httpStatus, type GitHubClient } from '../github/octokit.js';
 import type { MergedPullRequest } from '../github/pulls.js';
 import { workflowRun } from '../github/workflow-runs.js';
-import type { ReviewTarget } from '../settings.js';
-import { readRecords, recordPrefix, type PlanRecord } from './run-records.js';
-
-export const ACTIONS_READ_HINT = 'give the job `permissions: actions: read`';
+import { ACTIONS_READ_HINT, targetRecords, type PlanRecord, type RecordsOf } from './run-records.js';
 
 /** Why run `runId` is not a plan run of the pull request's merged head, or undefined when it is. */
 export async function planRunDistrust(
@@ -43,30 +40,15 @@ export async function planRunDistrust(
 /** The plan records of a trusted plan run for `target`, newest first; or why there are none to trust. */
 export async function planRunRecords(
   github: GitHubClient,
-  repository: Repository,
   runId: number,
-  where: { readonly pull: MergedPullRequest; readonly target: ReviewTarget; readonly tempDir: string },
+  where: RecordsOf & { readonly pull: MergedPullRequest },
 ): Promise<{ readonly records: PlanRecord[] } | { readonly why: string }> {
-  const distrust = await planRunDistrust(github, repository, runId, where.pull);
+  const distrust = await planRunDistrust(github, where.repository, runId, where.pull);
   if (distrust) return { why: distrust };
-  const { target } = where;
-  let found;
-  try {
-    found = await readRecords(github, repository, runId, recordPrefix('plan', target), where.tempDir);
-  } catch (e) {
-    const hint = httpStatus(e) === 403 ? `: ${ACTIONS_READ_HINT}` : '';
-    return { why: `the records of run ${runId} could not be read (${errorMessage(e)})${hint}` };
-  }
-  const full = `${repository.owner}/${repository.repo}`;
-  const records = found.filter(
-    (r): r is PlanRecord =>
-      r.kind === 'plan' &&
-      r.repository === full &&
-      r.directory === target.directory &&
-      r.workspace === target.workspace &&
-      r.label === target.label,
-  );
-  return records.length > 0
-    ? { records }
+  const read = await targetRecords(github, where, runId, 'plan');
+  if ('unreadable' in read)
+    return { why: `the records of run ${runId} could not be read (${read.unreadable})` };
+  return read.records.length > 0
+    ? read
     : { why: `run ${runId} kept no record of its plan for this directory` };
 }

@@ -6,6 +6,7 @@ import { planRunOutputs, type Outputs } from '../outputs.js';
 import { FORK_NOTICE, forkSummaryMarkdown } from '../render/fork.js';
 import type { GitHubSettings, Settings } from '../settings.js';
 import type { ModeContext } from './context.js';
+import { scrubAroundMarkers } from '../render/marker.js';
 import { reviewCommentBody } from '../render/review-comment.js';
 import { readReviewComment, reviewDigest } from '../render/review-text.js';
 import { keepPlanRecord, uploadPlanFile } from './plan-artifact.js';
@@ -53,7 +54,9 @@ export async function runPlanMode(settings: Settings, context: ModeContext): Pro
   // The review names this run, where its record (and plan file) are, whenever the run can keep artifacts.
   const planRun = artifactsUnavailable(settings) ? undefined : settings.github.runId;
   const marker = { ...settings.target, plannedAt: now(), fingerprint, ...(planRun ? { planRun } : {}) };
-  const body = pr ? reviewCommentBody(summary, { marker, runUrl: settings.github.runUrl }) : undefined;
+  // As GitHub will hold it: the client scrubs what it sends (main.ts), and the record must be of that very text.
+  const scrub = (text: string): string => scrubAroundMarkers(text, (part) => context.secrets.scrub(part));
+  const body = pr ? scrub(reviewCommentBody(summary, { marker, runUrl: settings.github.runUrl })) : undefined;
   const shown = body === undefined ? undefined : readReviewComment(body);
   // Before the review is posted: the record vouches for exactly the text it shows.
   await keepPlanRecord(

@@ -21,6 +21,7 @@ import type { ApprovalGate } from './approval.js';
 import { planRunDistrust } from './plan-run.js';
 import type { ModeContext } from './context.js';
 import { planArtifactPrefix } from './plan-artifact.js';
+import { ACTIONS_READ_HINT } from './run-records.js';
 
 /** The reviewed plan file, opened, or why the apply plans again. */
 export type PlanSource =
@@ -103,7 +104,7 @@ async function fetchPlanFile(
   try {
     artifacts = await runArtifacts(github, repository, Number(run), prefix);
   } catch (e) {
-    const hint = httpStatus(e) === 403 ? ': give the job `permissions: actions: read`' : '';
+    const hint = httpStatus(e) === 403 ? `: ${ACTIONS_READ_HINT}` : '';
     return { kind: 're-plan', why: `its artifacts could not be listed (${errorMessage(e)})${hint}` };
   }
   const artifact = artifacts.find((a) => !a.expired);

@@ -12,7 +12,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { downloadArtifact, runArtifacts } from '../github/artifacts.js';
 import type { Repository } from '../github/issue-comments.js';
-import type { GitHubClient } from '../github/octokit.js';
+import { httpStatus, type GitHubClient } from '../github/octokit.js';
+import { errorMessage } from '../errors.js';
 import { objectKey } from '../plan/fingerprint.js';
 import type { ReviewTarget, Settings } from '../settings.js';
 
@@ -73,6 +74,8 @@ export function artifactsUnavailable(settings: Settings): string | undefined {
     ? undefined
     : 'this is not a GitHub Actions job (no ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL, GITHUB_RUN_ID or GITHUB_REPOSITORY)';
 }
+
+export const ACTIONS_READ_HINT = 'give the job `permissions: actions: read`';
 
 /** Days GitHub keeps a record: GitHub lets a run be re-run for 30 days. */
 const RECORD_DAYS = 30;
@@ -161,4 +164,41 @@ export async function readRecords(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** What a run's records are read for: this repository's, of this target. */
+export interface RecordsOf {
+  readonly repository: Repository;
+  readonly target: ReviewTarget;
+  readonly tempDir: string;
+}
+
+/**
+ * The records of `kind` that run `runId` kept of this repository's target, newest first; or why they could not be
+ * read (without `actions: read`, GitHub answers 403: the reason says to grant it).
+ */
+export async function targetRecords<K extends RunRecord['kind']>(
+  github: GitHubClient,
+  where: RecordsOf,
+  runId: number,
+  kind: K,
+): Promise<{ readonly records: Extract<RunRecord, { kind: K }>[] } | { readonly unreadable: string }> {
+  const { repository, target } = where;
+  let found: RunRecord[];
+  try {
+    found = await readRecords(github, repository, runId, recordPrefix(kind, target), where.tempDir);
+  } catch (e) {
+    const hint = httpStatus(e) === 403 ? `: ${ACTIONS_READ_HINT}` : '';
+    return { unreadable: `${errorMessage(e)}${hint}` };
+  }
+  const full = `${repository.owner}/${repository.repo}`;
+  const records = found.filter(
+    (r): r is Extract<RunRecord, { kind: K }> =>
+      r.kind === kind &&
+      r.repository === full &&
+      r.directory === target.directory &&
+      r.workspace === target.workspace &&
+      r.label === target.label,
+  );
+  return { records };
 }

@@ -3,12 +3,21 @@
 import type { ChangeValues } from './indexed-resources.js';
 import type { AttributeChange } from './types.js';
 import { pairByKey, type KeyedPair } from './keyed-elements.js';
+import {
+  changedWindows,
+  displayValue,
+  jsonContainer,
+  listDelta,
+  listWithUnknowns,
+  MAX_LIST_ITEMS,
+  MAX_VALUE_CHARS,
+  shortener,
+  UNKNOWN,
+  type Shorten,
+} from './diff-values.js';
 import { isSecretPath, maskChild, REDACTED, type PathSegment, type SecretScrubber } from './redact.js';
 
 const MAX_ATTRIBUTES = 40;
-const MAX_VALUE_CHARS = 160;
-const MAX_LIST_ITEMS = 5;
-const UNKNOWN = '(known after apply)';
 /** An Okta ID: a 3-character prefix per kind of object (00u users, 00g groups, 0oa apps...) and 17 more. */
 const OKTA_ID = /^[0-9a-z]{3}[A-Za-z0-9]{17}$/;
 
@@ -85,88 +94,6 @@ const positional = (path: readonly DiffSegment[]): PathSegment[] =>
 /** The element at `index` of a list value or mask; a whole-true mask covers every element. */
 const elementAt = (value: unknown, index: number | undefined): unknown =>
   value === true ? true : index === undefined ? undefined : childOf(value, index);
-
-type Shorten = (text: string) => string;
-
-/** Cuts display text to its limit, after the secrets are out: a cut secret would no longer be recognised. */
-function shortener(scrubber: SecretScrubber): Shorten {
-  return (raw) => {
-    const text = scrubber.scrub(raw);
-    return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
-  };
-}
-
-/** Characters of unchanged text shown before and after what differs in a long value. */
-const CONTEXT_CHARS = 40;
-
-/**
- * Two long values as the window around what differs, "…" where text is left out: one group ID appended to a
- * 1,200-character group rule expression must show, not the expression's first 160 characters twice. Scrubbed before
- * it is cut, as everything shown.
- */
-function changedWindows(before: unknown, after: unknown, scrub: Shorten): { before: string; after: string } {
-  const a = scrub(JSON.stringify(before));
-  const b = scrub(JSON.stringify(after));
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (
-    suffix < a.length - prefix &&
-    suffix < b.length - prefix &&
-    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
-  )
-    suffix++;
-  const start = Math.max(0, prefix - CONTEXT_CHARS);
-  const window = (text: string): string => {
-    const end = Math.min(text.length, text.length - suffix + CONTEXT_CHARS, start + MAX_VALUE_CHARS);
-    return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
-  };
-  return { before: window(a), after: window(b) };
-}
-
-/** A string attribute that holds JSON (profile, settings, app_settings_json...): its parsed value, else undefined. */
-function jsonContainer(value: unknown): Plain | unknown[] | undefined {
-  if (typeof value !== 'string' || !/^\s*[[{]/.test(value)) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return parsed !== null && typeof parsed === 'object' ? (parsed as Plain | unknown[]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function displayValue(value: unknown, shorten: Shorten): string | null {
-  if (value === null || value === undefined) return null;
-  return shorten(JSON.stringify(value));
-}
-
-/** A list of scalars with the elements Terraform doesn't know yet (an ID created in the same apply) said so. */
-function listWithUnknowns(list: unknown[], unknown: unknown, shorten: Shorten): string {
-  if (!Array.isArray(unknown) || !unknown.some((u) => u === true)) return displayValue(list, shorten) ?? '[]';
-  return shorten(`[${list.map((v, i) => (unknown[i] === true ? UNKNOWN : JSON.stringify(v))).join(',')}]`);
-}
-
-/** What a list of scalars gained and lost (sets of thousands of member IDs included: linear, not quadratic). */
-function listDelta(
-  before: unknown[],
-  after: unknown[],
-  shorten: Shorten,
-): { before: string; after: string; partial: boolean } {
-  const beforeTexts = before.map((v) => JSON.stringify(v));
-  const afterTexts = after.map((v) => JSON.stringify(v));
-  const had = new Set(beforeTexts);
-  const has = new Set(afterTexts);
-  const shown = [
-    ...afterTexts.filter((v) => !had.has(v)).map((v) => `+${v}`),
-    ...beforeTexts.filter((v) => !has.has(v)).map((v) => `-${v}`),
-  ];
-  const more = shown.length > MAX_LIST_ITEMS ? ` and ${shown.length - MAX_LIST_ITEMS} more` : '';
-  return {
-    before: `${before.length} items`,
-    after: shorten(`${after.length} items: ${shown.slice(0, MAX_LIST_ITEMS).join(', ')}${more}`),
-    partial: more !== '',
-  };
-}
 
 /** Lists what changes in one object. Secret values are masked here and handed to the scrubber. */
 export function diffAttributes(values: ChangeValues, options: DiffOptions): DiffResult {

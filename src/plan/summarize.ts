@@ -20,6 +20,7 @@ import {
   replaceOrder,
 } from './counts.js';
 import { diffAttributes, type DiffResult } from './diff.js';
+import { outputChangeSummary } from './output-changes.js';
 import type { Environment } from '../runtime.js';
 import { orgFromEnvironment, orgFromProviderConfig } from './org-host.js';
 import { SecretScrubber } from './redact.js';
@@ -287,24 +288,7 @@ class SummaryBuilder implements PlanVisitor {
     if (!actions.some((a) => a !== 'no-op')) return;
     const planned = readValues(`output.${name}`, values);
     this.fingerprint.addOutput(name, actions, planned);
-    // An output's sensitive value is a secret like any other: it must not turn up in the review.
-    this.scrubber.addSensitive(planned.before, planned.beforeSensitive);
-    this.scrubber.addSensitive(planned.after, planned.afterSensitive);
-    const action = objectAction(actions);
-    // The value as one attribute, `value`, diffed like an object's: masked, cut and scrubbed the same way.
-    const wrap = (value: unknown): unknown => (value === undefined ? undefined : { value });
-    const diff = diffAttributes(
-      {
-        before: action === 'create' ? null : wrap(planned.before),
-        after: action === 'delete' ? null : wrap(planned.after),
-        afterUnknown: wrap(planned.afterUnknown),
-        beforeSensitive: wrap(planned.beforeSensitive),
-        afterSensitive: wrap(planned.afterSensitive),
-        replacePaths: [],
-      },
-      { secretPaths: [], replacePaths: [], scrubber: this.scrubber, creating: action === 'create' },
-    );
-    this.outputs.push({ name, action, attributes: diff.attributes, shownInFull: diff.shownInFull });
+    this.outputs.push(outputChangeSummary(name, actions, planned, this.scrubber));
   }
 
   actionInvocation(index: number, invocation: Record<string, unknown>): void {

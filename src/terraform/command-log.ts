@@ -44,6 +44,8 @@ export class SavedOutput {
   }
 
   async close(what: string): Promise<void> {
+    // Every chunk handed to the file first (the stream queues them while the file writes), then the file closed.
+    await new Promise<void>((resolve) => this.stream.end(() => resolve()));
     await new Promise<void>((resolve) => {
       this.file.once('close', () => resolve());
       if (this.file.destroyed) resolve();
@@ -59,7 +61,7 @@ export class SavedOutput {
  * Terraform prints values from the configuration and from Okta (names, descriptions...). A line there starting
  * with "::" would be a workflow command to the runner (::add-mask::, ::error::...), so commands are off meanwhile.
  */
-export async function withoutWorkflowCommands<T>(log: Log, run: () => Promise<T>): Promise<T> {
+export async function withoutWorkflowCommands<T>(log: Pick<Log, 'info'>, run: () => Promise<T>): Promise<T> {
   const token = randomUUID();
   log.info(`::stop-commands::${token}`);
   stopped.add(token);
