@@ -167,6 +167,23 @@ describe('issue 28 (b): credentials the run was given, however they reach Terraf
     expect(run.stdout).not.toContain(token);
   });
 
+  it('a TF_VAR_* value planned into an attribute is in nothing posted, written or kept as an artifact', async () => {
+    const token = '00b-SSWS-token-28b-fedcba9876543210';
+    stack.env.TF_VAR_hook_token = token;
+    const files = orgConfig(
+      {},
+      'variable "hook_token" {\n  type = string\n}\n\nresource "terraform_data" "hook" {\n  input = "Bearer ${var.hook_token}"\n}\n',
+    );
+    const run = await planOnPullRequest(files);
+    expect(run.code).toBe(0);
+    expect(stack.github.comments(PR)[0]?.body).toContain('+ input = "Bearer (redacted)"');
+    expect(everythingPosted(run)).not.toContain(token);
+    expect(run.stdout).not.toContain(token);
+    const kept = stack.artifacts.artifacts();
+    expect(kept.map((a) => a.name)).toEqual([expect.stringMatching(/^okta-review-[0-9a-f]{12}-1\.json$/)]);
+    for (const artifact of kept) expect(artifact.content.toString()).not.toContain(token);
+  });
+
   it("knows a PEM key in any variable named like a credential, line by line, and GITHUB_TOKEN's value", async () => {
     const lines = [
       '-----BEGIN PRIVATE KEY-----',

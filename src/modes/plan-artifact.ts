@@ -100,14 +100,14 @@ export async function uploadPlanFile(
 }
 
 /**
- * Keeps this run's record of its plan (run-records.ts), with the digest of the review text it is about to post
- * (none on a dispatch). A plan without changes approves nothing, and a failed upload only warns: the apply then has
- * the review's text alone to go by.
+ * Keeps this run's record of its plan (run-records.ts): when it was planned (the review's marker says the same) and
+ * the digest of the review text it is about to post (none on a dispatch). A plan without changes approves nothing,
+ * and a failed upload only warns: the apply then has the review's text alone to go by.
  */
 export async function keepPlanRecord(
   settings: Settings,
   planned: PlannedRun,
-  reviewDigest: string | undefined,
+  review: { readonly plannedAt: string; readonly digest: string | undefined },
   context: Pick<ModeContext, 'runtime'>,
 ): Promise<void> {
   const { repository, runAttempt } = settings.github;
@@ -122,8 +122,8 @@ export async function keepPlanRecord(
       fingerprint: planned.fingerprint,
       context: planned.contextDigest,
       objects: recordObjects(planned.digests),
-      plannedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      ...(reviewDigest ? { reviewDigest } : {}),
+      plannedAt: review.plannedAt,
+      ...(review.digest ? { reviewDigest: review.digest } : {}),
     });
   } catch (e) {
     context.runtime.warning(

@@ -53,18 +53,15 @@ export async function runPlanMode(settings: Settings, context: ModeContext): Pro
   await uploadPlanFile(settings, planned, context);
   // The review names this run, where its record (and plan file) are, whenever the run can keep artifacts.
   const planRun = artifactsUnavailable(settings) ? undefined : settings.github.runId;
-  const marker = { ...settings.target, plannedAt: now(), fingerprint, ...(planRun ? { planRun } : {}) };
+  const plannedAt = now();
+  const marker = { ...settings.target, plannedAt, fingerprint, ...(planRun ? { planRun } : {}) };
   // As GitHub will hold it: the client scrubs what it sends (main.ts), and the record must be of that very text.
   const scrub = (text: string): string => scrubAroundMarkers(text, (part) => context.secrets.scrub(part));
   const body = pr ? scrub(reviewCommentBody(summary, { marker, runUrl: settings.github.runUrl })) : undefined;
   const shown = body === undefined ? undefined : readReviewComment(body);
   // Before the review is posted: the record vouches for exactly the text it shows.
-  await keepPlanRecord(
-    settings,
-    planned,
-    shown && 'review' in shown ? reviewDigest(shown.review) : undefined,
-    context,
-  );
+  const digest = shown && 'review' in shown ? reviewDigest(shown.review) : undefined;
+  await keepPlanRecord(settings, planned, { plannedAt, digest }, context);
   const commentUrl = body === undefined ? undefined : await publish({ kind: 'plan', summary, body });
   return { ...outputs, ...(commentUrl ? planRunOutputs({ fingerprint, commentUrl }) : {}) };
 }

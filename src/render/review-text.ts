@@ -130,8 +130,9 @@ function partialWhy(summary: PlanSummary): string | undefined {
 
 /** Compares a review comment's text with the plan being applied. */
 export function compareReviewText(text: ReviewText, summary: PlanSummary): TextVerdict {
+  const full = planPartAt(text, summary, 'full');
   for (const detail of ['full', 'names', 'counts'] as const) {
-    const part = planPartAt(text, summary, detail);
+    const part = detail === 'full' ? full : planPartAt(text, summary, detail);
     if (!text.review.startsWith(part)) continue;
     if (!isInertContext(text.review.slice(part.length))) {
       const why =
@@ -146,38 +147,40 @@ export function compareReviewText(text: ReviewText, summary: PlanSummary): TextV
     const why = partialWhy(summary);
     return why ? { kind: 'shows-part', why } : { kind: 'shows-all' };
   }
-  return { kind: 'differs', difference: textDifference(text, summary) };
+  return { kind: 'differs', difference: textDifference(text.review, full, summary) };
 }
 
-const LISTED = /^- (?:Added|Changed|Replaced|Removed|Forgotten|Imported|Moved|Unchanged) · .* · (`+)[^`].*$/;
+const LISTED = /^- (?:Added|Changed|Replaced|Removed|Forgotten|Imported|Moved|Unchanged) · .* · `/;
 
-function textDifference(text: ReviewText, summary: PlanSummary): TextDifference {
-  const reviewLines = text.review.split('\n');
+/** The address code span of a listed object line: after its last " · ", up to the fence that closes it. */
+function listedAddress(line: string): string {
+  const rest = line.slice(line.lastIndexOf(' · ') + 3);
+  const fence = /^`+/.exec(rest)?.[0] ?? '`';
+  const end = rest.indexOf(fence, fence.length);
+  return end < 0 ? rest : rest.slice(0, end + fence.length);
+}
+
+/** What the review lists and shows otherwise than this plan's own plan part (`full`) does. */
+function textDifference(review: string, full: string, summary: PlanSummary): TextDifference {
+  const reviewLines = review.split('\n');
   const listed = new Set(reviewLines.filter((l) => LISTED.test(l)));
-  const planned = new Map<string, ChangeSummary>(summary.changes.map((c) => [`- ${objectLine(c)}`, c]));
-  const full = planPartAt(text, summary, 'full');
-  const [reviewEntries, planEntries] = [diffEntries(text.review), diffEntries(full)];
+  const listedAddresses = new Set([...listed].map(listedAddress));
+  const plannedAddresses = new Set(summary.changes.map((c) => code(c.address)));
+  const [reviewEntries, planEntries] = [diffEntries(review), diffEntries(full)];
   // A review at the "names" or "counts" detail has no attribute diff to compare.
-  const hasDiff = text.review.includes('<details><summary>Attribute changes (');
+  const hasDiff = review.includes('<details><summary>Attribute changes (');
   const added: string[] = [];
   const changed: string[] = [];
-  for (const [line, change] of planned) {
-    if (!listed.has(line)) (mentions(text.review, change) ? changed : added).push(change.address);
+  for (const change of summary.changes) {
+    if (!listed.has(`- ${objectLine(change)}`))
+      (listedAddresses.has(code(change.address)) ? changed : added).push(change.address);
     else if (hasDiff && !diffShown(reviewEntries, planEntries, change)) changed.push(change.address);
   }
-  const plannedAddresses = new Set(summary.changes.map((c) => code(c.address)));
-  const dropped = [...listed].filter(
-    (line) =>
-      !planned.has(line) && ![...plannedAddresses].some((a) => line.endsWith(a) || line.includes(`${a} (`)),
-  ).length;
+  const dropped = [...listedAddresses].filter((address) => !plannedAddresses.has(address)).length;
   if (added.length || changed.length || dropped) return { added, changed, dropped };
   const planLines = full.split('\n');
   const at = reviewLines.findIndex((line, i) => line !== planLines[i]);
   return { added, changed, dropped, firstLine: { review: reviewLines[at] ?? '', plan: planLines[at] ?? '' } };
-}
-
-function mentions(review: string, change: ChangeSummary): boolean {
-  return review.includes(code(change.address));
 }
 
 /** The attribute diff's entries in a text: each "# title" line with the lines under it. */
