@@ -27,6 +27,7 @@ export async function removeRunFiles(where: RunFiles, log: Pick<Log, 'info' | 'w
   try {
     names = await readdir(where.tempDir);
   } catch {
+    // No RUNNER_TEMP (the runner removed it, or the step never made it): none of the run's files are there.
     names = [];
   }
   const ours = names.filter((name) => RUN_FILES.test(name));
