@@ -29732,7 +29732,7 @@ module.exports = {
 
 
 const { types, inspect } = __nccwpck_require__(7975)
-const { markAsUncloneable } = __nccwpck_require__(8300)
+const { markAsUncloneable } = __nccwpck_require__(5919)
 const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
@@ -32035,7 +32035,7 @@ module.exports = {
 const { webidl } = __nccwpck_require__(5893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 const { kConstruct } = __nccwpck_require__(6443)
-const { MessagePort } = __nccwpck_require__(8300)
+const { MessagePort } = __nccwpck_require__(5919)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -34177,7 +34177,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3702);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -34186,7 +34186,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5919:
+/***/ 3702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34606,7 +34606,8 @@ const FAILURE_REASONS = (/* unused pure expression or super */ null && ([
     'state-locked',
     'plan-changed',
     'plan-not-found',
-    'high-risk-not-approved',
+    'not-approved',
+    'approvals-unreadable',
     'apply-failed',
     'state-not-saved',
     'cancelled',
@@ -35569,35 +35570,19 @@ function replaceCause(actionReason, forcingAttributes) {
     }
     return null;
 }
-function grantsAccess(info) {
-    return ((info.category === 'Admin roles & resource sets' && info.updateRisk === 'high') ||
-        info.type === 'okta_app_oauth_api_scope');
-}
-function isHighRisk(info, action) {
-    switch (action) {
-        case 'delete':
-            return info.deleteRisk === 'high';
-        case 'update':
-            return info.updateRisk === 'high';
-        case 'replace':
-            return info.deleteRisk === 'high' || info.updateRisk === 'high';
-        case 'create':
-            return grantsAccess(info);
-        default:
-            // A forget leaves the object in Okta; an import or a move alone changes nothing there.
-            return false;
-    }
-}
-function assessRisk(info, action, cause) {
+/**
+ * Why a change is risky, in words: what a replace means in Okta, and the type's own reason when the change is high
+ * or worse by its type (src/review/scale.ts judges that).
+ */
+function riskReasons(info, action, cause, highByType) {
     const reasons = [];
     if (action === 'replace' && info.type.startsWith('okta_')) {
         const meaning = REPLACE_MEANING[info.type];
         reasons.push(`Replaced${cause ? ` ${cause}` : ''}: ${NEW_ID}${meaning ? `; ${meaning}` : ''}.`);
     }
-    const highRisk = isHighRisk(info, action);
-    if (highRisk)
+    if (highByType)
         reasons.push(info.reason);
-    return { highRisk, reasons };
+    return reasons;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/redact.ts
@@ -38272,6 +38257,180 @@ class ZoneUse {
     }
 }
 
+;// CONCATENATED MODULE: ./src/review/hardening.ts
+// Updates that only harden: every attribute the update changes moves the way that protects the org (a longer
+// minimum password, MFA now required, a zone that covers fewer addresses). Such an update is no risk on the scale
+// (scale.ts), however risky its type: it can't widen access, and a lockout it might cause is what the rules judge
+// (a password rule that is newly strict locks no one out until their next change). The directions, with sources:
+// reference/okta/risk-scale.md.
+const num = (v) => (typeof v === 'number' ? v : null);
+const strs = (v) => Array.isArray(v) && v.every((e) => typeof e === 'string') ? v : null;
+/** More is stricter (a longer minimum, a longer history). */
+const more = (was, now) => {
+    const [a, b] = [num(was), num(now)];
+    return a !== null && b !== null && b > a;
+};
+/** Off to on. */
+const turnedOn = (was, now) => was !== true && now === true;
+/** Lockout after fewer failed attempts; 0 means never locked out, so any number is stricter than 0. */
+const fewerAttempts = (was, now) => {
+    const [a, b] = [num(was), num(now)];
+    return a !== null && b !== null && b > 0 && (a === 0 || b < a);
+};
+/** An IPv4 address, CIDR or range as [first, last], or null (IPv6 and anything else: compared as written). */
+function ipv4Range(entry) {
+    const ip = (text) => {
+        const parts = text.split('.').map(Number);
+        if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
+            return null;
+        return parts.reduce((n, p) => n * 256 + p, 0);
+    };
+    const cidr = /^([\d.]+)\/(\d+)$/.exec(entry);
+    if (cidr) {
+        const base = ip(cidr[1] ?? '');
+        const size = 2 ** (32 - Number(cidr[2]));
+        return base === null ? null : [base - (base % size), base - (base % size) + size - 1];
+    }
+    const [from = '', to] = entry.split('-');
+    const [a, b] = [ip(from), ip(to ?? from)];
+    return a === null || b === null ? null : [a, b];
+}
+/** Whether every address `entry` covers, one of `entries` covers too. */
+function covered(entry, entries) {
+    const range = ipv4Range(entry);
+    return entries.some((e) => {
+        if (e === entry)
+            return true;
+        const outer = ipv4Range(e);
+        return range !== null && outer !== null && outer[0] <= range[0] && range[1] <= outer[1];
+    });
+}
+/**
+ * An allow-list zone covers less (each entry within one it had, and fewer addresses or entries); a block-list zone
+ * blocks more (the other way round). The zone's usage must not change with it (zone-whole-internet judges that).
+ */
+const zoneNarrowed = (was, now, after) => {
+    const [a, b] = [strs(was) ?? [], strs(now) ?? []];
+    const [wider, narrower] = after['usage'] === 'BLOCKLIST' ? [b, a] : [a, b];
+    return narrower.every((e) => covered(e, wider)) && !wider.every((e) => covered(e, narrower));
+};
+const PASSWORD = {
+    password_min_length: more,
+    password_min_lowercase: more,
+    password_min_uppercase: more,
+    password_min_number: more,
+    password_min_symbol: more,
+    password_history_count: more,
+    password_min_age_minutes: more,
+    password_max_lockout_attempts: fewerAttempts,
+    password_exclude_username: turnedOn,
+    password_exclude_first_name: turnedOn,
+    password_exclude_last_name: turnedOn,
+    password_dictionary_lookup: turnedOn,
+};
+const HARDENING = {
+    okta_policy_password: PASSWORD,
+    okta_policy_password_default: PASSWORD,
+    okta_policy_rule_signon: { mfa_required: turnedOn },
+    okta_app_signon_policy_rule: { factor_mode: (was, now) => was === '1FA' && now === '2FA' },
+    okta_network_zone: { gateways: zoneNarrowed, proxies: zoneNarrowed },
+};
+/** The top-level attributes whose values differ (JSON-equal values are the same). */
+function changedAttributes(before, after) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}
+/** Whether an update changes something, and every change it makes hardens. */
+function hardensOnly(type, before, after) {
+    const directions = HARDENING[type];
+    if (!directions || !before || !after)
+        return false;
+    const changed = changedAttributes(before, after);
+    return (changed.length > 0 &&
+        changed.every((attribute) => directions[attribute]?.(before[attribute], after[attribute], after) === true));
+}
+
+;// CONCATENATED MODULE: ./src/review/scale.ts
+// One risk scale for every change: critical, high, medium, low, none. A change's severity is the higher of its
+// type's own risk for what the plan does to it (the catalog, reference/okta/risk.tsv) and the findings the rules
+// make of it (rules/*.ts). "High-risk" means exactly high or worse, and approvals (src/approvals/) are asked for on
+// this scale. Why each level, with sources: reference/okta/risk-scale.md.
+
+const LEVELS = ['critical', 'high', 'medium', 'low', 'none'];
+/** Lower is more severe. */
+function levelRank(level) {
+    return LEVELS.indexOf(level);
+}
+function higherLevel(a, b) {
+    return levelRank(a) <= levelRank(b) ? a : b;
+}
+function isHighOrWorse(level) {
+    return levelRank(level) <= levelRank('high');
+}
+/** A finding's severity on the change scale: an info finding is a note, not a risk. */
+function findingLevel(severity) {
+    return severity === 'info' ? 'none' : severity;
+}
+/**
+ * Deleting these loses what no apply brings back: a user's factors and app accounts, an app's client ID and its
+ * assignments, an IdP's links, an authenticator's enrollments, an admin role's bindings, a policy's rules (Okta's
+ * API reference: users are deleted for good after deactivation; apps, IdPs, authorization servers, policies and
+ * custom roles get new IDs when made again). Whatever the catalog says of them, their delete is at least high.
+ */
+const IRREVERSIBLE_DELETE = /^okta_(user|app_(oauth|saml|auto_login|basic_auth|bookmark|swa|three_field|secure_password_store|shared_credentials|ws_fed)|idp_(oidc|saml|social)|authenticator|admin_role_custom|resource_set|auth_server|auth_server_policy|app_signon_policy|policy_(signon|password|mfa|profile_enrollment|device_assurance_\w+))$/;
+const RISK_LEVEL = {
+    high: 'high',
+    medium: 'medium',
+    low: 'low',
+    none: 'none',
+};
+/** Creating these grants access by itself: an admin role, a resource set binding, an API scope. */
+function grantsAccess(info) {
+    return ((info.category === 'Admin roles & resource sets' && info.updateRisk === 'high') ||
+        info.type === 'okta_app_oauth_api_scope');
+}
+/**
+ * The type's own risk for what the plan does to one object. An update the catalog calls high is medium here: the
+ * rules say which updates of a type are high or worse (MFA dropped, admin granted, a zone opened), and an update no
+ * rule flags is one to read, not one to hold for approval (the catalog's judgement is of the type, not the change).
+ * An update that only hardens (hardening.ts) is none.
+ */
+function typeLevel(info, action, values) {
+    switch (action) {
+        case 'delete':
+            return IRREVERSIBLE_DELETE.test(info.type) ? 'high' : RISK_LEVEL[info.deleteRisk];
+        case 'replace':
+            // A new object with a new ID: the old one is deleted, whatever the new one holds.
+            return higherLevel(IRREVERSIBLE_DELETE.test(info.type) ? 'high' : RISK_LEVEL[info.deleteRisk], RISK_LEVEL[info.updateRisk]);
+        case 'create':
+            return grantsAccess(info) ? 'high' : 'none';
+        case 'update': {
+            if (hardensOnly(info.type, values.before, values.after))
+                return 'none';
+            const level = RISK_LEVEL[info.updateRisk];
+            return level === 'high' ? 'medium' : level;
+        }
+        default:
+            // A forget leaves the object in Okta; an import or a move alone changes nothing there.
+            return 'none';
+    }
+}
+/**
+ * Each change's severity: its type's own (typeSeverity), raised by the findings on its address; high-risk is high
+ * or worse. Provider noise stays none: it changes nothing in Okta.
+ */
+function rateChanges(changes, findings) {
+    const byAddress = new Map();
+    for (const f of findings)
+        byAddress.set(f.address, higherLevel(byAddress.get(f.address) ?? 'none', findingLevel(f.severity)));
+    for (const change of changes) {
+        if (change.noise)
+            continue;
+        change.severity = higherLevel(change.typeSeverity, byAddress.get(change.address) ?? 'none');
+        change.highRisk = isHighOrWorse(change.severity);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/review/provider-hazards.ts
 // The "warn" rows of reference/okta/known-noise.tsv, as findings (rule provider-hazard): configurations okta/okta is
 // known to fight over, where each apply takes away what another object gave.
@@ -38862,6 +39021,7 @@ const ALL_RULES = [
 
 
 
+
 const MAX_EVIDENCE_CHARS = 200;
 const engine_UNKNOWN = '(known after apply)';
 /** Whether a sensitive mask marks a value, or any part of it (Terraform masks lists and blocks element by element). */
@@ -38878,8 +39038,8 @@ for (const rule of ALL_RULES) {
         rulesByType.set(type, [...(rulesByType.get(type) ?? []), rule]);
 }
 /**
- * The findings of one change. `typeRisk`: the type's own risk reasons, kept as a low finding when no rule speaks
- * (the catalog's per-type judgement, from before rules existed).
+ * The findings of one change. `typeRisk`: the type's own risk, kept as a type-risk finding of its level when it is
+ * high or worse and no rule speaks (the catalog's per-type judgement: deleting a user, replacing an app).
  */
 function findingsOf(change, info, typeRisk, scrubber, policy) {
     const { values } = change;
@@ -38925,10 +39085,10 @@ function findingsOf(change, info, typeRisk, scrubber, policy) {
             evidence: evidence(hit.attributes),
         });
     }
-    if (findings.length === 0 && typeRisk.highRisk && !policy.off.has('type-risk')) {
+    if (findings.length === 0 && isHighOrWorse(typeRisk.level) && !policy.off.has('type-risk')) {
         findings.push({
             rule: 'type-risk',
-            severity: policy.severity.get('type-risk') ?? 'low',
+            severity: policy.severity.get('type-risk') ?? (typeRisk.level === 'critical' ? 'critical' : 'high'),
             address: change.address,
             message: typeRisk.reasons.join(' '),
             evidence: [],
@@ -39009,7 +39169,7 @@ class FindingsCollector {
         const ids = ORDERED_TYPES.has(info.type)
             ? this.ruleOrder.rule(info.type, change.address, change.values, true)
             : [];
-        if (!typeRisk.highRisk && !rulesByType.has(info.type))
+        if (!isHighOrWorse(typeRisk.level) && !rulesByType.has(info.type))
             return ids;
         this.found.push(...findingsOf(change, info, typeRisk, this.scrubber, this.policy));
         this.builtIn?.push(...findingsOf(change, info, typeRisk, this.scrubber, BUILT_IN_POLICY));
@@ -39966,6 +40126,8 @@ async function readPlanDocument(chunks, visitor) {
 
 
 
+
+
 const NO_DIFF = { attributes: [], omitted: 0, shownInFull: true };
 const NOTHING = [];
 class SummaryBuilder {
@@ -40074,7 +40236,8 @@ class SummaryBuilder {
         const action = objectAction(event.actions);
         const diff = this.diff(info, values, action);
         const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
-        const risk = assessRisk(info, action, cause);
+        const level = typeLevel(info, action, { before: plain(values.before), after: plain(values.after) });
+        const risk = { level, reasons: riskReasons(info, action, cause, isHighOrWorse(level)) };
         // Noise changes nothing in Okta: its reason is shown instead of findings.
         const noise = noiseOf(info.type, action, values, event.importing);
         this.wantNames(noise
@@ -40095,7 +40258,10 @@ class SummaryBuilder {
             replaceOrder: replaceOrder(event.actions),
             importing: event.importing,
             previousAddress: moved ? event.previousAddress : null,
-            highRisk: risk.highRisk && !noise,
+            // Raised to its findings' severity once they are all made (summarizePlan).
+            severity: noise ? 'none' : level,
+            typeSeverity: noise ? 'none' : level,
+            highRisk: false,
             riskReasons: noise ? [] : risk.reasons,
             action,
             actionReason: event.actionReason,
@@ -40196,6 +40362,7 @@ async function summarizePlan(chunks, options = {}) {
     for (const item of [...changes, ...drift])
         nameOktaIds(item.attributes, names.byId);
     const judged = builder.findings.finish(names.byId);
+    rateChanges(changes, judged.findings);
     const summary = {
         formatVersion: 1,
         terraform: builder.terraform,
@@ -40422,6 +40589,10 @@ const LABEL = {
     low: '⚪ Low',
     info: 'ℹ️ Info',
 };
+/** A change's severity on the one scale, as findings show theirs. */
+function levelLabel(level) {
+    return level === 'none' ? 'None' : LABEL[level];
+}
 /** "1 critical, 2 high" */
 function severityCounts(findings) {
     return SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length])
@@ -40615,7 +40786,7 @@ function headline(summary) {
         lines.push(`**Only provider noise**: Terraform plans ${plural(noise, 'change')} that okta/okta is known to plan when nothing changes in Okta (see Provider noise).`);
     }
     if (summary.highRisk) {
-        lines.push(`> [!CAUTION]\n> **${plural(summary.highRisk, 'high-risk change')}**: ${summary.highRisk === 1 ? 'it' : 'they'} can lock people out or widen access. Review ${summary.highRisk === 1 ? 'it' : 'them'} first.`);
+        lines.push(`> [!CAUTION]\n> **${plural(summary.highRisk, 'high-risk change')}** (high or critical): ${summary.highRisk === 1 ? 'it' : 'they'} can lock people out or widen access. Review ${summary.highRisk === 1 ? 'it' : 'them'} first.`);
     }
     return lines;
 }
@@ -40656,9 +40827,9 @@ function riskySection(changes, limit) {
     const risky = changes.filter((c) => c.highRisk);
     if (risky.length === 0)
         return [];
-    const lines = [`#### High-risk changes (${risky.length})`];
+    const lines = [`#### High-risk changes (${risky.length}): high or critical`];
     for (const change of risky.slice(0, limit)) {
-        lines.push(`- ${objectLine(change)}`);
+        lines.push(`- ${levelLabel(change.severity)} · ${objectLine(change)}`);
         for (const reason of change.riskReasons)
             lines.push(`  - ${escapeText(reason, 400)}`);
     }
@@ -43157,7 +43328,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/ty
 
 /***/ }),
 
-/***/ 8300:
+/***/ 5919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");

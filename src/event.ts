@@ -9,13 +9,20 @@ interface RepositoryRef {
   readonly repo?: { readonly full_name?: unknown } | null;
 }
 
+interface CommitRef extends RepositoryRef {
+  readonly sha?: unknown;
+}
+
 export interface EventPayload {
   readonly pull_request?: {
     readonly number?: unknown;
-    readonly head?: RepositoryRef;
-    readonly base?: RepositoryRef;
+    readonly head?: CommitRef;
+    readonly base?: CommitRef;
+    readonly user?: { readonly login?: unknown } | null;
   };
   readonly number?: unknown;
+  /** push: the branch's commit before the push. */
+  readonly before?: unknown;
   readonly repository?: { readonly default_branch?: unknown };
 }
 
@@ -43,9 +50,43 @@ export function pushedToDefaultBranch(env: Environment, event: EventPayload): bo
   return env.GITHUB_REF === `refs/heads/${defaultBranch}`;
 }
 
+const PULL_EVENTS = /^pull_request(_target|_review)?$/;
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+/** The pull request's head and base commits and its author, as GitHub's event payload has them. */
+export interface PullOfEvent {
+  readonly headSha: string;
+  readonly baseSha: string;
+  readonly author: string | undefined;
+}
+
+/** The pull request of a pull_request, pull_request_target or pull_request_review event, when it names its commits. */
+export function pullOfEvent(env: Environment, event: EventPayload): { pull?: PullOfEvent } {
+  const pull = event.pull_request;
+  const [head, base] = [pull?.head?.sha, pull?.base?.sha];
+  if (!PULL_EVENTS.test(env.GITHUB_EVENT_NAME ?? '') || typeof head !== 'string' || typeof base !== 'string')
+    return {};
+  if (!SHA.test(head) || !SHA.test(base)) return {};
+  const login = pull?.user?.login;
+  return { pull: { headSha: head, baseSha: base, author: typeof login === 'string' ? login : undefined } };
+}
+
+/** A push's `before`, when it is a commit (all zeros: the branch was created by the push). */
+export function pushBefore(env: Environment, event: EventPayload): { pushBefore?: string } {
+  const before = event.before;
+  if (
+    env.GITHUB_EVENT_NAME !== 'push' ||
+    typeof before !== 'string' ||
+    !SHA.test(before) ||
+    /^0+$/.test(before)
+  )
+    return {};
+  return { pushBefore: before };
+}
+
 /** The pull request number, for the events that carry one. */
 export function pullRequestNumber(env: Environment, event: EventPayload): number | undefined {
-  if (!/^pull_request(_target)?$/.test(env.GITHUB_EVENT_NAME ?? '')) return undefined;
+  if (!PULL_EVENTS.test(env.GITHUB_EVENT_NAME ?? '')) return undefined;
   const number = event.pull_request?.number ?? event.number;
   if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
     throw new ActionError(

@@ -6,6 +6,7 @@ import { reportCrashes } from './crash.js';
 import { asActionError, errorMessage } from './errors.js';
 import { createGitHubClient, type ClientTiming } from './github/octokit.js';
 import { runApplyMode } from './modes/apply.js';
+import { runApprovalsMode } from './modes/approvals.js';
 import type { ModeContext, ModeRunner } from './modes/context.js';
 import { runDiscoverMode } from './modes/discover.js';
 import { runDriftMode } from './modes/drift.js';
@@ -22,6 +23,7 @@ import { startSession, type SessionOptions } from './terraform/session.js';
 const MODES: Record<Mode, ModeRunner> = {
   plan: runPlanMode,
   apply: runApplyMode,
+  approvals: runApprovalsMode,
   drift: runDriftMode,
   discover: runDiscoverMode,
   import: runImportMode,

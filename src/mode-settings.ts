@@ -6,6 +6,11 @@ import { ActionError, errorMessage } from './errors.js';
 import { SCANNED_TYPES } from './okta/unmanaged.js';
 import { parseRateLimits, type RateLimits } from './plan/api-forecast.js';
 import type { Environment, Runtime } from './runtime.js';
+import { pushedToDefaultBranch, type EventPayload } from './event.js';
+
+/** The input mode's values: auto, then each mode. */
+export const MODE_CHOICES = ['auto', 'plan', 'apply', 'approvals', 'drift', 'discover', 'import'] as const;
+export type Mode = Exclude<(typeof MODE_CHOICES)[number], 'auto'>;
 
 /** Where an apply takes its plan from (apply-from), and the secret that seals the plan file (plan-encryption-key). */
 export interface PlanFileSettings {
@@ -100,4 +105,16 @@ export function importSettings(
     );
   }
   return { types: [...new Set(types)], base: { branch, sha } };
+}
+
+/**
+ * auto: apply what was merged into the default branch and what a dispatch approves; judge approvals again on a
+ * review; drift on schedule; else plan.
+ */
+export function chosenMode(chosen: Mode | 'auto', env: Environment, event: EventPayload): Mode {
+  if (chosen !== 'auto') return chosen;
+  if (env.GITHUB_EVENT_NAME === 'pull_request_review') return 'approvals';
+  if (env.GITHUB_EVENT_NAME === 'workflow_dispatch') return 'apply';
+  if (env.GITHUB_EVENT_NAME === 'schedule') return 'drift';
+  return env.GITHUB_EVENT_NAME === 'push' && pushedToDefaultBranch(env, event) ? 'apply' : 'plan';
 }

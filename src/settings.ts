@@ -8,19 +8,24 @@ import { ActionError, errorMessage } from './errors.js';
 import {
   eventPayload,
   fromFork,
+  pullOfEvent,
   pullRequestNumber,
-  pushedToDefaultBranch,
+  pushBefore,
   type EventPayload,
+  type PullOfEvent,
 } from './event.js';
 import { checkWorkspaceName, confined, confinedPath, workingDirectory } from './input-paths.js';
 import { InputReader } from './inputs.js';
 import { environmentSecrets } from './environment-secrets.js';
 import {
+  chosenMode,
+  MODE_CHOICES,
   importSettings,
   planFileSettings,
   rateLimits,
   type ImportSettings,
   type PlanFileSettings,
+  type Mode,
 } from './mode-settings.js';
 import type { RateLimits } from './plan/api-forecast.js';
 import { urlCredentials } from './plan/redact.js';
@@ -30,7 +35,7 @@ import type { Environment, Runtime } from './runtime.js';
 import { backendSecrets, parseBackendConfig, type BackendSetting } from './terraform/backend.js';
 import type { Distribution } from './terraform/version-request.js';
 
-export type Mode = 'plan' | 'apply' | 'drift' | 'discover' | 'import';
+export type { Mode } from './mode-settings.js';
 
 export type { ImportSettings, PlanFileSettings };
 
@@ -49,6 +54,10 @@ export interface GitHubSettings {
   readonly runUrl: string | undefined;
   /** The pushed commit, on push events: its merged pull request holds the reviewed plan. */
   readonly pushedCommit: string | undefined;
+  /** On push events, the branch's commit before the push (GitHub's `before`): the approval policy of the merge. */
+  readonly pushBefore?: string;
+  /** The pull request's head and base commits and author, as the event says (pull_request, pull_request_review). */
+  readonly pull?: PullOfEvent;
   /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT: where this run's plan file artifact is found. */
   readonly runId?: string;
   readonly runAttempt: string;
@@ -155,15 +164,6 @@ function maskCredentials(runtime: Runtime): void {
   for (const secret of environmentSecrets(runtime.env)) runtime.setSecret(secret);
 }
 
-/** auto: apply what was merged into the default branch and what a dispatch approves; drift on schedule; else plan. */
-function mode(inputs: InputReader, env: Environment, event: EventPayload): Mode {
-  const chosen = inputs.choiceInput('mode', ['auto', 'plan', 'apply', 'drift', 'discover', 'import'], 'auto');
-  if (chosen !== 'auto') return chosen;
-  if (env.GITHUB_EVENT_NAME === 'workflow_dispatch') return 'apply';
-  if (env.GITHUB_EVENT_NAME === 'schedule') return 'drift';
-  return env.GITHUB_EVENT_NAME === 'push' && pushedToDefaultBranch(env, event) ? 'apply' : 'plan';
-}
-
 function approvedFingerprint(inputs: InputReader): string | undefined {
   const value = inputs.getInput('approved-fingerprint').trim().toLowerCase();
   if (!value) return undefined;
@@ -239,6 +239,8 @@ function githubSettings(inputs: InputReader, runtime: Runtime, event: EventPaylo
         ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined,
     pushedCommit: env.GITHUB_EVENT_NAME === 'push' ? env.GITHUB_SHA : undefined,
+    ...pushBefore(env, event),
+    ...pullOfEvent(env, event),
     ...(env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}),
     runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
   };
@@ -260,7 +262,7 @@ export function readSettings(runtime: Runtime): Settings {
   const planJson = inputs.getInput('plan-json');
   const terraform = terraformSettings(inputs, runtime, { repository, directory: directory.path });
   const event = eventPayload(env);
-  const chosen = mode(inputs, env, event);
+  const chosen = chosenMode(inputs.choiceInput('mode', MODE_CHOICES, 'auto'), env, event);
   if (planJson && chosen !== 'plan' && chosen !== 'discover') {
     throw new ActionError(
       'invalid-input',

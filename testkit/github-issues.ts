@@ -240,8 +240,8 @@ export function createIssues(kit: RepoKit) {
     },
     'pulls/list-files': (call, p) => {
       const pull = Number(p['pull_number']);
-      const files = pullFiles.get(pull);
-      if (!files) return kit.error(call, 404, 'Not Found');
+      // A pull request the test gave no files changes none (a test of a missing one uses failNext).
+      const files = pullFiles.get(pull) ?? [];
       // GitHub lists at most 3000 files of a pull request.
       return kit.paginate(
         call,

@@ -12,14 +12,33 @@ export interface PullActivity {
   setPermission(login: string, role: Role): void;
   setPullAuthor(pull: number, author: Login): void;
   author(pull: number): Login | undefined;
-  /** each commit's author and committer (GitHub users; null for an email GitHub does not know) */
-  setPullCommits(pull: number, commits: Array<{ author: Login | null; committer: Login | null }>): void;
-  addReview(pull: number, user: Login, state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED'): void;
+  /**
+   * each commit's author and committer (GitHub users; null for an email GitHub does not know) and its message
+   * (Co-authored-by: trailers live there)
+   */
+  setPullCommits(pull: number, commits: PullCommit[]): void;
+  /** a review, on `commitId` (default: the pull request's head now); returns its id */
+  addReview(
+    pull: number,
+    user: Login,
+    state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED',
+    options?: { commitId?: string },
+  ): number;
+  /** a dismissal by a maintainer: GitHub lists the review as DISMISSED from then on */
+  dismissReview(pull: number, id: number): void;
   readonly handlers: Record<string, (call: Call, p: Record<string, unknown>) => Reply>;
+}
+
+export interface PullCommit {
+  author: Login | null;
+  committer: Login | null;
+  message?: string;
 }
 
 export interface ActivityKit {
   now(): string;
+  /** the pull request's head commit now (github-runs.ts) */
+  pullHead(pull: number): string;
   newId(): number;
   userJson(user: Login): Record<string, unknown>;
   repoApi(): string;
@@ -52,8 +71,11 @@ export function createPullActivity(kit: ActivityKit): PullActivity {
   const events: LabelEvent[] = [];
   const roles = new Map<string, Role>();
   const authors = new Map<number, Login>();
-  const commits = new Map<number, Array<{ author: Login | null; committer: Login | null }>>();
-  const reviews = new Map<number, Array<{ id: number; user: Login; state: string; at: string }>>();
+  const commits = new Map<number, PullCommit[]>();
+  const reviews = new Map<
+    number,
+    Array<{ id: number; user: Login; state: string; at: string; commitId: string }>
+  >();
   const sha = (n: number) => n.toString(16).padStart(40, '0');
 
   const handlers: PullActivity['handlers'] = {
@@ -85,15 +107,20 @@ export function createPullActivity(kit: ActivityKit): PullActivity {
     },
     'pulls/list-commits': (call, p) => {
       const pull = Number(p['pull_number']);
-      const listed = (commits.get(pull) ?? []).map((c, i) => ({
-        ...kit.sample('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/commits'),
-        sha: sha(pull * 1000 + i),
-        node_id: `C_${pull}_${i}`,
-        url: `${kit.repoApi()}/commits/${sha(pull * 1000 + i)}`,
-        author: c.author ? kit.userJson(c.author) : null,
-        committer: c.committer ? kit.userJson(c.committer) : null,
-        parents: [],
-      }));
+      const listed = (commits.get(pull) ?? []).map((c, i) => {
+        const sample = kit.sample('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/commits');
+        const commit = sample['commit'] as Record<string, unknown>;
+        return {
+          ...sample,
+          commit: { ...commit, message: c.message ?? `Commit ${i + 1}` },
+          sha: sha(pull * 1000 + i),
+          node_id: `C_${pull}_${i}`,
+          url: `${kit.repoApi()}/commits/${sha(pull * 1000 + i)}`,
+          author: c.author ? kit.userJson(c.author) : null,
+          committer: c.committer ? kit.userJson(c.committer) : null,
+          parents: [],
+        };
+      });
       return kit.paginate(call, listed);
     },
     'pulls/list-reviews': (call, p) => {
@@ -105,7 +132,7 @@ export function createPullActivity(kit: ActivityKit): PullActivity {
         user: kit.userJson(r.user),
         body: '',
         state: r.state,
-        commit_id: sha(pull),
+        commit_id: r.commitId,
         submitted_at: r.at,
         html_url: `https://github.com/${kit.htmlRepo}/pull/${pull}#pullrequestreview-${r.id}`,
         pull_request_url: `${kit.repoApi()}/pulls/${pull}`,
@@ -122,8 +149,17 @@ export function createPullActivity(kit: ActivityKit): PullActivity {
     setPullAuthor: (pull, author) => void authors.set(pull, { ...author }),
     author: (pull) => authors.get(pull),
     setPullCommits: (pull, list) => void commits.set(pull, list),
-    addReview: (pull, user, state) =>
-      void reviews.set(pull, [...(reviews.get(pull) ?? []), { id: kit.newId(), user, state, at: kit.now() }]),
+    addReview: (pull, user, state, options = {}) => {
+      const id = kit.newId();
+      const commitId = options.commitId ?? kit.pullHead(pull);
+      reviews.set(pull, [...(reviews.get(pull) ?? []), { id, user, state, at: kit.now(), commitId }]);
+      return id;
+    },
+    dismissReview: (pull, id) => {
+      const review = (reviews.get(pull) ?? []).find((r) => r.id === id);
+      if (!review) throw new Error(`no review ${id} on pull request #${pull}`);
+      review.state = 'DISMISSED';
+    },
     handlers,
   };
 }

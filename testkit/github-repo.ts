@@ -8,6 +8,7 @@ import type { CommentEdit, GraphQLStore } from './github-graphql.js';
 import { createGit, type FakeGit } from './github-git.js';
 import { createIssues, field, merge, type FakeIssue } from './github-issues.js';
 import { createLabels } from './github-labels.js';
+import { createApprovals, type FakeApprovals } from './github-approvals.js';
 import { createPullActivity, type PullActivity } from './github-pull-reviews.js';
 import { pageOf } from './github-pages.js';
 import { createRuns, type FakeRuns } from './github-runs.js';
@@ -53,6 +54,8 @@ export interface FakeRepo {
   readonly git: FakeGit;
   /** workflow runs as GitHub records them, and the head commit of each pull request (github-runs.ts) */
   readonly runs: Omit<FakeRuns, 'handlers'>;
+  /** teams, profiles, commit statuses, requested reviewers (github-approvals.ts) */
+  readonly approvals: Omit<FakeApprovals, 'handlers'>;
 }
 
 interface RepoOptions {
@@ -65,7 +68,8 @@ interface RepoOptions {
   samplePull: () => unknown;
   sampleIssue: () => unknown;
   /** one element of the documented answer of an operation */
-  sample: (method: string, template: string) => Record<string, unknown>;
+  /** GitHub's documented example answer (status 200 unless given) */
+  sample: (method: string, template: string, status?: number) => Record<string, unknown>;
 }
 
 interface StoredComment extends FakeComment {
@@ -176,7 +180,7 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
       issue_url: `${repoApi()}/issues/${number}`,
       user: userJson(activity.author(number) ?? { login: owner, type: 'User' }),
       head: { sha: runs.pullHead(number), ref: `feature-${number}` },
-      base: { ref: 'main' },
+      base: { ref: 'main', sha: runs.pullBase(number) },
     });
 
   /** GitHub's page-number pagination, Link URLs in GitHub's rel order (on this server, not api.github.com) */
@@ -220,6 +224,8 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
 
   const activity = createPullActivity({
     now,
+    // Made below; asked only when a review is added.
+    pullHead: (pull) => runs.pullHead(pull),
     newId: () => nextId++,
     userJson,
     repoApi,
@@ -252,12 +258,22 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
   });
 
   const runs = createRuns({ owner, repo, repoApi, sample: options.sample, error: errorReply });
+  const approvals = createApprovals({
+    now,
+    newId: () => nextId++,
+    userJson,
+    repoApi,
+    sample: options.sample,
+    error: errorReply,
+    git: () => git.git,
+  });
 
   const handlers: Record<string, (call: Call, p: Record<string, unknown>) => Reply> = {
     ...issues.handlers,
     ...runs.handlers,
     ...git.handlers,
     ...activity.handlers,
+    ...approvals.handlers,
     ...labels.handlers,
     'users/get-authenticated': (call) => {
       if (identity.kind === 'app') return errorReply(call, 403, 'Resource not accessible by integration');
@@ -328,6 +344,7 @@ export function createFakeRepo(options: RepoOptions): FakeRepo {
     activity,
     git: git.git,
     runs,
+    approvals,
     graphql: {
       viewer: self,
       comment: (nodeId) => {

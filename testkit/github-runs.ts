@@ -26,6 +26,9 @@ export interface FakeRuns {
   /** The head commit of pull request `number`: set, or one made up from its number. */
   pullHead(number: number): string;
   setPullHead(number: number, sha: string): void;
+  /** The base commit of pull request `number` (its base branch when it was last updated): set, or made up. */
+  pullBase(number: number): string;
+  setPullBase(number: number, sha: string): void;
   readonly handlers: Record<string, (call: Call, p: Record<string, unknown>) => Reply>;
 }
 
@@ -38,6 +41,7 @@ export function createRuns(options: {
 }): FakeRuns {
   const runs = new Map<number, RecordedRun>();
   const heads = new Map<number, string>();
+  const bases = new Map<number, string>();
   const full = `${options.owner}/${options.repo}`;
 
   function runJson(run: RecordedRun): unknown {
@@ -70,6 +74,8 @@ export function createRuns(options: {
     recordRun: (run) => void runs.set(run.id, { ...runs.get(run.id), ...run }),
     pullHead: (number) => heads.get(number) ?? createHash('sha1').update(`pull-${number}-head`).digest('hex'),
     setPullHead: (number, sha) => void heads.set(number, sha),
+    pullBase: (number) => bases.get(number) ?? createHash('sha1').update(`pull-${number}-base`).digest('hex'),
+    setPullBase: (number, sha) => void bases.set(number, sha),
     handlers: {
       'actions/get-workflow-run': (call, p) => {
         const run = runs.get(Number(p['run_id']));

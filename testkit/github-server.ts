@@ -44,7 +44,7 @@ export interface GitHubServerOptions {
 }
 
 /** The web UI's part: edits, labels and a pull request's activity by people (docs in github-repo.ts). */
-type ByPeople = Pick<FakeRepo, 'editComment' | 'addLabel' | 'activity' | 'git' | 'runs'>;
+type ByPeople = Pick<FakeRepo, 'editComment' | 'addLabel' | 'activity' | 'git' | 'runs' | 'approvals'>;
 
 export interface GitHubServer extends ByPeople {
   /** value for GITHUB_API_URL (no trailing slash) */
@@ -64,7 +64,7 @@ export interface GitHubServer extends ByPeople {
    */
   issues(): FakeIssue[];
   /**
-   * The files GET /repos/{owner}/{repo}/pulls/{pull}/files lists (404 for a pull without files set):
+   * The files GET /repos/{owner}/{repo}/pulls/{pull}/files lists (none for a pull without files set):
    * repository-relative names, each "modified" with one line changed.
    */
   setPullFiles(pull: number, files: string[]): void;
@@ -130,7 +130,8 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     origin: () => origin,
     samplePull: () => api.sampleResponseItem('GET', PULLS_OF_COMMIT, 200),
     sampleIssue: () => api.sampleResponseItem('GET', ISSUE, 200),
-    sample: (method, template) => api.sampleResponseItem(method, template, 200) as Record<string, unknown>,
+    sample: (method, template, status = 200) =>
+      api.sampleResponseItem(method, template, status) as Record<string, unknown>,
   });
   const lost: Array<{ method: string; path: RegExp; times: number }> = [];
   const hung: Array<{ method: string; path: RegExp; times: number }> = [];
@@ -281,6 +282,7 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     activity: fake.activity,
     git: fake.git,
     runs: fake.runs,
+    approvals: fake.approvals,
     loseAnswer: (method, path, times = 1) => void lost.push({ method: method.toUpperCase(), path, times }),
     hang: (method, path, times = Infinity) => void hung.push({ method: method.toUpperCase(), path, times }),
     failNext: (method, path, status, times = 1, body, headers) => {

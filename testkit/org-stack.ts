@@ -33,6 +33,12 @@ export interface OrgStack {
     inputs?: Record<string, string>,
     runOptions?: RunOptions,
   ): Promise<StackRun>;
+  /** A review submitted, edited or dismissed on pull request `pr`: a pull_request_review run of its own. */
+  reviewEventRun(
+    pr: number,
+    files: Record<string, string>,
+    inputs?: Record<string, string>,
+  ): Promise<StackRun>;
   /** The push of merge commit `sha` to main; again for the same `sha`, a re-run of that run. */
   mergeRun(
     files: Record<string, string>,
@@ -45,6 +51,17 @@ export interface OrgStack {
 }
 
 export type StackRun = InProcessRun & { readonly runId: number };
+
+/** The pull request as GitHub's pull_request and pull_request_review payloads carry it: head, base, author. */
+function pullOfPayload(github: GitHubServer, pr: number) {
+  const author = github.activity.author(pr)?.login ?? OWNER;
+  return {
+    number: pr,
+    head: { sha: github.runs.pullHead(pr) },
+    base: { sha: github.runs.pullBase(pr) },
+    user: { login: author },
+  };
+}
 
 /** Registers the hooks that start and stop the stand-ins; the returned stack is valid inside each test. */
 export function useOrgStack(prefix: string): OrgStack {
@@ -143,8 +160,20 @@ export function useOrgStack(prefix: string): OrgStack {
       const id = freshRun();
       const headSha = started(github).runs.pullHead(pr);
       started(github).runs.recordRun({ id, event: 'pull_request', headSha, headBranch: `feature-${pr}` });
-      const payload = { number: pr, pull_request: { number: pr, head: { sha: headSha } } };
+      const payload = { number: pr, pull_request: pullOfPayload(started(github), pr) };
       return run({ id }, inputs, files, eventEnv(started(github), 'pull_request', payload), runOptions);
+    },
+    reviewEventRun: (pr, files, inputs = {}) => {
+      const id = freshRun();
+      const headSha = started(github).runs.pullHead(pr);
+      started(github).runs.recordRun({
+        id,
+        event: 'pull_request_review',
+        headSha,
+        headBranch: `feature-${pr}`,
+      });
+      const payload = { action: 'submitted', pull_request: pullOfPayload(started(github), pr) };
+      return run({ id }, inputs, files, eventEnv(started(github), 'pull_request_review', payload));
     },
     mergeRun: (files, sha, inputs = {}, runOptions = {}) => {
       const earlier = pushRuns.get(sha);
@@ -153,7 +182,14 @@ export function useOrgStack(prefix: string): OrgStack {
         : { id: freshRun(), attempts: 1 };
       pushRuns.set(sha, where);
       started(github).runs.recordRun({ id: where.id, event: 'push', headSha: sha, headBranch: 'main' });
-      const payload = { ref: 'refs/heads/main', after: sha, repository: { default_branch: 'main' } };
+      // `before`: main as it was before the push (its policy is the merge's), when the test gave main commits.
+      const before = started(github).git.branch('main');
+      const payload = {
+        ref: 'refs/heads/main',
+        after: sha,
+        ...(before ? { before } : {}),
+        repository: { default_branch: 'main' },
+      };
       const env = { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha };
       const event = eventEnv(started(github), 'push', payload, env);
       return run({ id: where.id, attempt: where.attempts }, inputs, files, event, runOptions);

@@ -18,7 +18,7 @@ describe('summarizing a plan', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'Plan: 1 to import, 8 to add, 5 to change, 3 to destroy. 6 high-risk, 2 changed outside Terraform.',
+      'Plan: 1 to import, 8 to add, 5 to change, 3 to destroy. 4 high-risk, 2 changed outside Terraform.',
     );
   });
 
@@ -32,7 +32,7 @@ describe('summarizing a plan', () => {
       'to-move': '1',
       'to-forget': '0',
       'has-changes': 'true',
-      'high-risk': '6',
+      'high-risk': '4',
       drift: '2',
     });
     expect(run.outputs['failure-reason']).toBeUndefined();
@@ -50,7 +50,7 @@ describe('summarizing a plan', () => {
   it('puts the review in the job summary', () => {
     expect(run.stepSummary).toContain('### Okta plan for acme.okta.com');
     expect(run.stepSummary).toContain('directory `orgs/acme`');
-    expect(run.stepSummary).toContain('#### High-risk changes (6)');
+    expect(run.stepSummary).toContain('#### High-risk changes (4): high or critical');
     expect(run.stepSummary).toContain('Attribute changes');
   });
 

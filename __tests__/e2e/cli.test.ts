@@ -36,7 +36,7 @@ describe('okta-tf summarize', () => {
     const run = runCli(['summarize', EXAMPLE, '--format', 'json', '--out', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
-    expect(JSON.parse(readFileSync(out, 'utf8')).highRisk).toBe(6);
+    expect(JSON.parse(readFileSync(out, 'utf8')).highRisk).toBe(4);
   });
 
   it('shows help', () => {
@@ -51,7 +51,7 @@ describe('okta-tf review', () => {
   it('prints the findings and exits 2 when one is at or above --fail-on (high by default)', () => {
     const run = runCli(['review', EXAMPLE]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain('#### Security findings (1 critical, 5 low)');
+    expect(run.stdout).toContain('#### Security findings (1 critical, 3 high)');
     expect(run.stderr).toBe('okta-tf: findings at or above high (--fail-on)\n');
     expect(runCli(['review', EXAMPLE, '--fail-on', 'none']).code).toBe(0);
     expect(runCli(['review', EXAMPLE, '--fail-on', 'low']).code).toBe(2);
@@ -97,10 +97,10 @@ describe('okta-tf review', () => {
 
   it('reads --policy', () => {
     const dir = mkdtempSync(join(tmpdir(), 'okta-tf-policy-'));
-    writeFileSync(join(dir, 'p.yml'), 'version: 1\nrules:\n  admin-granted: medium\n');
+    writeFileSync(join(dir, 'p.yml'), 'version: 1\nrules:\n  admin-granted: medium\n  type-risk: medium\n');
     const run = runCli(['review', EXAMPLE, '--policy', join(dir, 'p.yml')]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('#### Security findings (1 medium, 5 low)');
+    expect(run.stdout).toContain('#### Security findings (4 medium)');
     const bad = runCli(['review', EXAMPLE, '--policy', join(dir, 'missing.yml')]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^okta-tf: the review policy .*missing\.yml can't be read \(ENOENT\)/);

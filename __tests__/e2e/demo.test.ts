@@ -22,7 +22,7 @@ describe('npm run demo', () => {
     expect(titles).toEqual(['1:0', '2:0', '4:0', '5:0', '6:1', '7:0']);
     expect(stdout).toContain('Applied: 11 added, 0 changed, 0 destroyed.');
     expect(stdout).toMatch(
-      /::error::high-risk-not-approved: the plan deletes or replaces high-risk Okta objects/,
+      /::error::not-approved: the plan needs approvals it does not have \(policy: built-in\): high or worse/,
     );
     expect(stdout).toContain('### Made outside Terraform (2)');
     expect(stdout).toContain('resource "okta_group" "contractors"');

@@ -23,8 +23,12 @@ describe('a GitHub API that never answers', () => {
     const budget = { githubTiming: { ...SHORT.githubTiming, budgetMs: 1_000 } };
     const run = await stack.pullRequestRun(PR, GROUPS, {}, budget);
     expect(run.code).toBe(0);
+    // The approvals are judged first (the review says what merging does): their first request spends the budget.
     expect(run.stdout).toMatch(
-      /::warning::The review was not commented on the pull request \(.*did not answer POST \/graphql within 1 s, tries included\)/,
+      /::warning::The approvals were not judged \(GitHub did not answer GET .*contents.* within 1 s, tries included\): the okta\/approvals: orgs\/acme check was not written/,
+    );
+    expect(run.stdout).toMatch(
+      /::warning::The review was not commented on the pull request \(.*in all \(it is not answering\).*not tried\)/,
     );
     expect(run.stdout).toMatch(
       /::warning::The review was not labelled \(.*in all \(it is not answering\).*not tried\)/,

@@ -42,7 +42,7 @@ describe('bad input fails the step with one line and failure-reason invalid-inpu
       'an unknown mode',
       { mode: 'destroy' },
       {},
-      /the input mode must be one of auto, plan, apply, drift, discover, import, not "destroy"/,
+      /the input mode must be one of auto, plan, apply, approvals, drift, discover, import, not "destroy"/,
     ],
     [
       'import-types outside mode import',

@@ -164,8 +164,8 @@ describe('the example org on okta/okta', () => {
   });
 });
 
-describe('the high-risk guard on merge', () => {
-  it('refuses to delete the OIDC app without the approval label, and applies it with the label', async () => {
+describe('approvals on merge', () => {
+  it('refuses to delete the OIDC app until someone who wrote none of it approves, then applies it', async () => {
     await applyExample(exampleFiles());
     const withoutApp = exampleFiles((path, text) =>
       path.endsWith('apps.tf')
@@ -188,30 +188,25 @@ describe('the high-risk guard on merge', () => {
       env: { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'merge-high-risk' },
     };
     const refused = await run('auto', withoutApp, {}, push);
-    expect(refused.outputs['failure-reason']).toBe('high-risk-not-approved');
+    expect(refused.outputs['failure-reason']).toBe('not-approved');
     expect(refused.stdout).toMatch(
-      /::error::high-risk-not-approved: the plan deletes or replaces high-risk Okta objects: .*Employee portal \(delete\)/,
+      /::error::not-approved: the plan needs approvals it does not have \(policy: built-in\): high or worse \(\d+ changes?\): 1 more approval from someone with write access\./,
     );
     expect(Object.values(emulator.state().apps)).toHaveLength(1);
 
-    // The pull request's author approving their own deletion does not count (issue 12, attack c).
+    // The pull request's author approving their own deletion does not count; a writer who wrote none of it does.
     github.activity.setPullAuthor(PR, { login: 'dev-alice', type: 'User' });
     github.activity.setPermission('dev-alice', 'write');
-    github.addLabel(PR, 'okta-high-risk-approved', { login: 'dev-alice', type: 'User' });
+    github.activity.addReview(PR, { login: 'dev-alice', type: 'User' }, 'APPROVED');
     const selfApproved = await run('auto', withoutApp, {}, push);
-    expect(selfApproved.outputs['failure-reason']).toBe('high-risk-not-approved');
+    expect(selfApproved.outputs['failure-reason']).toBe('not-approved');
     expect(selfApproved.stdout).toContain(
-      'The approval does not count: the label by dev-alice, who wrote this pull request or one of its commits.',
+      "Reviews that don't count: dev-alice: wrote the pull request or one of its commits.",
     );
     expect(Object.values(emulator.state().apps)).toHaveLength(1);
-    await fetch(`${github.url}/repos/${OWNER}/${REPO}/issues/${PR}/labels/okta-high-risk-approved`, {
-      method: 'DELETE',
-      headers: { authorization: `token ${GITHUB_TOKEN}` },
-    });
 
-    // A reviewer with write access (not the pull request's author) adds the approval label; the merge run is re-run.
     github.activity.setPermission('okta-reviewer', 'write');
-    github.addLabel(PR, 'okta-high-risk-approved', { login: 'okta-reviewer', type: 'User' });
+    github.activity.addReview(PR, { login: 'okta-reviewer', type: 'User' }, 'APPROVED');
     const applied = await run('auto', withoutApp, {}, push);
     expect(applied.code).toBe(0);
     expect(Object.values(emulator.state().apps)).toHaveLength(0);

@@ -34,7 +34,7 @@ describe('the example plans', () => {
     const order = [
       'Plan: 1 to import, 8 to add, 5 to change, 3 to destroy.',
       '| Okta category |',
-      '#### High-risk changes (6)',
+      '#### High-risk changes (4): high or critical',
       '#### Changes by category',
       '<details><summary>Attribute changes (',
       '#### Changed outside Terraform (2)',

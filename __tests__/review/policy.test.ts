@@ -79,7 +79,7 @@ describe('the review policy in a run', () => {
     const run = await runInProcess({ 'plan-json': 'plan.json' }, { files: { 'plan.json': EXAMPLE } });
     expect(run.code).toBe(0);
     expect(run.outputs['highest-severity']).toBe('critical');
-    expect(Number(run.outputs.findings)).toBe(6);
+    expect(Number(run.outputs.findings)).toBe(4);
     expect(run.stepSummary).toContain('Every member of the group becomes USER\\_ADMIN.');
   });
 

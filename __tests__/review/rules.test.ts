@@ -320,11 +320,11 @@ describe('the built-in rules', () => {
     expect(JSON.stringify(summary.findings)).not.toContain(secret);
   });
 
-  it('keeps the type risk where no rule speaks, as a low finding', async () => {
+  it('keeps the type risk where no rule speaks, as a finding of the same severity as the change', async () => {
     const summary = await summarizeObject(corpusPlan('okta_group_rule', 'delete', {}).plan);
     const change = summary.changes.find((c) => c.type === 'okta_group_rule');
-    expect(change?.highRisk).toBe(true);
-    expect(summary.findings.map((f) => [f.rule, f.severity])).toContainEqual(['type-risk', 'low']);
+    expect([change?.severity, change?.highRisk]).toEqual(['high', true]);
+    expect(summary.findings.map((f) => [f.rule, f.severity])).toContainEqual(['type-risk', 'high']);
   });
 });
 
@@ -381,5 +381,85 @@ describe('members added to a group that holds an admin role', () => {
       policy: parsePolicy('version: 1\nallow:\n  admin-roles-for-groups: [HELP_DESK_ADMIN]\n', 'p.yml'),
     });
     expect(allowed.findings.filter((f) => f.address.startsWith('okta_group_memberships.'))).toEqual([]);
+  });
+});
+
+describe('one scale: a change has one severity, and high-risk is exactly high or worse', () => {
+  const rated = async (type: string, step: Step, edit: Edit = {}) => {
+    const { plan, address } = corpusPlan(type, step, edit);
+    const summary = await summarizeObject(plan);
+    const change = summary.changes.find((c) => c.address === address);
+    const worst = summary.findings.filter((f) => f.address === address).map((f) => f.severity);
+    return { severity: change?.severity, highRisk: change?.highRisk, worst, count: summary.highRisk };
+  };
+
+  it.each([
+    'okta_user',
+    'okta_app_oauth',
+    'okta_policy_profile_enrollment',
+    'okta_idp_oidc',
+    'okta_authenticator',
+  ])('deleting %s (irreversible) is high, with a finding of that severity', async (type) => {
+    const r = await rated(type, 'delete');
+    expect([r.severity, r.highRisk]).toEqual(['high', true]);
+    expect(r.worst).toContain('high');
+  });
+
+  /** The corpus update's object before it: edits on both sides of it differ only where the test says. */
+  const beforeOf = (type: string): Values => {
+    const { plan, address } = corpusPlan(type, 'update', {});
+    const entry = (plan as { resource_changes: { address: string; change: { before: Values } }[] })
+      .resource_changes;
+    return entry.find((c) => c.address === address)?.change.before ?? {};
+  };
+  const passwordBefore = (): Values => beforeOf('okta_policy_password');
+
+  it('a longer minimum password only hardens: no risk, no finding', async () => {
+    const before = passwordBefore();
+    const r = await rated('okta_policy_password', 'update', {
+      after: { ...before, password_min_length: Number(before['password_min_length']) + 6 },
+    });
+    expect([r.severity, r.highRisk, r.worst, r.count]).toEqual(['none', false, [], 0]);
+  });
+
+  it('a shorter one is a risk (the password-weakened finding), and a harmless edit is not high', async () => {
+    const before = passwordBefore();
+    const shorter = await rated('okta_policy_password', 'update', {
+      after: { ...before, password_min_length: 6 },
+    });
+    expect(shorter.severity).toBe('medium');
+    expect(shorter.worst).toEqual(['medium']);
+    const described = await rated('okta_policy_password', 'update', {
+      after: { ...before, description: 'x' },
+    });
+    expect([described.severity, described.highRisk]).toEqual(['medium', false]);
+  });
+
+  it('MFA now required on a sign-on rule is no risk; MFA dropped is critical', async () => {
+    const before = beforeOf('okta_policy_rule_signon');
+    const added = await rated('okta_policy_rule_signon', 'update', {
+      before: { ...before, mfa_required: false },
+      after: { ...before, mfa_required: true },
+    });
+    expect(added.severity).toBe('none');
+    const dropped = await rated('okta_policy_rule_signon', 'update', {
+      before: { ...before, mfa_required: true },
+      after: { ...before, mfa_required: false },
+    });
+    expect([dropped.severity, dropped.highRisk]).toEqual(['critical', true]);
+  });
+
+  it('a network zone narrowed (a range cut short, an entry removed) is no risk; widened it is', async () => {
+    const base = { ...beforeOf('okta_network_zone'), usage: 'POLICY' };
+    const narrowed = await rated('okta_network_zone', 'update', {
+      before: { ...base, gateways: ['10.0.0.0/16', '192.0.2.1-192.0.2.50'], proxies: null },
+      after: { ...base, gateways: ['10.0.0.0/24'], proxies: null },
+    });
+    expect(narrowed.severity).toBe('none');
+    const widened = await rated('okta_network_zone', 'update', {
+      before: { ...base, gateways: ['10.0.0.0/24'], proxies: null },
+      after: { ...base, gateways: ['10.0.0.0/16'], proxies: null },
+    });
+    expect(widened.severity).not.toBe('none');
   });
 });

@@ -11,6 +11,8 @@ export interface MergedPullRequest {
   readonly mergedAt: string;
   /** The head commit that was merged: the one its plan runs planned. */
   readonly headSha: string;
+  /** The base branch's commit when the pull request was last updated. */
+  readonly baseSha: string;
 }
 
 export async function mergedPullRequest(
@@ -35,6 +37,7 @@ export async function mergedPullRequest(
     author: merged.user?.login,
     mergedAt: merged.merged_at,
     headSha: merged.head.sha,
+    baseSha: merged.base.sha,
   };
 }
 

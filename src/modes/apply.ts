@@ -1,5 +1,5 @@
 // Apply mode: plan the merged code once, check that a review shows exactly this plan (approve-review.ts) or that it
-// is the approved dispatch's, that high-risk changes were approved, then apply exactly that saved plan file. With
+// is the approved dispatch's, that the approvals its changes need were given (apply-approvals.ts), then apply exactly that saved plan file. With
 // apply-from: plan-file, the reviewed run's own plan file instead, when it is there and made from the merged
 // configuration: then the org is not refreshed a second time. The review comment says applying → applied / failed;
 // a review that can't be marked applying applies nothing. Before marking it, the run keeps its own record of what
@@ -14,10 +14,10 @@ import type { Settings } from '../settings.js';
 import { keepApplyRecord } from './apply-records.js';
 import { leaveNotAppliedNotice } from './apply-notice.js';
 import { findApproval, usedReview, type ApprovalGate } from './approval.js';
+import { checkApprovals } from './apply-approvals.js';
 import { approveReviews, type Approval } from './approve-review.js';
 import type { ModeContext } from './context.js';
 import { refuseDispatch } from './dispatch-refusal.js';
-import { checkHighRisk } from './high-risk-approval.js';
 import { planAndReport, tellThrottling, type PlannedRun } from './plan-and-report.js';
 import { checkRemainder } from './resume.js';
 import { setReviewStatus } from './review-comment.js';
@@ -107,11 +107,7 @@ export async function runApplyMode(settings: Settings, context: ModeContext): Pr
     return outputs;
   }
   const approval = await timed(runtime, 'review check', () => approve(gate, planned, settings, context));
-  await checkHighRisk(summary, approval, {
-    allowHighRisk: settings.allowHighRisk,
-    github: context.github,
-    blockOn: settings.blockOn,
-  });
+  await timed(runtime, 'approvals check', () => checkApprovals(summary, approval, settings, context));
   const review = approval.kind === 'review' || approval.kind === 'resume' ? approval : undefined;
   const setStatus = async (status: ReviewStatus, required = false): Promise<void> => {
     const comment = review?.comment;

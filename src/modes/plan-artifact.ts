@@ -12,11 +12,13 @@ import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { sealPlan } from '../plan/plan-envelope.js';
 import type { ReviewTarget, Settings } from '../settings.js';
+import type { ChangeFacts } from '../approvals/requirements.js';
 import type { ModeContext } from './context.js';
 import type { PlannedRun } from './plan-and-report.js';
 import {
   artifactsUnavailable,
   keepRecord,
+  recordFacts,
   recordObjects,
   recordPrefix,
   RECORD_FORMAT,
@@ -107,11 +109,16 @@ export async function uploadPlanFile(
 export async function keepPlanRecord(
   settings: Settings,
   planned: PlannedRun,
-  review: { readonly plannedAt: string; readonly digest: string | undefined },
+  review: {
+    readonly plannedAt: string;
+    readonly digest: string | undefined;
+    readonly facts: readonly ChangeFacts[];
+  },
   context: Pick<ModeContext, 'runtime'>,
 ): Promise<void> {
   const { repository, runAttempt } = settings.github;
-  if (!planned.summary.hasChanges || artifactsUnavailable(settings) || !repository) return;
+  // Kept for a plan without changes too: a review event judges its approvals by it (approvals.ts).
+  if (artifactsUnavailable(settings) || !repository) return;
   const name = `${recordPrefix('plan', settings.target)}${runAttempt}.json`;
   try {
     await keepRecord(settings, name, {
@@ -124,6 +131,7 @@ export async function keepPlanRecord(
       objects: recordObjects(planned.digests),
       plannedAt: review.plannedAt,
       ...(review.digest ? { reviewDigest: review.digest } : {}),
+      approvalFacts: recordFacts(review.facts),
     });
   } catch (e) {
     context.runtime.warning(

@@ -41,7 +41,7 @@ export async function planRunDistrust(
 export async function planRunRecords(
   github: GitHubClient,
   runId: number,
-  where: RecordsOf & { readonly pull: MergedPullRequest },
+  where: RecordsOf & { readonly pull: Pick<MergedPullRequest, 'number' | 'headSha'> },
 ): Promise<{ readonly records: PlanRecord[] } | { readonly why: string }> {
   const distrust = await planRunDistrust(github, where.repository, runId, where.pull);
   if (distrust) return { why: distrust };

@@ -13,6 +13,8 @@ import { keepPlanRecord, uploadPlanFile } from './plan-artifact.js';
 import { planAndReport, type PlannedRun } from './plan-and-report.js';
 import { now, publishReview, type PullRequestRef, type ReviewContent } from './review-comment.js';
 import { artifactsUnavailable } from './run-records.js';
+import { changeFacts } from '../approvals/requirements.js';
+import { gatePull, judgePull, outlookOf } from './pull-approvals.js';
 
 function pullRequestOf(github: GitHubSettings): PullRequestRef | undefined {
   const { repository, pullRequest } = github;
@@ -55,13 +57,20 @@ export async function runPlanMode(settings: Settings, context: ModeContext): Pro
   const planRun = artifactsUnavailable(settings) ? undefined : settings.github.runId;
   const plannedAt = now();
   const marker = { ...settings.target, plannedAt, fingerprint, ...(planRun ? { planRun } : {}) };
+  const facts = changeFacts(summary);
+  const judged = pr ? await judgePull(facts, settings, context) : undefined;
+  const merging = judged ? { merging: outlookOf(judged, settings) } : {};
   // As GitHub will hold it: the client scrubs what it sends (main.ts), and the record must be of that very text.
   const scrub = (text: string): string => scrubAroundMarkers(text, (part) => context.secrets.scrub(part));
-  const body = pr ? scrub(reviewCommentBody(summary, { marker, runUrl: settings.github.runUrl })) : undefined;
+  const body = pr
+    ? scrub(reviewCommentBody(summary, { marker, runUrl: settings.github.runUrl, ...merging }))
+    : undefined;
   const shown = body === undefined ? undefined : readReviewComment(body);
   // Before the review is posted: the record vouches for exactly the text it shows.
   const digest = shown && 'review' in shown ? reviewDigest(shown.review) : undefined;
-  await keepPlanRecord(settings, planned, { plannedAt, digest }, context);
+  await keepPlanRecord(settings, planned, { plannedAt, digest, facts }, context);
   const commentUrl = body === undefined ? undefined : await publish({ kind: 'plan', summary, body });
+  // After the review is up: the check links to the run, whose review says what is needed.
+  if (judged) await gatePull(judged, settings, context, { askReviewers: true });
   return { ...outputs, ...(commentUrl ? planRunOutputs({ fingerprint, commentUrl }) : {}) };
 }

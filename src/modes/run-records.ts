@@ -16,6 +16,8 @@ import { httpStatus, type GitHubClient } from '../github/octokit.js';
 import { errorMessage } from '../errors.js';
 import { objectKey } from '../plan/fingerprint.js';
 import type { ReviewTarget, Settings } from '../settings.js';
+import type { ChangeFacts } from '../approvals/requirements.js';
+import { LEVELS } from '../review/scale.js';
 
 export const RECORD_FORMAT = 'okta-terraform-action/run-record@1';
 
@@ -35,6 +37,40 @@ export interface PlanRecord extends RecordBase {
   readonly kind: 'plan';
   readonly plannedAt: string;
   readonly reviewDigest?: string;
+  /**
+   * What the approval policy matches of each change (src/approvals/requirements.ts), without addresses (they can
+   * hold for_each keys): a review event judges approvals by it without planning again.
+   */
+  readonly approvalFacts?: readonly ChangeFacts[];
+}
+
+/** The facts as a record keeps them: no address, each distinct set once with how many changes share it. */
+export function recordFacts(facts: readonly ChangeFacts[]): ChangeFacts[] {
+  const distinct = new Map<string, ChangeFacts>();
+  for (const fact of facts) {
+    const kept = { ...fact, address: '', count: 1 };
+    const key = JSON.stringify(kept);
+    const seen = distinct.get(key);
+    distinct.set(key, { ...kept, count: (seen?.count ?? 0) + (fact.count ?? 1) });
+  }
+  return [...distinct.values()];
+}
+
+function isFacts(value: unknown): value is ChangeFacts[] {
+  const strings = (v: unknown): boolean => Array.isArray(v) && v.every((e) => typeof e === 'string');
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (f: Record<string, unknown>) =>
+        f !== null &&
+        typeof f === 'object' &&
+        ['address', 'category', 'type'].every((k) => typeof f[k] === 'string') &&
+        (LEVELS as readonly unknown[]).includes(f['severity']) &&
+        strings(f['actions']) &&
+        strings(f['findings']) &&
+        (f['count'] === undefined || (Number.isInteger(f['count']) && Number(f['count']) > 0)),
+    )
+  );
 }
 
 /** An apply run's record, kept before it touched the review: which review it applied, and what it was to apply. */
@@ -125,7 +161,8 @@ export function parseRecord(text: string): RunRecord | undefined {
     const digest = data.reviewDigest;
     const valid =
       typeof data.plannedAt === 'string' &&
-      (digest === undefined || (typeof digest === 'string' && HEX64.test(digest)));
+      (digest === undefined || (typeof digest === 'string' && HEX64.test(digest))) &&
+      (data.approvalFacts === undefined || isFacts(data.approvalFacts));
     return valid ? (data as unknown as PlanRecord) : undefined;
   }
   const valid =

@@ -3,11 +3,6 @@
 import type { ObjectAction } from '../plan/types.js';
 import type { OktaType } from './catalog.js';
 
-export interface RiskAssessment {
-  readonly highRisk: boolean;
-  readonly reasons: string[];
-}
-
 const NEW_ID =
   'Okta deletes the object and creates a new one with a new ID: rules, assignments and policies that point at the old ID break';
 
@@ -48,36 +43,21 @@ export function replaceCause(
   return null;
 }
 
-function grantsAccess(info: OktaType): boolean {
-  return (
-    (info.category === 'Admin roles & resource sets' && info.updateRisk === 'high') ||
-    info.type === 'okta_app_oauth_api_scope'
-  );
-}
-
-function isHighRisk(info: OktaType, action: ObjectAction): boolean {
-  switch (action) {
-    case 'delete':
-      return info.deleteRisk === 'high';
-    case 'update':
-      return info.updateRisk === 'high';
-    case 'replace':
-      return info.deleteRisk === 'high' || info.updateRisk === 'high';
-    case 'create':
-      return grantsAccess(info);
-    default:
-      // A forget leaves the object in Okta; an import or a move alone changes nothing there.
-      return false;
-  }
-}
-
-export function assessRisk(info: OktaType, action: ObjectAction, cause: string | null): RiskAssessment {
+/**
+ * Why a change is risky, in words: what a replace means in Okta, and the type's own reason when the change is high
+ * or worse by its type (src/review/scale.ts judges that).
+ */
+export function riskReasons(
+  info: OktaType,
+  action: ObjectAction,
+  cause: string | null,
+  highByType: boolean,
+): string[] {
   const reasons: string[] = [];
   if (action === 'replace' && info.type.startsWith('okta_')) {
     const meaning = REPLACE_MEANING[info.type];
     reasons.push(`Replaced${cause ? ` ${cause}` : ''}: ${NEW_ID}${meaning ? `; ${meaning}` : ''}.`);
   }
-  const highRisk = isHighRisk(info, action);
-  if (highRisk) reasons.push(info.reason);
-  return { highRisk, reasons };
+  if (highByType) reasons.push(info.reason);
+  return reasons;
 }

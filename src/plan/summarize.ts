@@ -3,8 +3,10 @@
 
 import { lookupType, nameAttributes, type OktaType } from '../okta/catalog.js';
 import { captureNameInputs, placeholdersOf, type NameInputs, type Placeholder } from '../okta/names.js';
-import { assessRisk, replaceCause } from '../okta/risk.js';
+import { replaceCause, riskReasons } from '../okta/risk.js';
 import { FindingsCollector } from '../review/engine.js';
+import { plain } from '../review/rules/values.js';
+import { isHighOrWorse, rateChanges, typeLevel } from '../review/scale.js';
 import { NO_NOTES, providerNotes } from '../okta/provider-notes.js';
 import { BUILT_IN_POLICY, policySummary, type ReviewPolicy } from '../review/policy.js';
 import { ApiCallCounter, ASSUMED_LIMITS, type RateLimits } from './api-forecast.js';
@@ -190,7 +192,8 @@ class SummaryBuilder implements PlanVisitor {
     const action = objectAction(event.actions);
     const diff = this.diff(info, values, action);
     const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
-    const risk = assessRisk(info, action, cause);
+    const level = typeLevel(info, action, { before: plain(values.before), after: plain(values.after) });
+    const risk = { level, reasons: riskReasons(info, action, cause, isHighOrWorse(level)) };
     // Noise changes nothing in Okta: its reason is shown instead of findings.
     const noise = noiseOf(info.type, action, values, event.importing);
     this.wantNames(
@@ -213,7 +216,10 @@ class SummaryBuilder implements PlanVisitor {
       replaceOrder: replaceOrder(event.actions),
       importing: event.importing,
       previousAddress: moved ? event.previousAddress : null,
-      highRisk: risk.highRisk && !noise,
+      // Raised to its findings' severity once they are all made (summarizePlan).
+      severity: noise ? 'none' : level,
+      typeSeverity: noise ? 'none' : level,
+      highRisk: false,
       riskReasons: noise ? [] : risk.reasons,
       action,
       actionReason: event.actionReason,
@@ -317,6 +323,7 @@ export async function summarizePlan(
   }));
   for (const item of [...changes, ...drift]) nameOktaIds(item.attributes, names.byId);
   const judged = builder.findings.finish(names.byId);
+  rateChanges(changes, judged.findings);
   const summary: PlanSummary = {
     formatVersion: 1,
     terraform: builder.terraform,

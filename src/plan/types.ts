@@ -2,6 +2,7 @@
 // to the file named by its `summary-json` output. Add fields; never rename or remove them.
 
 import type { Finding } from '../review/findings.js';
+import type { RiskLevel } from '../review/scale.js';
 import type { ApiForecast } from './api-forecast.js';
 
 export type Risk = 'high' | 'medium' | 'low' | 'none';
@@ -47,6 +48,13 @@ export interface ChangeSummary {
   replaceOrder: 'delete-first' | 'create-first' | null;
   importing: boolean;
   previousAddress: string | null;
+  /**
+   * One scale (src/review/scale.ts): the higher of the type's own risk for this action and its findings' severity.
+   * highRisk is exactly: high or worse.
+   */
+  severity: RiskLevel;
+  /** The type's own risk for what the plan does to it, before findings (approvals judge it with built-in rules). */
+  typeSeverity: RiskLevel;
   highRisk: boolean;
   riskReasons: string[];
   /** Additions to the contract. */
@@ -112,6 +120,7 @@ export interface PlanSummary {
   outputs: OutputChangeSummary[];
   actionInvocations: number;
   deferredChanges: number;
+  /** Changes of severity high or worse. */
   highRisk: number;
   /** What the changes do, judged by the security rules (src/review/) and the review policy, most severe first. */
   findings: Finding[];

@@ -3,6 +3,7 @@
 
 import type { PlanSummary } from '../plan/types.js';
 import { SEVERITIES, type Finding, type Severity } from '../review/findings.js';
+import type { RiskLevel } from '../review/scale.js';
 import { code, escapeText } from './markdown.js';
 import type { Detail } from './detail.js';
 
@@ -13,6 +14,11 @@ const LABEL: Readonly<Record<Severity, string>> = {
   low: '⚪ Low',
   info: 'ℹ️ Info',
 };
+
+/** A change's severity on the one scale, as findings show theirs. */
+export function levelLabel(level: RiskLevel): string {
+  return level === 'none' ? 'None' : LABEL[level];
+}
 
 /** "1 critical, 2 high" */
 export function severityCounts(findings: readonly Finding[]): string {

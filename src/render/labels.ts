@@ -3,9 +3,6 @@
 
 import type { PlanSummary } from '../plan/types.js';
 
-/** The label a reviewer adds to a pull request to let apply delete or replace high-risk Okta objects. */
-export const HIGH_RISK_APPROVAL_LABEL = 'okta-high-risk-approved';
-
 export interface LabelDefinition {
   readonly name: string;
   readonly color: string;
@@ -20,7 +17,7 @@ const KINDS: Readonly<Record<Kind, Omit<LabelDefinition, 'name'>>> = {
   destroys: { color: 'd93f0b', description: 'Terraform plan deletes or replaces Okta objects (new IDs)' },
   'high-risk': {
     color: 'b60205',
-    description: 'Terraform plan changes Okta objects that can lock people out or widen access',
+    description: 'Terraform plan has high or critical changes: they can lock people out or widen access',
   },
 };
 

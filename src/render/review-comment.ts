@@ -7,6 +7,7 @@ import { appliedCounts, differenceText } from './apply-report.js';
 import { NOTICE_PREFIX, renderMarker, type ReviewMarker, type ReviewStatus } from './marker.js';
 import type { ReviewTarget } from '../settings.js';
 import { byteLength, code, escapeLine } from './markdown.js';
+import { mergingSection, type MergeOutlook } from './merging.js';
 import { COMMENT_BUDGET, renderReview } from './review.js';
 
 export const STATUS_START = '<!-- okta-terraform-action:status -->';
@@ -15,6 +16,8 @@ export const STATUS_END = '<!-- /okta-terraform-action:status -->';
 export interface CommentContext {
   readonly marker: ReviewMarker;
   readonly runUrl: string | undefined;
+  /** What merging will do (merging.ts), after the review: a plan's comment has it when it is on a pull request. */
+  readonly merging?: MergeOutlook;
 }
 
 function footer(context: CommentContext, fingerprint: string | undefined): string {
@@ -33,13 +36,14 @@ export function commentMoreAt(runUrl: string | undefined): string {
 export function reviewCommentBody(summary: PlanSummary, context: CommentContext): string {
   const marker = renderMarker(context.marker);
   const end = footer(context, context.marker.fingerprint);
+  const merging = context.merging ? `\n${mergingSection(context.merging)}\n` : '';
   const { markdown } = renderReview(summary, {
     directory: context.marker.directory,
     workspace: context.marker.workspace,
     moreAt: commentMoreAt(context.runUrl),
-    budget: COMMENT_BUDGET - byteLength(marker) - byteLength(end) - 2,
+    budget: COMMENT_BUDGET - byteLength(marker) - byteLength(end) - byteLength(merging) - 2,
   });
-  return `${marker}\n${markdown}${end}`;
+  return `${marker}\n${markdown}${merging}${end}`;
 }
 
 export function failedPlanCommentBody(reason: string, message: string, context: CommentContext): string {

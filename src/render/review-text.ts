@@ -54,7 +54,7 @@ export function reviewDigest(review: string): string {
   return createHash('sha256').update(review, 'utf8').digest('hex');
 }
 
-const CONTEXT_HEADING = /^#### (Changed outside Terraform \([\d,]+\)|Okta API budget)$/;
+const CONTEXT_HEADING = /^#### (Changed outside Terraform \([\d,]+\)|Okta API budget|Merging)$/;
 const CONTEXT_DETAILS =
   /^<details><summary>Attribute changes outside Terraform \([\d,]+ objects?\)<\/summary>$/;
 const LINK_DEFINITION = /^ {0,3}\[[^\]]*\]:/;

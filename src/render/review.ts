@@ -8,7 +8,7 @@ import { planLine } from '../plan/counts.js';
 import type { CategoryCounts, ChangeSummary, PlanSummary } from '../plan/types.js';
 import type { Detail } from './detail.js';
 import { attributeDiff } from './diff-block.js';
-import { findingsSection } from './findings.js';
+import { findingsSection, levelLabel } from './findings.js';
 import { byteLength, code, escapeText, plural, table, truncateToBudget } from './markdown.js';
 import { contextBlocks } from './review-context.js';
 
@@ -82,7 +82,7 @@ function headline(summary: PlanSummary): string[] {
   }
   if (summary.highRisk) {
     lines.push(
-      `> [!CAUTION]\n> **${plural(summary.highRisk, 'high-risk change')}**: ${summary.highRisk === 1 ? 'it' : 'they'} can lock people out or widen access. Review ${summary.highRisk === 1 ? 'it' : 'them'} first.`,
+      `> [!CAUTION]\n> **${plural(summary.highRisk, 'high-risk change')}** (high or critical): ${summary.highRisk === 1 ? 'it' : 'they'} can lock people out or widen access. Review ${summary.highRisk === 1 ? 'it' : 'them'} first.`,
     );
   }
   return lines;
@@ -125,9 +125,9 @@ export function objectLine(change: ChangeSummary): string {
 function riskySection(changes: readonly ChangeSummary[], limit: number): string[] {
   const risky = changes.filter((c) => c.highRisk);
   if (risky.length === 0) return [];
-  const lines = [`#### High-risk changes (${risky.length})`];
+  const lines = [`#### High-risk changes (${risky.length}): high or critical`];
   for (const change of risky.slice(0, limit)) {
-    lines.push(`- ${objectLine(change)}`);
+    lines.push(`- ${levelLabel(change.severity)} · ${objectLine(change)}`);
     for (const reason of change.riskReasons) lines.push(`  - ${escapeText(reason, 400)}`);
   }
   if (risky.length > limit) lines.push(`- …and ${risky.length - limit} more high-risk changes`);

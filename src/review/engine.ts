@@ -13,6 +13,7 @@ import { BUILT_IN_POLICY, type Allowlists, type ReviewPolicy } from './policy.js
 import { AdminGroups } from './admin-groups.js';
 import { ORDERED_RULE_TYPES, RuleOrder } from './rule-order.js';
 import { ZoneUse } from './zone-use.js';
+import { isHighOrWorse, type RiskLevel } from './scale.js';
 import { HAZARD_TYPES, ProviderHazards } from './provider-hazards.js';
 import { ALL_RULES } from './rules/index.js';
 import { plain } from './rules/values.js';
@@ -61,14 +62,20 @@ for (const rule of ALL_RULES) {
   for (const type of rule.types) rulesByType.set(type, [...(rulesByType.get(type) ?? []), rule]);
 }
 
+/** The type's own risk for what the plan does to the object (scale.ts), and why, in words. */
+export interface TypeRisk {
+  readonly level: RiskLevel;
+  readonly reasons: readonly string[];
+}
+
 /**
- * The findings of one change. `typeRisk`: the type's own risk reasons, kept as a low finding when no rule speaks
- * (the catalog's per-type judgement, from before rules existed).
+ * The findings of one change. `typeRisk`: the type's own risk, kept as a type-risk finding of its level when it is
+ * high or worse and no rule speaks (the catalog's per-type judgement: deleting a user, replacing an app).
  */
 export function findingsOf(
   change: { address: string; action: ObjectAction; values: ChangeValues },
   info: OktaType,
-  typeRisk: { highRisk: boolean; reasons: readonly string[] },
+  typeRisk: TypeRisk,
   scrubber: SecretScrubber,
   policy: ReviewPolicy,
 ): Finding[] {
@@ -112,10 +119,10 @@ export function findingsOf(
       evidence: evidence(hit.attributes),
     });
   }
-  if (findings.length === 0 && typeRisk.highRisk && !policy.off.has('type-risk')) {
+  if (findings.length === 0 && isHighOrWorse(typeRisk.level) && !policy.off.has('type-risk')) {
     findings.push({
       rule: 'type-risk',
-      severity: policy.severity.get('type-risk') ?? 'low',
+      severity: policy.severity.get('type-risk') ?? (typeRisk.level === 'critical' ? 'critical' : 'high'),
       address: change.address,
       message: typeRisk.reasons.join(' '),
       evidence: [],
@@ -195,7 +202,7 @@ export class FindingsCollector {
   add(
     change: { address: string; action: ObjectAction; values: ChangeValues },
     info: OktaType,
-    typeRisk: { highRisk: boolean; reasons: readonly string[] },
+    typeRisk: TypeRisk,
   ): readonly string[] {
     this.adminGroups.change(info.type, change.address, change.values);
     if (info.type === 'okta_network_zone') this.zoneUse.zone(change.values);
@@ -204,7 +211,7 @@ export class FindingsCollector {
     const ids = ORDERED_TYPES.has(info.type)
       ? this.ruleOrder.rule(info.type, change.address, change.values, true)
       : [];
-    if (!typeRisk.highRisk && !rulesByType.has(info.type)) return ids;
+    if (!isHighOrWorse(typeRisk.level) && !rulesByType.has(info.type)) return ids;
     this.found.push(...findingsOf(change, info, typeRisk, this.scrubber, this.policy));
     this.builtIn?.push(...findingsOf(change, info, typeRisk, this.scrubber, BUILT_IN_POLICY));
     return ids;
