@@ -1,10 +1,10 @@
 // Apply mode: plan the merged code once, check that a review shows exactly this plan (approve-review.ts) or that it
-// is the approved dispatch's, that the approvals its changes need were given (apply-approvals.ts), then apply exactly that saved plan file. With
-// apply-from: plan-file, the reviewed run's own plan file instead, when it is there and made from the merged
-// configuration: then the org is not refreshed a second time. The review comment says applying → applied / failed;
-// a review that can't be marked applying applies nothing. Before marking it, the run keeps its own record of what
-// it applies (apply-records.ts): a re-run of this run goes on with what is left of it, object by object, and
-// nothing else; once it applied, nothing more.
+// is the approved dispatch's, that the approvals its changes need were given (apply-approvals.ts), then apply
+// exactly that saved plan file. With apply-from: plan-file, the reviewed run's own plan file instead, when it is
+// there and made from the merged configuration: then the org is not refreshed a second time. The review comment
+// says applying → applied / failed; a review that can't be marked applying applies nothing. Before marking it, the
+// run keeps its own record of what it applies (apply-records.ts): a re-run of this run goes on with what is left of
+// it, object by object, and nothing else; once it applied, nothing more.
 
 import { ActionError } from '../errors.js';
 import type { Outputs } from '../outputs.js';

@@ -23,11 +23,8 @@ export function needsText(require: Require, show: (entry: string) => string = (e
   if (require.anyOf || require.count !== undefined || !require.allOf) {
     const count = require.count ?? 1;
     const who = require.anyOf ? `of ${require.anyOf.map(show).join(', ')}` : 'with write access';
-    parts.push(
-      count === 1 && require.anyOf
-        ? `an approval from one ${who}`
-        : `approvals from ${count} ${count === 1 ? 'person' : 'people'} ${who}`,
-    );
+    if (count > 1) parts.push(`approvals from ${count} people ${who}`);
+    else parts.push(require.anyOf ? `an approval from one ${who}` : `an approval from someone ${who}`);
   }
   return parts.join(' and ');
 }
