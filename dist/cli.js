@@ -38088,8 +38088,8 @@ class RuleOrder {
 // support's "Trusted Proxy and Network Zones" advisory: a zone of 0.0.0.0-255.255.255.255 as trusted proxy skips
 // ThreatInsight for every sign-in.
 
-/** IPv4 addresses in a CIDR or a range, or null when it is not one. */
-function ipv4Span(entry) {
+/** An IPv4 address, CIDR or range as its first and last address, or null when it is not one. */
+function ipv4Range(entry) {
     const toNumber = (ip) => {
         const parts = ip.split('.').map(Number);
         if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
@@ -38097,22 +38097,26 @@ function ipv4Span(entry) {
         return parts.reduce((n, p) => n * 256 + p, 0);
     };
     const cidr = /^([\d.]+)\/(\d+)$/.exec(entry);
-    if (cidr)
-        return toNumber(cidr[1] ?? '') === null ? null : 2 ** (32 - Number(cidr[2]));
+    if (cidr) {
+        const base = toNumber(cidr[1] ?? '');
+        const size = 2 ** (32 - Number(cidr[2]));
+        return base === null ? null : [base - (base % size), base - (base % size) + size - 1];
+    }
     const range = /^([\d.]+)-([\d.]+)$/.exec(entry);
     if (range) {
         const [from, to] = [toNumber(range[1] ?? ''), toNumber(range[2] ?? '')];
-        return from === null || to === null ? null : to - from + 1;
+        return from === null || to === null ? null : [from, to];
     }
-    return toNumber(entry) === null ? null : 1;
+    const one = toNumber(entry);
+    return one === null ? null : [one, one];
 }
 /** A /8 or more of IPv4 (16 million addresses), or a /16 or more of IPv6: no one's own network. */
 function isInternetWide(entry) {
     const v6 = /^([0-9a-fA-F:]+)\/(\d+)$/.exec(entry);
     if (v6 && entry.includes(':'))
         return Number(v6[2]) <= 16;
-    const span = ipv4Span(entry.trim());
-    return span !== null && span >= 2 ** 24;
+    const range = ipv4Range(entry.trim());
+    return range !== null && range[1] - range[0] + 1 >= 2 ** 24;
 }
 const internetZone = {
     id: 'zone-whole-internet',
@@ -38263,6 +38267,7 @@ class ZoneUse {
 // (scale.ts), however risky its type: it can't widen access, and a lockout it might cause is what the rules judge
 // (a password rule that is newly strict locks no one out until their next change). The directions, with sources:
 // reference/okta/risk-scale.md.
+
 const num = (v) => (typeof v === 'number' ? v : null);
 const strs = (v) => Array.isArray(v) && v.every((e) => typeof e === 'string') ? v : null;
 /** More is stricter (a longer minimum, a longer history). */
@@ -38277,24 +38282,6 @@ const fewerAttempts = (was, now) => {
     const [a, b] = [num(was), num(now)];
     return a !== null && b !== null && b > 0 && (a === 0 || b < a);
 };
-/** An IPv4 address, CIDR or range as [first, last], or null (IPv6 and anything else: compared as written). */
-function ipv4Range(entry) {
-    const ip = (text) => {
-        const parts = text.split('.').map(Number);
-        if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
-            return null;
-        return parts.reduce((n, p) => n * 256 + p, 0);
-    };
-    const cidr = /^([\d.]+)\/(\d+)$/.exec(entry);
-    if (cidr) {
-        const base = ip(cidr[1] ?? '');
-        const size = 2 ** (32 - Number(cidr[2]));
-        return base === null ? null : [base - (base % size), base - (base % size) + size - 1];
-    }
-    const [from = '', to] = entry.split('-');
-    const [a, b] = [ip(from), ip(to ?? from)];
-    return a === null || b === null ? null : [a, b];
-}
 /** Whether every address `entry` covers, one of `entries` covers too. */
 function covered(entry, entries) {
     const range = ipv4Range(entry);
@@ -38356,6 +38343,8 @@ function hardensOnly(type, before, after) {
 // make of it (rules/*.ts). "High-risk" means exactly high or worse, and approvals (src/approvals/) are asked for on
 // this scale. Why each level, with sources: reference/okta/risk-scale.md.
 
+
+
 const LEVELS = ['critical', 'high', 'medium', 'low', 'none'];
 /** Lower is more severe. */
 function levelRank(level) {
@@ -38415,20 +38404,34 @@ function typeLevel(info, action, values) {
             return 'none';
     }
 }
-/**
- * Each change's severity: its type's own (typeSeverity), raised by the findings on its address; high-risk is high
- * or worse. Provider noise stays none: it changes nothing in Okta.
- */
-function rateChanges(changes, findings) {
+function findingsByAddress(findings) {
     const byAddress = new Map();
-    for (const f of findings)
-        byAddress.set(f.address, higherLevel(byAddress.get(f.address) ?? 'none', findingLevel(f.severity)));
+    for (const f of findings) {
+        const seen = byAddress.get(f.address) ?? { level: 'none', rules: new Set() };
+        seen.level = higherLevel(seen.level, findingLevel(f.severity));
+        seen.rules.add(f.rule);
+        byAddress.set(f.address, seen);
+    }
+    return byAddress;
+}
+/** A change's severity: its type's own (typeSeverity), raised by the findings on its address. */
+function changeLevel(change, found) {
+    return higherLevel(change.typeSeverity, found.get(change.address)?.level ?? 'none');
+}
+/** Each change's severity, and high-risk as high or worse. Provider noise stays none: it changes nothing in Okta. */
+function rateChanges(changes, findings) {
+    const found = findingsByAddress(findings);
     for (const change of changes) {
         if (change.noise)
             continue;
-        change.severity = higherLevel(change.typeSeverity, byAddress.get(change.address) ?? 'none');
+        change.severity = changeLevel(change, found);
         change.highRisk = isHighOrWorse(change.severity);
     }
+}
+/** The type's own risk of a change (level and reasons in words), before any rule judged it. */
+function typeRisk(info, action, values, cause) {
+    const level = typeLevel(info, action, { before: plain(values.before), after: plain(values.after) });
+    return { level, reasons: riskReasons(info, action, cause, isHighOrWorse(level)) };
 }
 
 ;// CONCATENATED MODULE: ./src/review/provider-hazards.ts
@@ -40127,7 +40130,6 @@ async function readPlanDocument(chunks, visitor) {
 
 
 
-
 const NO_DIFF = { attributes: [], omitted: 0, shownInFull: true };
 const NOTHING = [];
 class SummaryBuilder {
@@ -40236,8 +40238,7 @@ class SummaryBuilder {
         const action = objectAction(event.actions);
         const diff = this.diff(info, values, action);
         const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
-        const level = typeLevel(info, action, { before: plain(values.before), after: plain(values.after) });
-        const risk = { level, reasons: riskReasons(info, action, cause, isHighOrWorse(level)) };
+        const risk = typeRisk(info, action, values, cause);
         // Noise changes nothing in Okta: its reason is shown instead of findings.
         const noise = noiseOf(info.type, action, values, event.importing);
         this.wantNames(noise
@@ -40259,8 +40260,8 @@ class SummaryBuilder {
             importing: event.importing,
             previousAddress: moved ? event.previousAddress : null,
             // Raised to its findings' severity once they are all made (summarizePlan).
-            severity: noise ? 'none' : level,
-            typeSeverity: noise ? 'none' : level,
+            severity: noise ? 'none' : risk.level,
+            typeSeverity: noise ? 'none' : risk.level,
             highRisk: false,
             riskReasons: noise ? [] : risk.reasons,
             action,

@@ -164,6 +164,13 @@ describe('a review approves', () => {
     expect(await refusal()).toContain('sec-bob: their approval was dismissed');
   });
 
+  it('not by the old okta-high-risk-approved label, whoever adds it', async () => {
+    github.addLabel(PR, 'okta-high-risk-approved', REVIEWER);
+    expect(await refusal()).toContain(
+      'sign-on policies (1 change): 1 more approval from one of @acme/okta-security',
+    );
+  });
+
   it('not from someone with read access', async () => {
     github.approvals.setTeam('acme/okta-security', [READER.login]);
     github.activity.addReview(PR, READER, 'APPROVED');

@@ -17,12 +17,16 @@ const stack = useOrgStack('secrets');
 const planOnPullRequest = (files: Record<string, string>, inputs: Record<string, string> = {}) =>
   stack.pullRequestRun(PR, files, inputs);
 
-/** Everything the run sent or wrote where others read it: comments, outputs, the job summary, the summary file. */
+/**
+ * Everything the run sent or wrote where others read it: comments, issues, commit statuses (the okta/approvals
+ * check), outputs, the job summary, the summary file.
+ */
 function everythingPosted(run: InProcessRun): string {
   const summaryFile = run.outputs['summary-json'];
   return [
     ...stack.github.comments(PR).map((c) => c.body),
     ...stack.github.issues().map((i) => `${i.title}\n${i.body}`),
+    ...stack.github.approvals.statuses().map((s) => `${s.context}\n${s.description}`),
     JSON.stringify(run.outputs),
     run.stepSummary,
     summaryFile ? readFileSync(summaryFile, 'utf8') : '',

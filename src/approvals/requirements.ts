@@ -4,7 +4,7 @@
 // lower what approvals ask for.
 
 import type { ChangeSummary, PlanSummary } from '../plan/types.js';
-import { findingLevel, higherLevel, levelRank, type RiskLevel } from '../review/scale.js';
+import { changeLevel, findingsByAddress, levelRank, type RiskLevel } from '../review/scale.js';
 import type { ApprovalPolicy, ApprovalRule, Match, Require } from './policy.js';
 
 /** What a rule can match of one change. */
@@ -43,24 +43,18 @@ function actionsOf(change: ChangeSummary): string[] {
 
 /** Each change's facts, by the built-in rules' findings (the plan's own judgement, whatever the policy file says). */
 export function changeFacts(summary: PlanSummary): ChangeFacts[] {
-  const byAddress = new Map<string, { level: RiskLevel; rules: Set<string> }>();
-  for (const finding of summary.builtInFindings ?? summary.findings) {
-    const seen = byAddress.get(finding.address) ?? { level: 'none', rules: new Set<string>() };
-    seen.level = higherLevel(seen.level, findingLevel(finding.severity));
-    seen.rules.add(finding.rule);
-    byAddress.set(finding.address, seen);
-  }
+  const found = findingsByAddress(summary.builtInFindings ?? summary.findings);
   return summary.changes
     .filter((c) => !c.noise)
     .map((change) => {
-      const judged = byAddress.get(change.address);
+      const rules = found.get(change.address)?.rules;
       return {
         address: change.address,
         category: change.category,
         type: change.type,
         actions: actionsOf(change),
-        severity: higherLevel(change.typeSeverity, judged?.level ?? 'none'),
-        findings: judged ? [...judged.rules] : [],
+        severity: changeLevel(change, found),
+        findings: rules ? [...rules] : [],
       };
     })
     .filter((facts) => facts.actions.length > 0);

@@ -3,10 +3,9 @@
 
 import { lookupType, nameAttributes, type OktaType } from '../okta/catalog.js';
 import { captureNameInputs, placeholdersOf, type NameInputs, type Placeholder } from '../okta/names.js';
-import { replaceCause, riskReasons } from '../okta/risk.js';
+import { replaceCause } from '../okta/risk.js';
 import { FindingsCollector } from '../review/engine.js';
-import { plain } from '../review/rules/values.js';
-import { isHighOrWorse, rateChanges, typeLevel } from '../review/scale.js';
+import { rateChanges, typeRisk } from '../review/scale.js';
 import { NO_NOTES, providerNotes } from '../okta/provider-notes.js';
 import { BUILT_IN_POLICY, policySummary, type ReviewPolicy } from '../review/policy.js';
 import { ApiCallCounter, ASSUMED_LIMITS, type RateLimits } from './api-forecast.js';
@@ -192,8 +191,7 @@ class SummaryBuilder implements PlanVisitor {
     const action = objectAction(event.actions);
     const diff = this.diff(info, values, action);
     const cause = action === 'replace' ? replaceCause(event.actionReason, forcingAttributes(diff)) : null;
-    const level = typeLevel(info, action, { before: plain(values.before), after: plain(values.after) });
-    const risk = { level, reasons: riskReasons(info, action, cause, isHighOrWorse(level)) };
+    const risk = typeRisk(info, action, values, cause);
     // Noise changes nothing in Okta: its reason is shown instead of findings.
     const noise = noiseOf(info.type, action, values, event.importing);
     this.wantNames(
@@ -217,8 +215,8 @@ class SummaryBuilder implements PlanVisitor {
       importing: event.importing,
       previousAddress: moved ? event.previousAddress : null,
       // Raised to its findings' severity once they are all made (summarizePlan).
-      severity: noise ? 'none' : level,
-      typeSeverity: noise ? 'none' : level,
+      severity: noise ? 'none' : risk.level,
+      typeSeverity: noise ? 'none' : risk.level,
       highRisk: false,
       riskReasons: noise ? [] : risk.reasons,
       action,

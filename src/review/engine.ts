@@ -13,7 +13,7 @@ import { BUILT_IN_POLICY, type Allowlists, type ReviewPolicy } from './policy.js
 import { AdminGroups } from './admin-groups.js';
 import { ORDERED_RULE_TYPES, RuleOrder } from './rule-order.js';
 import { ZoneUse } from './zone-use.js';
-import { isHighOrWorse, type RiskLevel } from './scale.js';
+import { isHighOrWorse, type TypeRisk } from './scale.js';
 import { HAZARD_TYPES, ProviderHazards } from './provider-hazards.js';
 import { ALL_RULES } from './rules/index.js';
 import { plain } from './rules/values.js';
@@ -60,12 +60,6 @@ function marksSensitive(mask: unknown): boolean {
 const rulesByType = new Map<string, Rule[]>();
 for (const rule of ALL_RULES) {
   for (const type of rule.types) rulesByType.set(type, [...(rulesByType.get(type) ?? []), rule]);
-}
-
-/** The type's own risk for what the plan does to the object (scale.ts), and why, in words. */
-export interface TypeRisk {
-  readonly level: RiskLevel;
-  readonly reasons: readonly string[];
 }
 
 /**

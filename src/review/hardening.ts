@@ -5,6 +5,7 @@
 // reference/okta/risk-scale.md.
 
 import type { Plain } from './engine.js';
+import { ipv4Range } from './rules/network.js';
 
 /** Whether one attribute's move from `was` to `now` hardens, given both whole objects. */
 type Direction = (was: unknown, now: unknown, after: Plain) => boolean;
@@ -25,24 +26,6 @@ const fewerAttempts: Direction = (was, now) => {
   const [a, b] = [num(was), num(now)];
   return a !== null && b !== null && b > 0 && (a === 0 || b < a);
 };
-/** An IPv4 address, CIDR or range as [first, last], or null (IPv6 and anything else: compared as written). */
-function ipv4Range(entry: string): [number, number] | null {
-  const ip = (text: string): number | null => {
-    const parts = text.split('.').map(Number);
-    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return null;
-    return parts.reduce((n, p) => n * 256 + p, 0);
-  };
-  const cidr = /^([\d.]+)\/(\d+)$/.exec(entry);
-  if (cidr) {
-    const base = ip(cidr[1] ?? '');
-    const size = 2 ** (32 - Number(cidr[2]));
-    return base === null ? null : [base - (base % size), base - (base % size) + size - 1];
-  }
-  const [from = '', to] = entry.split('-');
-  const [a, b] = [ip(from), ip(to ?? from)];
-  return a === null || b === null ? null : [a, b];
-}
-
 /** Whether every address `entry` covers, one of `entries` covers too. */
 function covered(entry: string, entries: readonly string[]): boolean {
   const range = ipv4Range(entry);

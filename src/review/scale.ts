@@ -5,7 +5,9 @@
 
 import type { OktaType } from '../okta/catalog.js';
 import type { ChangeSummary, ObjectAction, Risk } from '../plan/types.js';
+import { riskReasons } from '../okta/risk.js';
 import type { Plain } from './engine.js';
+import { plain } from './rules/values.js';
 import type { Finding, Severity } from './findings.js';
 import { hardensOnly } from './hardening.js';
 
@@ -87,17 +89,51 @@ export function typeLevel(
   }
 }
 
-/**
- * Each change's severity: its type's own (typeSeverity), raised by the findings on its address; high-risk is high
- * or worse. Provider noise stays none: it changes nothing in Okta.
- */
+/** The type's own risk for what the plan does to the object, and why, in words. */
+export interface TypeRisk {
+  readonly level: RiskLevel;
+  readonly reasons: string[];
+}
+
+/** What the findings say of each address they are on: the most severe level, and which rules found something. */
+export interface FoundAt {
+  level: RiskLevel;
+  readonly rules: Set<string>;
+}
+
+export function findingsByAddress(findings: readonly Finding[]): Map<string, FoundAt> {
+  const byAddress = new Map<string, FoundAt>();
+  for (const f of findings) {
+    const seen = byAddress.get(f.address) ?? { level: 'none', rules: new Set<string>() };
+    seen.level = higherLevel(seen.level, findingLevel(f.severity));
+    seen.rules.add(f.rule);
+    byAddress.set(f.address, seen);
+  }
+  return byAddress;
+}
+
+/** A change's severity: its type's own (typeSeverity), raised by the findings on its address. */
+export function changeLevel(change: ChangeSummary, found: ReadonlyMap<string, FoundAt>): RiskLevel {
+  return higherLevel(change.typeSeverity, found.get(change.address)?.level ?? 'none');
+}
+
+/** Each change's severity, and high-risk as high or worse. Provider noise stays none: it changes nothing in Okta. */
 export function rateChanges(changes: readonly ChangeSummary[], findings: readonly Finding[]): void {
-  const byAddress = new Map<string, RiskLevel>();
-  for (const f of findings)
-    byAddress.set(f.address, higherLevel(byAddress.get(f.address) ?? 'none', findingLevel(f.severity)));
+  const found = findingsByAddress(findings);
   for (const change of changes) {
     if (change.noise) continue;
-    change.severity = higherLevel(change.typeSeverity, byAddress.get(change.address) ?? 'none');
+    change.severity = changeLevel(change, found);
     change.highRisk = isHighOrWorse(change.severity);
   }
+}
+
+/** The type's own risk of a change (level and reasons in words), before any rule judged it. */
+export function typeRisk(
+  info: OktaType,
+  action: ObjectAction,
+  values: { readonly before: unknown; readonly after: unknown },
+  cause: string | null,
+): TypeRisk {
+  const level = typeLevel(info, action, { before: plain(values.before), after: plain(values.after) });
+  return { level, reasons: riskReasons(info, action, cause, isHighOrWorse(level)) };
 }

@@ -5,29 +5,34 @@
 import type { Rule } from '../engine.js';
 import { gained, list, text } from './values.js';
 
-/** IPv4 addresses in a CIDR or a range, or null when it is not one. */
-function ipv4Span(entry: string): number | null {
+/** An IPv4 address, CIDR or range as its first and last address, or null when it is not one. */
+export function ipv4Range(entry: string): [number, number] | null {
   const toNumber = (ip: string): number | null => {
     const parts = ip.split('.').map(Number);
     if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return null;
     return parts.reduce((n, p) => n * 256 + p, 0);
   };
   const cidr = /^([\d.]+)\/(\d+)$/.exec(entry);
-  if (cidr) return toNumber(cidr[1] ?? '') === null ? null : 2 ** (32 - Number(cidr[2]));
+  if (cidr) {
+    const base = toNumber(cidr[1] ?? '');
+    const size = 2 ** (32 - Number(cidr[2]));
+    return base === null ? null : [base - (base % size), base - (base % size) + size - 1];
+  }
   const range = /^([\d.]+)-([\d.]+)$/.exec(entry);
   if (range) {
     const [from, to] = [toNumber(range[1] ?? ''), toNumber(range[2] ?? '')];
-    return from === null || to === null ? null : to - from + 1;
+    return from === null || to === null ? null : [from, to];
   }
-  return toNumber(entry) === null ? null : 1;
+  const one = toNumber(entry);
+  return one === null ? null : [one, one];
 }
 
 /** A /8 or more of IPv4 (16 million addresses), or a /16 or more of IPv6: no one's own network. */
 export function isInternetWide(entry: string): boolean {
   const v6 = /^([0-9a-fA-F:]+)\/(\d+)$/.exec(entry);
   if (v6 && entry.includes(':')) return Number(v6[2]) <= 16;
-  const span = ipv4Span(entry.trim());
-  return span !== null && span >= 2 ** 24;
+  const range = ipv4Range(entry.trim());
+  return range !== null && range[1] - range[0] + 1 >= 2 ** 24;
 }
 
 const internetZone: Rule = {
