@@ -37147,9 +37147,83 @@ function diffAttributes(values, options) {
     return { attributes: attributes.slice(), omitted, shownInFull: !partial && omitted === 0 };
 }
 
+;// CONCATENATED MODULE: ./src/plan/counts.ts
+// Counting, exactly as Terraform's own "Plan:" line counts (DESIGN.md, Summary JSON): a replace is one add and one
+// destroy, only ["update"] is a change, imports are counted apart, data sources never.
+function emptyTerraformCounts() {
+    return { add: 0, change: 0, destroy: 0, import: 0, forget: 0 };
+}
+function emptyObjectCounts() {
+    return { create: 0, update: 0, delete: 0, replace: 0, import: 0, move: 0, forget: 0, read: 0 };
+}
+/** What happens to one managed object, in one word. */
+function objectAction(actions) {
+    const has = (a) => actions.includes(a);
+    if (has('create') && has('delete'))
+        return 'replace';
+    if (has('create'))
+        return 'create';
+    if (has('delete'))
+        return 'delete';
+    if (has('update'))
+        return 'update';
+    if (has('forget'))
+        return 'forget';
+    return 'no-op';
+}
+function replaceOrder(actions) {
+    const create = actions.indexOf('create');
+    const del = actions.indexOf('delete');
+    if (create < 0 || del < 0)
+        return null;
+    return del < create ? 'delete-first' : 'create-first';
+}
+function isMove(address, previousAddress) {
+    return previousAddress !== null && previousAddress !== '' && previousAddress !== address;
+}
+/** Adds one managed object's change to Terraform's counts (the "Plan:" line). */
+function countTerraform(change, terraform) {
+    const { actions } = change;
+    if (actions.includes('create'))
+        terraform.add++;
+    if (actions.includes('delete'))
+        terraform.destroy++;
+    if (actions.length === 1 && actions[0] === 'update')
+        terraform.change++;
+    if (actions.includes('forget'))
+        terraform.forget++;
+    if (change.importing)
+        terraform.import++;
+}
+/** Adds one managed object's change to the object counts: once by what happens to it, plus import and move. */
+function countObjects(change, objects) {
+    const action = objectAction(change.actions);
+    if (action !== 'no-op')
+        objects[action]++;
+    // create_then_forget (a replace of an object Terraform stops managing) creates one object and forgets another.
+    if (action === 'create' && change.actions.includes('forget'))
+        objects.forget++;
+    if (change.importing)
+        objects.import++;
+    if (change.moved)
+        objects.move++;
+}
+/** True when applying the change would do anything: an import or a move alone is a change. */
+function isChange(change) {
+    return objectAction(change.actions) !== 'no-op' || change.importing || change.moved;
+}
+/** Terraform's own "Plan:" line for these counts. */
+function planLine(counts) {
+    const importing = counts.import ? `${counts.import} to import, ` : '';
+    const forgetting = counts.forget ? `, ${counts.forget} to forget` : '';
+    return `Plan: ${importing}${counts.add} to add, ${counts.change} to change, ${counts.destroy} to destroy${forgetting}.`;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/change-facts.ts
 // What one change says of itself, before it is named: its IDs, its actions as kept, the attributes forcing a replace,
-// the fields changes and drift share, and its identity for the fingerprint. Pure functions of the change's event.
+// the fields changes and drift share, its identity for the fingerprint, and its summary. Pure functions of the
+// change's event and what summarize.ts judged of it.
+
 
 
 function stringsOf(value) {
@@ -37212,6 +37286,39 @@ function noiseOf(type, action, values, importing) {
         return null;
     const rule = knownNoise(type, { ...values, importing });
     return rule ? { reason: rule.reason, evidence: rule.evidence } : null;
+}
+/**
+ * A change's summary, named later in place (name '') and rated once every finding is made (severity, highRisk:
+ * scale.ts rateChanges). A literal of one shape, not a spread: a spread object gets a hidden class of its own in V8,
+ * about 600 bytes per change kept (100 MB for an import of 100,000 objects).
+ */
+function changeSummary(event, info, judged) {
+    const { action, diff, noise, risk } = judged;
+    return {
+        address: event.address,
+        type: info.type,
+        category: info.category,
+        actions: keptActions(event.actions),
+        noun: info.noun,
+        attributes: diff.attributes,
+        attributesOmitted: diff.omitted,
+        noise,
+        providerNotes: judged.notes,
+        replaceOrder: replaceOrder(event.actions),
+        importing: event.importing,
+        previousAddress: judged.moved ? event.previousAddress : null,
+        // Noise changes nothing in Okta.
+        severity: noise ? 'none' : risk.level,
+        typeSeverity: noise ? 'none' : risk.level,
+        highRisk: false,
+        riskReasons: noise ? [] : risk.reasons,
+        action,
+        actionReason: event.actionReason,
+        deposed: event.deposed,
+        name: '',
+        // An import's target (which Okta object) is in the fingerprint, not in the attributes shown.
+        shownInFull: diff.shownInFull && !event.importing,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/name-resolution.ts
@@ -39597,78 +39704,6 @@ function parseRateLimits(text, maxApiCapacity = 100) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/plan/counts.ts
-// Counting, exactly as Terraform's own "Plan:" line counts (DESIGN.md, Summary JSON): a replace is one add and one
-// destroy, only ["update"] is a change, imports are counted apart, data sources never.
-function emptyTerraformCounts() {
-    return { add: 0, change: 0, destroy: 0, import: 0, forget: 0 };
-}
-function emptyObjectCounts() {
-    return { create: 0, update: 0, delete: 0, replace: 0, import: 0, move: 0, forget: 0, read: 0 };
-}
-/** What happens to one managed object, in one word. */
-function objectAction(actions) {
-    const has = (a) => actions.includes(a);
-    if (has('create') && has('delete'))
-        return 'replace';
-    if (has('create'))
-        return 'create';
-    if (has('delete'))
-        return 'delete';
-    if (has('update'))
-        return 'update';
-    if (has('forget'))
-        return 'forget';
-    return 'no-op';
-}
-function replaceOrder(actions) {
-    const create = actions.indexOf('create');
-    const del = actions.indexOf('delete');
-    if (create < 0 || del < 0)
-        return null;
-    return del < create ? 'delete-first' : 'create-first';
-}
-function isMove(address, previousAddress) {
-    return previousAddress !== null && previousAddress !== '' && previousAddress !== address;
-}
-/** Adds one managed object's change to Terraform's counts (the "Plan:" line). */
-function countTerraform(change, terraform) {
-    const { actions } = change;
-    if (actions.includes('create'))
-        terraform.add++;
-    if (actions.includes('delete'))
-        terraform.destroy++;
-    if (actions.length === 1 && actions[0] === 'update')
-        terraform.change++;
-    if (actions.includes('forget'))
-        terraform.forget++;
-    if (change.importing)
-        terraform.import++;
-}
-/** Adds one managed object's change to the object counts: once by what happens to it, plus import and move. */
-function countObjects(change, objects) {
-    const action = objectAction(change.actions);
-    if (action !== 'no-op')
-        objects[action]++;
-    // create_then_forget (a replace of an object Terraform stops managing) creates one object and forgets another.
-    if (action === 'create' && change.actions.includes('forget'))
-        objects.forget++;
-    if (change.importing)
-        objects.import++;
-    if (change.moved)
-        objects.move++;
-}
-/** True when applying the change would do anything: an import or a move alone is a change. */
-function isChange(change) {
-    return objectAction(change.actions) !== 'no-op' || change.importing || change.moved;
-}
-/** Terraform's own "Plan:" line for these counts. */
-function planLine(counts) {
-    const importing = counts.import ? `${counts.import} to import, ` : '';
-    const forgetting = counts.forget ? `, ${counts.forget} to forget` : '';
-    return `Plan: ${importing}${counts.add} to add, ${counts.change} to change, ${counts.destroy} to destroy${forgetting}.`;
-}
-
 ;// CONCATENATED MODULE: ./src/plan/categories.ts
 // Counts per Okta category, in the order an admin walks the Admin Console.
 
@@ -40244,33 +40279,8 @@ class SummaryBuilder {
         this.wantNames(noise
             ? this.findings.unchanged(info.type, values, () => event.address)
             : this.findings.add({ address: event.address, action, values }, info, risk));
-        // A literal of one shape, not a spread, and named later in place rather than copied: a spread object gets a
-        // hidden class of its own in V8, about 600 bytes per change kept (100 MB for an import of 100,000 objects).
-        const summary = {
-            address: event.address,
-            type: info.type,
-            category: info.category,
-            actions: keptActions(event.actions),
-            noun: info.noun,
-            attributes: diff.attributes,
-            attributesOmitted: diff.omitted,
-            noise,
-            providerNotes: noise ? NO_NOTES : providerNotes(info.type, action, values),
-            replaceOrder: replaceOrder(event.actions),
-            importing: event.importing,
-            previousAddress: moved ? event.previousAddress : null,
-            // Raised to its findings' severity once they are all made (summarizePlan).
-            severity: noise ? 'none' : risk.level,
-            typeSeverity: noise ? 'none' : risk.level,
-            highRisk: false,
-            riskReasons: noise ? [] : risk.reasons,
-            action,
-            actionReason: event.actionReason,
-            deposed: event.deposed,
-            name: '',
-            // An import's target (which Okta object) is in the fingerprint, not in the attributes shown.
-            shownInFull: diff.shownInFull && !event.importing,
-        };
+        const notes = noise ? NO_NOTES : providerNotes(info.type, action, values);
+        const summary = changeSummary(event, info, { action, diff, noise, notes, risk, moved });
         this.changes.push(this.named(event, info, values, action, summary));
     }
     drift(event) {

@@ -1,11 +1,14 @@
 // What one change says of itself, before it is named: its IDs, its actions as kept, the attributes forcing a replace,
-// the fields changes and drift share, and its identity for the fingerprint. Pure functions of the change's event.
+// the fields changes and drift share, its identity for the fingerprint, and its summary. Pure functions of the
+// change's event and what summarize.ts judged of it.
 
 import type { OktaType } from '../okta/catalog.js';
 import { knownNoise } from '../okta/noise.js';
 import { formatPath, type DiffResult } from './diff.js';
 import type { ChangeValues, ResourceChangeEvent } from './indexed-resources.js';
-import type { DriftSummary, ObjectAction } from './types.js';
+import type { TypeRisk } from '../review/scale.js';
+import { replaceOrder } from './counts.js';
+import type { ChangeSummary, DriftSummary, ObjectAction } from './types.js';
 
 export function stringsOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -82,4 +85,52 @@ export function noiseOf(
   if (action !== 'update') return null;
   const rule = knownNoise(type, { ...values, importing });
   return rule ? { reason: rule.reason, evidence: rule.evidence } : null;
+}
+
+/** What summarize.ts judged of a change before it is named and rated. */
+export interface ChangeJudged {
+  readonly action: ObjectAction;
+  readonly diff: DiffResult;
+  readonly noise: ChangeSummary['noise'];
+  readonly notes: ChangeSummary['providerNotes'];
+  readonly risk: TypeRisk;
+  readonly moved: boolean;
+}
+
+/**
+ * A change's summary, named later in place (name '') and rated once every finding is made (severity, highRisk:
+ * scale.ts rateChanges). A literal of one shape, not a spread: a spread object gets a hidden class of its own in V8,
+ * about 600 bytes per change kept (100 MB for an import of 100,000 objects).
+ */
+export function changeSummary(
+  event: ResourceChangeEvent,
+  info: OktaType,
+  judged: ChangeJudged,
+): ChangeSummary {
+  const { action, diff, noise, risk } = judged;
+  return {
+    address: event.address,
+    type: info.type,
+    category: info.category,
+    actions: keptActions(event.actions),
+    noun: info.noun,
+    attributes: diff.attributes,
+    attributesOmitted: diff.omitted,
+    noise,
+    providerNotes: judged.notes,
+    replaceOrder: replaceOrder(event.actions),
+    importing: event.importing,
+    previousAddress: judged.moved ? event.previousAddress : null,
+    // Noise changes nothing in Okta.
+    severity: noise ? 'none' : risk.level,
+    typeSeverity: noise ? 'none' : risk.level,
+    highRisk: false,
+    riskReasons: noise ? [] : risk.reasons,
+    action,
+    actionReason: event.actionReason,
+    deposed: event.deposed,
+    name: '',
+    // An import's target (which Okta object) is in the fingerprint, not in the attributes shown.
+    shownInFull: diff.shownInFull && !event.importing,
+  };
 }
